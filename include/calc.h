@@ -1,0 +1,99 @@
+/* calc.h — pure calculations on the model: quarterly targets, programado
+ * acumulado, % ejecución, state and semáforo of an activity at a corte, and
+ * roll-ups to entregable/objetivo/eje/unit/institution. No I/O, no curses.
+ * Rules (DOMAIN.md) are documented in docs/calculos.md. */
+#ifndef POA_CALC_H
+#define POA_CALC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+typedef enum {
+    ESTADO_SIN_META = 0,    /* no month, no quarterly target, no meta anual */
+    ESTADO_NO_VENCIDA,      /* nothing programmed up to the corte */
+    ESTADO_SIN_REPORTE,     /* due, and no real reported */
+    ESTADO_REPORTADA,       /* due, and a real reported */
+} EstadoSeg;
+
+typedef enum { SEM_NINGUNO = 0, SEM_GRIS, SEM_ROJO, SEM_AMARILLO, SEM_VERDE } Semaforo;
+
+typedef enum { ROLLUP_MEDIA = 0, ROLLUP_PONDERADA } ReglaRollup;
+
+typedef struct {
+    double verde;      /* fraction: pct >= verde -> verde (default 0.80) */
+    double amarillo;   /* fraction: pct >= amarillo -> amarillo (default 0.60) */
+} Umbrales;
+
+typedef struct {
+    ReglaRollup regla;
+    double tope;       /* fraction each activity is capped at before averaging (default 1.0) */
+} ReglaConsolidacion;
+
+/* Where the quarterly targets of an activity come from. */
+typedef enum {
+    FUENTE_NINGUNA = 0,
+    FUENTE_MESES,      /* the monthly cronograma (ARS SEMMA): quarter = sum of its months, x = 1 */
+    FUENTE_TRIMESTRES, /* quarterly targets as entered (Caja) */
+    FUENTE_ANUAL,      /* only a meta anual: due at the end of the year (Q4) */
+} FuenteMeta;
+
+FuenteMeta calc_fuente(const Actividad *a);
+/* Target of quarter q (1..4); 0 when the quarter has none. For percentage
+ * targets the value is a fraction (25 % -> 0.25). */
+double calc_meta_trimestre(const Actividad *a, int q);
+/* Meta anual as entered or, when absent, the sum of the quarters. *has is
+ * false when the activity has no target at all. */
+double calc_meta_anual(const Actividad *a, bool *has);
+/* Sum of the quarterly targets 1..corte. */
+double calc_programado_acum(const Actividad *a, int corte);
+/* True when the activity is planned in month m (1..12): its month cell, or
+ * for quarterly plans any month of a quarter with a target. */
+bool calc_mes_planificado(const Actividad *a, int m);
+
+typedef struct {
+    EstadoSeg estado;
+    double programado;   /* programado acumulado at the corte */
+    double real;         /* real acumulado (0 when not reported) */
+    bool has_pct;        /* false for SIN_META and NO_VENCIDA */
+    double pct;          /* exact, not capped: 0.306…, 5.0 */
+    Semaforo semaforo;
+} ResultadoAct;
+
+/* The activity at corte 1..4 (real from a->seg[corte-1]).
+ *   ascendente:  % = real ÷ programado acumulado
+ *   descendente: % = programado ÷ real (lower is better; a real of 0 is 100 %)
+ * SIN_REPORTE has pct 0 and semáforo rojo; NO_VENCIDA and SIN_META have
+ * semáforo gris and no pct. */
+void calc_actividad(const Actividad *a, int corte, const Umbrales *u, ResultadoAct *out);
+
+Semaforo calc_semaforo(double pct, const Umbrales *u);
+const char *semaforo_name(Semaforo s);    /* "verde", "amarillo", "rojo", "gris", "" */
+const char *estado_name(EstadoSeg e);     /* "sin meta", "no vencida", "sin reporte", "reportada" */
+/* Whole percent as published: round half away from zero (0.305 -> 31). */
+long calc_pct_entero(double pct);
+
+/* A roll-up accumulator: add activities, then read the figure. */
+typedef struct {
+    double suma;         /* Σ peso × min(pct, tope) over due activities */
+    double pesos;        /* Σ peso over due activities */
+    int n_total;
+    int n_estado[4];     /* by EstadoSeg */
+    int n_semaforo[5];   /* by Semaforo */
+} Consolidado;
+
+void calc_consolidado_add(Consolidado *c, const Actividad *a, const ResultadoAct *r,
+                          const ReglaConsolidacion *regla);
+/* false when no activity was due (nothing to average). */
+bool calc_consolidado_pct(const Consolidado *c, double *out);
+/* The rule in words for footnotes: "Promedio simple del % de ejecución de
+ * las actividades vencidas, cada una limitada a 100 %; las no vencidas no
+ * cuentan." */
+const char *calc_regla_texto(const ReglaConsolidacion *r, char *buf, size_t n);
+
+/* Consolidates every activity under node (see model.h) at corte. */
+void calc_consolidar_nodo(Plan *p, int node, int corte, const ReglaConsolidacion *regla,
+                          const Umbrales *u, Consolidado *out);
+
+#endif

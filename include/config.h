@@ -1,0 +1,45 @@
+/* config.h — settings from config.ini (the only user of iniparser is
+ * config.c). Values are copied into struct Config; a missing file means
+ * defaults; a bad value is reported with its key and line and the default
+ * is kept. iniparser never writes to the terminal. */
+#ifndef POA_CONFIG_H
+#define POA_CONFIG_H
+
+#include <stdbool.h>
+
+#include "calc.h"
+#include "util.h"
+
+typedef enum { PAPEL_A4 = 0, PAPEL_CARTA, PAPEL_OFICIO } Papel;
+
+typedef struct {
+    char institucion[256];      /* [institucion] nombre; "" = take it from the file */
+    int anio;                   /* [plan] anio; 0 = the latest year in the file */
+    int corte;                  /* [plan] corte 1..4; default 1 */
+    Umbrales umbrales;          /* [semaforo] verde = 80, amarillo = 60 (percent in the file) */
+    ReglaConsolidacion regla;   /* [consolidacion] regla = media|ponderada, tope = 100 */
+    bool colores;               /* [interfaz] colores = si|no (NO_COLOR also turns them off) */
+    Papel papel;                /* [exportar] papel = A4|carta|oficio */
+    bool horizontal;            /* [exportar] orientacion = horizontal|vertical */
+    char autor[256];            /* [exportar] autor (document properties) */
+    char carpeta_respaldos[1024]; /* [respaldos] carpeta; "" = next to the database */
+    char origen[1024];          /* the file that was read, "" when defaults only */
+} Config;
+
+/* Diagnostics: one Spanish line per problem, "config.ini:12: [semaforo]
+ * verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80". */
+typedef struct {
+    char **lineas;
+    int n;
+} ConfigAvisos;
+
+void config_defaults(Config *c);
+/* Looks the file up in order: explicit (if not NULL; then it must exist),
+ * $XDG_CONFIG_HOME/poa/config.ini (or ~/.config/poa/config.ini), ./config.ini.
+ * Returns false only when the file exists but cannot be read or parsed at
+ * all, or an explicit file is missing (err says why; c holds defaults). */
+bool config_load(const char *explicit_path, Config *c, ConfigAvisos *avisos, PoaErr *err);
+void config_avisos_free(ConfigAvisos *a);
+const char *papel_name(Papel p);   /* "A4", "carta", "oficio" */
+
+#endif

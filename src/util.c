@@ -1,0 +1,495 @@
+/* util.c — allocation, strings, numbers and atomic file writes shared by
+ * every module. Nothing here knows about plans or the terminal. */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <math.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static void (*fatal_hook)(void);
+
+void util_set_fatal_hook(void (*hook)(void)) { fatal_hook = hook; }
+
+static void out_of_memory(size_t n)
+{
+    if (fatal_hook)
+        fatal_hook();
+    fprintf(stderr, "poa: memoria agotada (se pidieron %zu bytes)\n", n);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(n * size);
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *xstrdup(const char *s)
+{
+    return xstrndup(s ? s : "", s ? strlen(s) : 0);
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void str_replace(char **dst, const char *src)
+{
+    char *copy = xstrdup(src);
+    free(*dst);
+    *dst = copy;
+}
+
+bool str_empty(const char *s) { return !s || !*s; }
+
+char *str_trim(char *s)
+{
+    size_t n = strlen(s);
+    while (n && strchr(" \t\r\n", s[n - 1]))
+        s[--n] = '\0';
+    size_t i = 0;
+    while (s[i] && strchr(" \t\r\n", s[i]))
+        i++;
+    if (i)
+        memmove(s, s + i, n - i + 1);
+    return s;
+}
+
+void err_set(PoaErr *e, const char *fmt, ...)
+{
+    if (!e)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+}
+
+void err_prefix(PoaErr *e, const char *fmt, ...)
+{
+    if (!e)
+        return;
+    char head[512], old[sizeof e->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(head, sizeof head, fmt, ap);
+    va_end(ap);
+    snprintf(old, sizeof old, "%s", e->msg);
+    snprintf(e->msg, sizeof e->msg, "%s: %s", head, old);
+}
+
+static void sb_grow(StrBuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
+    b->s = xrealloc(b->s, cap);
+    b->cap = cap;
+}
+
+void sb_appendn(StrBuf *b, const char *s, size_t n)
+{
+    sb_grow(b, n);
+    if (n)
+        memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void sb_append(StrBuf *b, const char *s) { sb_appendn(b, s ? s : "", s ? strlen(s) : 0); }
+
+void sb_putc(StrBuf *b, char c) { sb_appendn(b, &c, 1); }
+
+void sb_appendf(StrBuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    sb_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void sb_clear(StrBuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+const char *sb_str(const StrBuf *b) { return b->s ? b->s : ""; }
+
+char *sb_take(StrBuf *b)
+{
+    char *s = b->s ? b->s : xstrdup("");
+    b->s = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void sb_free(StrBuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+void iv_push(IntVec *iv, int x) { iv_insert(iv, iv->n, x); }
+
+void iv_insert(IntVec *iv, int pos, int x)
+{
+    if (iv->n == iv->cap) {
+        iv->cap = iv->cap ? iv->cap * 2 : 4;
+        iv->v = xrealloc(iv->v, sizeof(int) * (size_t)iv->cap);
+    }
+    if (pos < 0 || pos > iv->n)
+        pos = iv->n;
+    memmove(iv->v + pos + 1, iv->v + pos, sizeof(int) * (size_t)(iv->n - pos));
+    iv->v[pos] = x;
+    iv->n++;
+}
+
+void iv_remove_at(IntVec *iv, int pos)
+{
+    if (pos < 0 || pos >= iv->n)
+        return;
+    memmove(iv->v + pos, iv->v + pos + 1, sizeof(int) * (size_t)(iv->n - pos - 1));
+    iv->n--;
+}
+
+int iv_find(const IntVec *iv, int x)
+{
+    for (int i = 0; i < iv->n; i++)
+        if (iv->v[i] == x)
+            return i;
+    return -1;
+}
+
+void iv_free(IntVec *iv)
+{
+    free(iv->v);
+    iv->v = NULL;
+    iv->n = iv->cap = 0;
+}
+
+bool num_parse(const char *s, double *out)
+{
+    if (!s)
+        return false;
+    while (*s == ' ')
+        s++;
+    char clean[64];
+    size_t n = 0;
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        clean[n++] = *p++;
+    int digits = 0, group = -1;
+    bool seen_comma = false, seen_dot = false;
+    for (; *p && *p != ' '; p++) {
+        if (n >= sizeof clean - 1)
+            return false;
+        if (isdigit((unsigned char)*p)) {
+            clean[n++] = *p;
+            digits++;
+            if (group >= 0 && !seen_dot)
+                group++;
+        } else if (*p == ',' && !seen_dot) {
+            /* thousands separator: groups of exactly three digits */
+            if (digits == 0 || (seen_comma && group != 3) || (!seen_comma && digits > 3))
+                return false;
+            seen_comma = true;
+            group = 0;
+        } else if (*p == '.' && !seen_dot) {
+            if (seen_comma && group != 3)
+                return false;
+            seen_dot = true;
+            clean[n++] = '.';
+        } else {
+            return false;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    if (*p || digits == 0 || (seen_comma && !seen_dot && group != 3))
+        return false;
+    clean[n] = '\0';
+    char *end;
+    errno = 0;
+    double v = strtod(clean, &end);
+    if (*end || errno == ERANGE || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+bool num_parse_pct(const char *s, double *out, bool *is_pct)
+{
+    if (!s)
+        return false;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n && s[n - 1] == '%') {
+        char tmp[64];
+        if (n - 1 >= sizeof tmp)
+            return false;
+        memcpy(tmp, s, n - 1);
+        tmp[n - 1] = '\0';
+        double v;
+        if (!num_parse(tmp, &v))
+            return false;
+        *out = v / 100.0;
+        *is_pct = true;
+        return true;
+    }
+    *is_pct = false;
+    return num_parse(s, out);
+}
+
+const char *num_format(double v, char *buf, size_t n)
+{
+    if (v == 0)
+        v = 0; /* no "-0" */
+    if (fabs(v) < 1e15) {
+        /* the fewest decimals that read back as the same double */
+        for (int dec = 0; dec <= 15; dec++) {
+            snprintf(buf, n, "%.*f", dec, v);
+            if (strtod(buf, NULL) == v)
+                return buf;
+        }
+    }
+    snprintf(buf, n, "%.17g", v);
+    return buf;
+}
+
+const char *num_format_pct(double v, char *buf, size_t n)
+{
+    char tmp[48];
+    double p = round(v * 100.0 * 100.0) / 100.0;
+    num_format(p, tmp, sizeof tmp);
+    snprintf(buf, n, "%s%%", tmp);
+    return buf;
+}
+
+const char *num_format_money(double v, char *buf, size_t n)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.2f", fabs(v));
+    char *dot = strchr(raw, '.');
+    size_t int_len = dot ? (size_t)(dot - raw) : strlen(raw);
+    StrBuf b = {0};
+    if (v < 0 && round(fabs(v) * 100) != 0)
+        sb_putc(&b, '-');
+    for (size_t i = 0; i < int_len; i++) {
+        if (i && (int_len - i) % 3 == 0)
+            sb_putc(&b, ',');
+        sb_putc(&b, raw[i]);
+    }
+    if (dot)
+        sb_append(&b, dot);
+    snprintf(buf, n, "%s", sb_str(&b));
+    sb_free(&b);
+    return buf;
+}
+
+char *atomic_tmp_name(const char *path)
+{
+    char *t = xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(t);
+    if (fd >= 0)
+        close(fd);
+    return t;
+}
+
+bool atomic_open(AtomicFile *af, const char *path, PoaErr *err)
+{
+    memset(af, 0, sizeof *af);
+    af->path = xstrdup(path);
+    af->tmp = xasprintf("%s.tmp-XXXXXX", path);
+    int fd = mkstemp(af->tmp);
+    if (fd < 0) {
+        err_set(err, "No se pudo crear «%s»: %s", path, strerror(errno));
+        free(af->path);
+        free(af->tmp);
+        memset(af, 0, sizeof *af);
+        return false;
+    }
+    fchmod(fd, 0644);
+    af->f = fdopen(fd, "wb");
+    if (!af->f) {
+        err_set(err, "No se pudo escribir «%s»: %s", path, strerror(errno));
+        close(fd);
+        unlink(af->tmp);
+        free(af->path);
+        free(af->tmp);
+        memset(af, 0, sizeof *af);
+        return false;
+    }
+    return true;
+}
+
+static void fsync_dir_of(const char *path)
+{
+    char *copy = xstrdup(path);
+    int fd = open(dirname(copy), O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(copy);
+}
+
+bool atomic_rename(const char *tmp, const char *path, PoaErr *err)
+{
+    if (rename(tmp, path) != 0) {
+        err_set(err, "No se pudo guardar «%s»: %s", path, strerror(errno));
+        unlink(tmp);
+        return false;
+    }
+    fsync_dir_of(path);
+    return true;
+}
+
+bool atomic_commit(AtomicFile *af, PoaErr *err)
+{
+    bool ok = true;
+    if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0) {
+        err_set(err, "No se pudo escribir «%s»: %s", af->path, strerror(errno));
+        ok = false;
+    }
+    if (fclose(af->f) != 0 && ok) {
+        err_set(err, "No se pudo escribir «%s»: %s", af->path, strerror(errno));
+        ok = false;
+    }
+    af->f = NULL;
+    if (ok)
+        ok = atomic_rename(af->tmp, af->path, err);
+    else
+        unlink(af->tmp);
+    free(af->path);
+    free(af->tmp);
+    memset(af, 0, sizeof *af);
+    return ok;
+}
+
+void atomic_abort(AtomicFile *af)
+{
+    if (af->f)
+        fclose(af->f);
+    if (af->tmp)
+        unlink(af->tmp);
+    free(af->path);
+    free(af->tmp);
+    memset(af, 0, sizeof *af);
+}
+
+bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+bool file_copy(const char *src, const char *dst, PoaErr *err)
+{
+    FILE *in = fopen(src, "rb");
+    if (!in) {
+        err_set(err, "No se pudo leer «%s»: %s", src, strerror(errno));
+        return false;
+    }
+    AtomicFile af;
+    if (!atomic_open(&af, dst, err)) {
+        fclose(in);
+        return false;
+    }
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
+        if (fwrite(buf, 1, n, af.f) != n) {
+            err_set(err, "No se pudo escribir «%s»: %s", dst, strerror(errno));
+            fclose(in);
+            atomic_abort(&af);
+            return false;
+        }
+    }
+    bool rd_err = ferror(in);
+    fclose(in);
+    if (rd_err) {
+        err_set(err, "No se pudo leer «%s»", src);
+        atomic_abort(&af);
+        return false;
+    }
+    return atomic_commit(&af, err);
+}
+
+const char *now_text(char *buf, size_t n)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, n, "%Y-%m-%d %H:%M:%S", &tm);
+    return buf;
+}
+
+const char *user_name(void)
+{
+    const char *u = getenv("USER");
+    if (!str_empty(u))
+        return u;
+    struct passwd *pw = getpwuid(getuid());
+    if (pw && !str_empty(pw->pw_name))
+        return pw->pw_name;
+    return "desconocido";
+}
