@@ -120,8 +120,16 @@ void err_prefix(PoaErr *e, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(head, sizeof head, fmt, ap);
     va_end(ap);
-    snprintf(old, sizeof old, "%s", e->msg);
-    snprintf(e->msg, sizeof e->msg, "%s: %s", head, old);
+    memcpy(old, e->msg, sizeof old);
+    size_t hl = strlen(head);
+    if (hl > sizeof e->msg - 3)
+        hl = sizeof e->msg - 3;
+    memcpy(e->msg, head, hl);
+    memcpy(e->msg + hl, ": ", 2);
+    size_t room = sizeof e->msg - hl - 3;
+    size_t ol = strnlen(old, room);
+    memcpy(e->msg + hl + 2, old, ol);
+    e->msg[hl + 2 + ol] = '\0';
 }
 
 static void sb_grow(StrBuf *b, size_t extra)
