@@ -9,7 +9,7 @@
 -- with '%'. orden keeps the order of siblings as the analyst arranged them.
 
 PRAGMA application_id = 1347371313;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE institucion (
     id      INTEGER PRIMARY KEY,
@@ -138,7 +138,8 @@ CREATE TABLE corte (
 ) WITHOUT ROWID;
 
 -- Every change a user makes: who, when, what, before and after. Undo and
--- the audit trail read it. accion groups the rows of one user action.
+-- the audit trail read it. accion groups the rows of one user action;
+-- deshecho marks the actions an undo has reverted.
 CREATE TABLE cambio (
     id        INTEGER PRIMARY KEY,
     accion    INTEGER NOT NULL,
@@ -150,6 +151,14 @@ CREATE TABLE cambio (
     campo     TEXT NOT NULL,
     antes     TEXT,
     despues   TEXT,
-    descripcion TEXT NOT NULL DEFAULT ''
+    descripcion TEXT NOT NULL DEFAULT '',
+    deshecho  INTEGER NOT NULL DEFAULT 0 CHECK (deshecho IN (0, 1))
 );
 CREATE INDEX cambio_accion ON cambio(accion);
+
+-- Tree order: loading the plan walks these instead of sorting the whole plan.
+CREATE INDEX unidad_plan ON unidad(plan_id, orden);
+CREATE INDEX eje_plan ON eje(plan_id, orden);
+CREATE INDEX objetivo_eje ON objetivo(eje_id, orden);
+CREATE INDEX meta_objetivo ON meta(objetivo_id, orden);
+CREATE INDEX meta_unidad ON meta(unidad_id);

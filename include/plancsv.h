@@ -1,0 +1,48 @@
+/* plancsv.h — the flat plan CSV ("plantilla plana", tests/fixtures/FORMAT.md)
+ * to and from the model: read and validate a file into a Plan, import it
+ * into the database in one transaction, export a plan back to the format. */
+#ifndef POA_PLANCSV_H
+#define POA_PLANCSV_H
+
+#include <stdbool.h>
+
+#include "calc.h"
+#include "db.h"
+#include "model.h"
+#include "store.h"
+
+typedef struct {
+    char **lineas;   /* warnings, "plantilla.csv:1:40: columna desconocida «x»: se ignora" */
+    int n;
+} CsvAvisos;
+
+void csv_avisos_free(CsvAvisos *a);
+
+/* Reads and validates the whole file into a new Plan (ids 0). Any error:
+ * NULL and err = "archivo:línea:columna: columna «mar»: …". */
+Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err);
+
+/* Reads, then merges into db in one transaction; the file is unchanged on
+ * any error. *plan_id gets the plan imported. */
+bool plancsv_import(Db *db, const char *path, ImportStats *stats, int64_t *plan_id,
+                    CsvAvisos *avisos, PoaErr *err);
+
+typedef struct {
+    int corte;           /* 0 = the latest corte with seguimiento data (none: empty) */
+    bool calculadas;     /* add programado acumulado, % ejecución, semáforo, estado */
+    Umbrales umbrales;
+    const char *unidad;  /* only this unit (NULL = all) */
+} CsvExportOpts;
+
+/* Writes the plan as flat CSV to path (temporary file, renamed when done). */
+bool plancsv_export(Plan *p, const char *path, const CsvExportOpts *opts, int *rows,
+                    PoaErr *err);
+
+/* The corte plancsv_export uses when opts->corte is 0. */
+int plancsv_corte_con_datos(const Plan *p);
+
+/* "RD$; monto compartido" <-> moneda "RD$" + nota "monto compartido". */
+void presupuesto_nota_split(const char *s, char **moneda, char **nota);
+char *presupuesto_nota_join(const char *moneda, const char *nota);
+
+#endif

@@ -1,0 +1,61 @@
+/* store.h — moving plans between the database and the model: list and load
+ * plans, merge an imported plan by natural keys, and save one edited node,
+ * activity, seguimiento or corte. Callers own the transaction (cmd.c and
+ * the importer open one per user action); these functions never commit. */
+#ifndef POA_STORE_H
+#define POA_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "model.h"
+
+typedef struct {
+    int64_t id;
+    char *institucion;
+    int anio;
+    int nactividades;
+} PlanInfo;
+
+bool store_list_plans(Db *db, PlanInfo **out, int *n, PoaErr *err);
+void store_plan_infos_free(PlanInfo *p, int n);
+/* Chooses a plan: institucion NULL/"" = the only one in the file; anio 0 =
+ * the latest year. Fails with a message listing what the file holds. */
+bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id,
+                     PoaErr *err);
+Plan *store_load(Db *db, int64_t plan_id, PoaErr *err);
+
+typedef struct {
+    int unidades, ejes, objetivos, metas, entregables, actividades;  /* created */
+    int actividades_actualizadas;   /* matched an existing activity */
+    int seguimientos;               /* seguimiento rows written */
+} ImportStats;
+
+/* Merges incoming (built by the CSV importer; ids 0) into the file: plan,
+ * units, ejes, objetivos, metas, entregables and actividades are matched by
+ * their natural keys (names, codes and texts; repeated identical activities
+ * by order of appearance) and created when missing; matched activities get
+ * the incoming values. Sets the ids in incoming. Within the caller's
+ * transaction. */
+bool store_merge_plan(Db *db, Plan *incoming, ImportStats *stats, PoaErr *err);
+
+/* Saving edits (inside the caller's transaction). */
+bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err);     /* sets node id */
+bool store_save_node(Db *db, Plan *p, int node, PoaErr *err);       /* texts of the node */
+bool store_save_actividad(Db *db, Plan *p, int node, PoaErr *err);  /* fields, months, targets */
+bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, PoaErr *err);
+bool store_delete_node(Db *db, Plan *p, int node, PoaErr *err);     /* cascades */
+/* Writes parent and orden of every child of parent (after moves/inserts). */
+bool store_save_children(Db *db, Plan *p, int parent, PoaErr *err);
+bool store_save_unidad(Db *db, Plan *p, int unidad, PoaErr *err);
+bool store_save_corte(Db *db, Plan *p, int corte, PoaErr *err);
+/* One row of the change log. */
+bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64_t fila,
+               const char *campo, const char *antes, const char *despues,
+               const char *descripcion, PoaErr *err);
+
+/* The table a node kind lives in ("eje", "objetivo", …). */
+const char *store_table(NodeKind k);
+
+#endif

@@ -1,0 +1,277 @@
+/* db.c — opening the database file safely: recognising our files, refusing
+ * foreign or newer ones, migrating older ones after a backup. */
+#include "db.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct {
+    const char *sql;
+    sqlite3_stmt *st;
+} CachedStmt;
+
+struct Db {
+    sqlite3 *h;
+    CachedStmt *stmts;
+    int nstmts;
+    char *path;
+    char *backup;
+    int64_t accion;
+};
+
+/* Migration k turns a file of version k into version k+1. */
+static const char *const MIGRATIONS[] = {
+    [1] = "ALTER TABLE cambio ADD COLUMN deshecho INTEGER NOT NULL DEFAULT 0 "
+          "  CHECK (deshecho IN (0, 1));"
+          "CREATE INDEX unidad_plan ON unidad(plan_id, orden);"
+          "CREATE INDEX eje_plan ON eje(plan_id, orden);"
+          "CREATE INDEX objetivo_eje ON objetivo(eje_id, orden);"
+          "CREATE INDEX meta_objetivo ON meta(objetivo_id, orden);"
+          "CREATE INDEX meta_unidad ON meta(unidad_id);",
+};
+
+const char *db_path(const Db *db) { return db->path; }
+const char *db_backup_path(const Db *db) { return db->backup; }
+struct sqlite3 *db_sqlite(Db *db) { return db->h; }
+
+bool db_exec(Db *db, const char *sql, PoaErr *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(err, "Error de la base de datos «%s»: %s", db->path,
+                msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+bool db_begin(Db *db, PoaErr *err) { return db_exec(db, "BEGIN IMMEDIATE", err); }
+
+bool db_commit(Db *db, PoaErr *err)
+{
+    if (db_exec(db, "COMMIT", err))
+        return true;
+    db_rollback(db);
+    return false;
+}
+
+void db_rollback(Db *db)
+{
+    if (!sqlite3_get_autocommit(db->h))
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static bool pragma_int(Db *db, const char *sql, int *out, int *rc_out)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            *out = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+    }
+    if (rc_out)
+        *rc_out = rc;
+    return rc == SQLITE_OK;
+}
+
+int64_t db_new_accion(Db *db)
+{
+    if (db->accion == 0) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(accion), 0) FROM cambio", -1, &st,
+                               NULL) == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                db->accion = sqlite3_column_int64(st, 0);
+            sqlite3_finalize(st);
+        }
+    }
+    return ++db->accion;
+}
+
+void db_set_bulk(Db *db, bool bulk)
+{
+    sqlite3_exec(db->h, bulk ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL", NULL,
+                 NULL, NULL);
+}
+
+static char *backup_name(const char *path, const char *dir, int version)
+{
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char *copy = xstrdup(path);
+    char *base = basename(copy);
+    char *out;
+    if (!str_empty(dir))
+        out = xasprintf("%s/%s.v%d-%s.bak", dir, base, version, stamp);
+    else
+        out = xasprintf("%s.v%d-%s.bak", path, version, stamp);
+    free(copy);
+    return out;
+}
+
+static bool migrate(Db *db, int from, const char *backup_dir, PoaErr *err)
+{
+    if (!str_empty(backup_dir))
+        mkdir(backup_dir, 0755);
+    db->backup = backup_name(db->path, backup_dir, from);
+    /* The file is quiescent (no transaction open), so a byte copy is a
+     * consistent backup; the WAL was checkpointed when the last writer closed. */
+    sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    if (!file_copy(db->path, db->backup, err)) {
+        err_prefix(err, "No se actualizó «%s»: falló la copia de respaldo", db->path);
+        return false;
+    }
+    if (!db_begin(db, err))
+        return false;
+    for (int v = from; v < POA_SCHEMA_VERSION; v++) {
+        if (!db_exec(db, MIGRATIONS[v], err)) {
+            db_rollback(db);
+            err_prefix(err, "No se pudo actualizar «%s» de la versión %d a la %d", db->path, v,
+                       v + 1);
+            return false;
+        }
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", POA_SCHEMA_VERSION);
+    if (!db_exec(db, sql, err)) {
+        db_rollback(db);
+        return false;
+    }
+    return db_commit(db, err);
+}
+
+static bool has_tables(Db *db)
+{
+    int n = 0;
+    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, NULL);
+    return n > 0;
+}
+
+Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
+{
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (!exists && mode == DB_EXISTING) {
+        err_set(err, "No existe el archivo «%s»", path);
+        return NULL;
+    }
+    if (exists && S_ISDIR(st.st_mode)) {
+        err_set(err, "«%s» es una carpeta, no un archivo de plan", path);
+        return NULL;
+    }
+    Db *db = xcalloc(1, sizeof *db);
+    db->path = xstrdup(path);
+    int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        err_set(err, "No se pudo abrir «%s»: %s", path,
+                db->h ? sqlite3_errmsg(db->h) : strerror(errno));
+        db_close(db);
+        return NULL;
+    }
+    sqlite3_busy_timeout(db->h, 2000);
+    sqlite3_extended_result_codes(db->h, 1);
+
+    int appid = 0, version = 0, rc = 0;
+    if (!pragma_int(db, "PRAGMA application_id", &appid, &rc)) {
+        if (rc == SQLITE_NOTADB)
+            err_set(err, "«%s» no es un archivo de plan de poa (no es una base de datos SQLite)",
+                    path);
+        else
+            err_set(err, "No se pudo leer «%s»: %s", path, sqlite3_errmsg(db->h));
+        db_close(db);
+        return NULL;
+    }
+    pragma_int(db, "PRAGMA user_version", &version, NULL);
+    bool empty = !has_tables(db);
+    if (appid != POA_APPLICATION_ID && !(empty && appid == 0 && version == 0)) {
+        err_set(err,
+                "«%s» es una base de datos SQLite de otro programa, no un plan de poa; "
+                "no se modificó",
+                path);
+        db_close(db);
+        return NULL;
+    }
+    if (version > POA_SCHEMA_VERSION) {
+        err_set(err,
+                "«%s» fue creado por una versión más nueva de poa (esquema %d; esta versión "
+                "conoce hasta el %d). Actualice poa; el archivo no se modificó",
+                path, version, POA_SCHEMA_VERSION);
+        db_close(db);
+        return NULL;
+    }
+    /* Per connection (PITFALLS.md): foreign keys and WAL. */
+    if (!db_exec(db, "PRAGMA foreign_keys=ON", err) ||
+        !db_exec(db, "PRAGMA journal_mode=WAL", err) ||
+        !db_exec(db, "PRAGMA synchronous=NORMAL", err)) {
+        db_close(db);
+        return NULL;
+    }
+    if (empty) {
+        if (!db_begin(db, err) || !db_exec(db, poa_schema_sql, err) || !db_commit(db, err)) {
+            db_rollback(db);
+            err_prefix(err, "No se pudo crear «%s»", path);
+            db_close(db);
+            if (!exists)
+                unlink(path);
+            return NULL;
+        }
+    } else if (version < POA_SCHEMA_VERSION) {
+        if (version < 1) {
+            err_set(err, "«%s» tiene un esquema desconocido (versión %d); no se modificó", path,
+                    version);
+            db_close(db);
+            return NULL;
+        }
+        if (!migrate(db, version, backup_dir, err)) {
+            db_close(db);
+            return NULL;
+        }
+    }
+    return db;
+}
+
+sqlite3_stmt *db_stmt(Db *db, const char *sql, PoaErr *err)
+{
+    for (int i = 0; i < db->nstmts; i++)
+        if (db->stmts[i].sql == sql) {
+            sqlite3_reset(db->stmts[i].st);
+            sqlite3_clear_bindings(db->stmts[i].st);
+            return db->stmts[i].st;
+        }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        err_set(err, "Error interno de la base de datos: %s", sqlite3_errmsg(db->h));
+        return NULL;
+    }
+    db->stmts = xrealloc(db->stmts, sizeof *db->stmts * (size_t)(db->nstmts + 1));
+    db->stmts[db->nstmts++] = (CachedStmt){sql, st};
+    return st;
+}
+
+void db_close(Db *db)
+{
+    if (!db)
+        return;
+    for (int i = 0; i < db->nstmts; i++)
+        sqlite3_finalize(db->stmts[i].st);
+    free(db->stmts);
+    if (db->h)
+        sqlite3_close_v2(db->h);
+    free(db->path);
+    free(db->backup);
+    free(db);
+}
