@@ -96,4 +96,22 @@ const char *calc_regla_texto(const ReglaConsolidacion *r, char *buf, size_t n);
 void calc_consolidar_nodo(Plan *p, int node, int corte, const ReglaConsolidacion *regla,
                           const Umbrales *u, Consolidado *out);
 
+/* ---- Additions (calc branch) ---- */
+
+/* Tolerance for comparisons on computed fractions: 0.8 computed as
+ * 0.7999999999 is still verde; 0.305 × 100 still rounds to 31. */
+#define CALC_EPS 1e-9
+
+Umbrales calc_umbrales_default(void);            /* verde 0.80, amarillo 0.60 */
+ReglaConsolidacion calc_regla_default(void);     /* ROLLUP_MEDIA, tope 1.0 */
+void calc_consolidado_init(Consolidado *c);      /* all zero */
+/* First quarter (1..4) with a non-zero target as calc_meta_trimestre sees
+ * it (for a hito, the quarter it falls due); 0 when none. */
+int calc_primer_trimestre(const Actividad *a);
+/* Short Spanish note for a row without a figure, as the published documents
+ * write it: "Programada para el cuarto trimestre" (NO_VENCIDA),
+ * "Sin reporte al corte" (SIN_REPORTE), "Sin meta programada" (SIN_META);
+ * "" for REPORTADA. */
+const char *calc_nota_estado(const Actividad *a, const ResultadoAct *r, char *buf, size_t n);
+
 #endif
