@@ -453,7 +453,7 @@ TEST(round_trip)
     free(p);
 }
 
-TEST(speed_100k_rows)
+TEST(large_file_100k_rows)
 {
     static const char line[] =
         "Departamento de Afiliación,2024,\"Alcanzar un balance, favorable\",x,,x,"
@@ -481,8 +481,8 @@ TEST(speed_100k_rows)
     CHECK_INT(n, rows);
     CHECK_INT(fields, rows * 11);
     CHECK_INT(last_line, 2 * rows - 1);
+    /* timing is measured, never asserted (bench/ measures speed) */
     printf("100000 filas (%zu bytes) en %.3f s\n", len, secs);
-    CHECK(secs < 1.0);
     free(p);
 }
 
@@ -497,6 +497,6 @@ int main(void)
     RUN(open_errors);
     RUN(writer);
     RUN(round_trip);
-    RUN(speed_100k_rows);
+    RUN(large_file_100k_rows);
     return t_finish();
 }
