@@ -882,17 +882,6 @@ static bool exec_insert(Db *db, sqlite3_stmt *st, PoaErr *err, int64_t *id)
     return true;
 }
 
-static bool merge_node(Merge *m, int node);
-
-static bool merge_kids(Merge *m, int node)
-{
-    const IntVec *k = &m->in->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        if (!merge_node(m, k->v[i]))
-            return false;
-    return true;
-}
-
 static bool merge_actividad(Merge *m, int node, int64_t parent_id)
 {
     Node *n = &m->in->nodes[node];
@@ -1039,7 +1028,7 @@ static bool merge_node(Merge *m, int node)
     if (!ok)
         return false;
     n->id = id;
-    return merge_kids(m, node);
+    return true;
 }
 
 bool store_merge_plan(Db *db, Plan *in, ImportStats *stats, PoaErr *err)
@@ -1105,7 +1094,12 @@ bool store_merge_plan(Db *db, Plan *in, ImportStats *stats, PoaErr *err)
             return false;
         stats->unidades++;
     }
-    ok = merge_kids(&m, 0);
+    /* Node index order is file order, and a parent always precedes its
+     * children: new rows get ids (and orden) in the order the file shows
+     * them, which the export relies on to write the rows back in order. */
+    for (int i = 1; i < in->nnodes && ok; i++)
+        if (!in->nodes[i].deleted)
+            ok = merge_node(&m, i);
     idmap_free(&m.used_acts);
     return ok;
 }

@@ -401,7 +401,7 @@ TEST(import_errors_name_the_place)
     expect_error("institucion,anio,unidad\nA,2024,U\n", "falta la columna obligatoria «actividad»", ":1");
     expect_error("institucion,anio,unidad,actividad\nA,20x4,U,Hacer\n", ":2:", "«20x4» no es un año válido");
     expect_error("institucion,anio,unidad,actividad\nA,2024,U,Hacer\nB,2024,U,Hacer\n", ":3:1:", "un solo plan");
-    expect_error("institucion,anio,unidad,actividad,meta_anual\nA,2024,U,Hacer,cuatro\n", ":2:22:", "columna «meta_anual»");
+    expect_error("institucion,anio,unidad,actividad,meta_anual\nA,2024,U,Hacer,cuatro\n", ":2:16:", "columna «meta_anual»");
     expect_error("institucion,anio,unidad,actividad,real\nA,2024,U,Hacer,3\n", "columna «corte»", "indique el trimestre");
     expect_error("institucion,anio,unidad,actividad,corte,real\nA,2024,U,Hacer,5,3\n", "«5» no es un corte válido", ":2:");
     expect_error("institucion,anio,unidad,actividad,presupuesto\nA,2024,U,Hacer,RD$ 5\n", "columna «presupuesto»", "no es un monto");
@@ -430,7 +430,7 @@ TEST(formula_text_round_trip)
     char *dbp = t_tmp("formula.db");
     char *in = write_csv("formula.csv",
         "institucion,anio,unidad,actividad,responsables\n"
-        "Inst,2024,U,=HYPERLINK(\"http://x\"),-Dirección/ +Otra\n");
+        "Inst,2024,U,\"=HYPERLINK(\"\"http://x\"\")\",-Dirección/ +Otra\n");
     ImportStats st;
     Plan *p = import_and_load(dbp, in, &st);
     CHECK(p != NULL);
