@@ -24,6 +24,11 @@ void store_plan_infos_free(PlanInfo *p, int n);
  * the latest year. Fails with a message listing what the file holds. */
 bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id,
                      PoaErr *err);
+/* As store_find_plan, but the preferred institution and year (from
+ * config.ini) are only used when the file has such a plan; the required
+ * ones (from the command line) must exist. */
+bool store_pick_plan(Db *db, const char *inst_req, int anio_req, const char *inst_pref,
+                     int anio_pref, int64_t *plan_id, PoaErr *err);
 Plan *store_load(Db *db, int64_t plan_id, PoaErr *err);
 
 typedef struct {

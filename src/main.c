@@ -27,6 +27,7 @@ static const char USO[] =
     "Opciones comunes:\n"
     "  --config ARCHIVO.ini   configuración (si no: $XDG_CONFIG_HOME/poa/config.ini, ./config.ini)\n"
     "  --anio AAAA            plan de ese año (si el archivo tiene varios)\n"
+    "  --institucion NOMBRE   plan de esa institución (si el archivo tiene varias)\n"
     "\n"
     "Códigos de salida: 0 éxito, 1 la operación falló, 2 uso o datos de entrada incorrectos.\n";
 
@@ -36,6 +37,7 @@ typedef struct {
     const char *xlsx;
     const char *unidad;
     const char *informe;
+    const char *institucion;
     int corte;
     int anio;
     bool json;
@@ -76,6 +78,8 @@ static int parse_args(int argc, char **argv, int start, Args *a)
             dst = &a->unidad;
         else if (strcmp(o, "--informe") == 0)
             dst = &a->informe;
+        else if (strcmp(o, "--institucion") == 0)
+            dst = &a->institucion;
         if (dst) {
             if (i + 1 >= argc)
                 return usage_error("falta el valor de %s", o);
@@ -138,7 +142,7 @@ static Plan *open_plan(Db *db, const Config *cfg, const Args *a, int *code)
 {
     PoaErr err = {{0}};
     int64_t id;
-    if (!store_find_plan(db, cfg->institucion, a->anio ? a->anio : cfg->anio, &id, &err)) {
+    if (!store_pick_plan(db, a->institucion, a->anio, cfg->institucion, cfg->anio, &id, &err)) {
         fprintf(stderr, "poa: %s\n", err.msg);
         *code = EXIT_USO;
         return NULL;

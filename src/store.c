@@ -202,6 +202,22 @@ bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id
     return ok;
 }
 
+bool store_pick_plan(Db *db, const char *inst_req, int anio_req, const char *inst_pref,
+                     int anio_pref, int64_t *plan_id, PoaErr *err)
+{
+    const char *inst = !str_empty(inst_req) ? inst_req : inst_pref;
+    int anio = anio_req ? anio_req : anio_pref;
+    if (store_find_plan(db, inst, anio, plan_id, err))
+        return true;
+    /* fall back from the preferences, one at a time, to what the file has */
+    if (!anio_req && anio && store_find_plan(db, inst, 0, plan_id, err))
+        return true;
+    if (str_empty(inst_req) && !str_empty(inst) &&
+        store_find_plan(db, NULL, anio_req, plan_id, err))
+        return true;
+    return store_find_plan(db, inst, anio, plan_id, err);
+}
+
 /* ---- loading ---- */
 
 static const char SQL_PLAN[] =
