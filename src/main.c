@@ -6,13 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "db.h"
-#include "plancsv.h"
-#include "store.h"
+#include "cli.h"
 #include "util.h"
-
-enum { EXIT_OK = 0, EXIT_FALLO = 1, EXIT_USO = 2 };
 
 static const char USO[] =
     "Uso:\n"
@@ -31,242 +26,15 @@ static const char USO[] =
     "\n"
     "Códigos de salida: 0 éxito, 1 la operación falló, 2 uso o datos de entrada incorrectos.\n";
 
-typedef struct {
-    const char *config;
-    const char *csv;
-    const char *xlsx;
-    const char *unidad;
-    const char *informe;
-    const char *institucion;
-    int corte;
-    int anio;
-    bool json;
-    const char *pos[4];
-    int npos;
-} Args;
-
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "poa: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n(«poa --help» muestra el uso)\n");
-    return EXIT_USO;
-}
-
-static bool parse_int_arg(const char *s, int lo, int hi, int *out)
-{
-    double v;
-    if (!num_parse(s, &v) || v != (int)v || v < lo || v > hi)
-        return false;
-    *out = (int)v;
-    return true;
-}
-
-/* Parses options anywhere on the line; returns EXIT_OK or EXIT_USO. */
-static int parse_args(int argc, char **argv, int start, Args *a)
-{
-    for (int i = start; i < argc; i++) {
-        const char *o = argv[i];
-        const char **dst = NULL;
-        if (strcmp(o, "--config") == 0)
-            dst = &a->config;
-        else if (strcmp(o, "--csv") == 0)
-            dst = &a->csv;
-        else if (strcmp(o, "--xlsx") == 0)
-            dst = &a->xlsx;
-        else if (strcmp(o, "--unidad") == 0)
-            dst = &a->unidad;
-        else if (strcmp(o, "--informe") == 0)
-            dst = &a->informe;
-        else if (strcmp(o, "--institucion") == 0)
-            dst = &a->institucion;
-        if (dst) {
-            if (i + 1 >= argc)
-                return usage_error("falta el valor de %s", o);
-            *dst = argv[++i];
-            continue;
-        }
-        if (strcmp(o, "--corte") == 0 || strcmp(o, "--anio") == 0) {
-            if (i + 1 >= argc)
-                return usage_error("falta el valor de %s", o);
-            bool corte = strcmp(o, "--corte") == 0;
-            if (!parse_int_arg(argv[++i], corte ? 1 : 1900, corte ? 4 : 2200,
-                               corte ? &a->corte : &a->anio))
-                return usage_error(corte ? "--corte espera un trimestre de 1 a 4, no «%s»"
-                                         : "--anio espera un año (1900–2200), no «%s»",
-                                   argv[i]);
-            continue;
-        }
-        if (strcmp(o, "--json") == 0) {
-            a->json = true;
-            continue;
-        }
-        if (o[0] == '-' && o[1] == '-')
-            return usage_error("opción desconocida «%s»", o);
-        if (a->npos >= (int)POA_ARRAY_LEN(a->pos))
-            return usage_error("sobra el argumento «%s»", o);
-        a->pos[a->npos++] = o;
-    }
-    return EXIT_OK;
-}
-
-static bool load_config(const Args *a, Config *cfg)
-{
-    ConfigAvisos av = {0};
-    PoaErr err = {{0}};
-    bool ok = config_load(a->config, cfg, &av, &err);
-    for (int i = 0; i < av.n; i++)
-        fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
-    config_avisos_free(&av);
-    if (!ok)
-        fprintf(stderr, "poa: %s\n", err.msg);
-    return ok;
-}
-
-static Db *open_db(const char *path, DbMode mode, const Config *cfg, int *code)
-{
-    PoaErr err = {{0}};
-    Db *db = db_open(path, mode, cfg->carpeta_respaldos, &err);
-    if (!db) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_USO;
-        return NULL;
-    }
-    if (db_backup_path(db))
-        fprintf(stderr, "poa: «%s» se actualizó al formato nuevo; copia de respaldo: %s\n",
-                path, db_backup_path(db));
-    return db;
-}
-
-static Plan *open_plan(Db *db, const Config *cfg, const Args *a, int *code)
-{
-    PoaErr err = {{0}};
-    int64_t id;
-    if (!store_pick_plan(db, a->institucion, a->anio, cfg->institucion, cfg->anio, &id, &err)) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_USO;
-        return NULL;
-    }
-    Plan *p = store_load(db, id, &err);
-    if (!p) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_FALLO;
-    }
-    return p;
-}
-
-static int cmd_importar(const Args *a, const Config *cfg)
-{
-    if (a->npos != 2)
-        return usage_error("importar espera ARCHIVO.db PLANTILLA.csv%s", "");
-    const char *dbpath = a->pos[0], *csvpath = a->pos[1];
-    bool existed = file_exists(dbpath);
-    int code = EXIT_OK;
-    Db *db = open_db(dbpath, DB_CREATE, cfg, &code);
-    if (!db)
-        return code;
-    ImportStats st;
-    CsvAvisos av = {0};
-    PoaErr err = {{0}};
-    int64_t plan_id = 0;
-    bool ok = plancsv_import(db, csvpath, &st, &plan_id, &av, &err);
-    for (int i = 0; i < av.n; i++)
-        fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
-    csv_avisos_free(&av);
-    if (!ok) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        fprintf(stderr, "poa: no se modificó «%s»\n", dbpath);
-        db_close(db);
-        if (!existed) {
-            /* the file did not exist before this command: leave nothing behind */
-            char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
-            remove(dbpath);
-            remove(wal);
-            remove(shm);
-            free(wal);
-            free(shm);
-        }
-        return EXIT_USO;
-    }
-    db_close(db);
-    printf("Importado «%s» en «%s»:\n", csvpath, dbpath);
-    printf("  unidades creadas:      %d\n", st.unidades);
-    printf("  ejes creados:          %d\n", st.ejes);
-    printf("  objetivos creados:     %d\n", st.objetivos);
-    printf("  metas operativas:      %d\n", st.metas);
-    printf("  entregables creados:   %d\n", st.entregables);
-    printf("  actividades creadas:   %d\n", st.actividades);
-    printf("  actividades actualizadas: %d\n", st.actividades_actualizadas);
-    printf("  seguimientos:          %d\n", st.seguimientos);
-    return EXIT_OK;
-}
-
-static int cmd_exportar(const Args *a, const Config *cfg)
-{
-    if (a->npos != 1 || (!a->csv && !a->xlsx))
-        return usage_error("exportar espera ARCHIVO.db y --csv SALIDA.csv%s", "");
-    if (a->xlsx)
-        return usage_error("la exportación a XLSX (%s) todavía no está disponible", a->xlsx);
-    int code = EXIT_OK;
-    Db *db = open_db(a->pos[0], DB_EXISTING, cfg, &code);
-    if (!db)
-        return code;
-    Plan *p = open_plan(db, cfg, a, &code);
-    if (!p) {
-        db_close(db);
-        return code;
-    }
-    CsvExportOpts o = {.corte = a->corte, .calculadas = a->corte > 0,
-                       .umbrales = cfg->umbrales, .unidad = a->unidad};
-    PoaErr err = {{0}};
-    int rows = 0;
-    bool ok = plancsv_export(p, a->csv, &o, &rows, &err);
-    plan_free(p);
-    db_close(db);
-    if (!ok) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        return a->unidad && strstr(err.msg, "unidad") ? EXIT_USO : EXIT_FALLO;
-    }
-    printf("Exportadas %d actividades a «%s»\n", rows, a->csv);
-    return EXIT_OK;
-}
-
-static int cmd_resumen(const Args *a, const Config *cfg)
-{
-    if (a->npos != 1)
-        return usage_error("resumen espera ARCHIVO.db%s", "");
-    int code = EXIT_OK;
-    Db *db = open_db(a->pos[0], DB_EXISTING, cfg, &code);
-    if (!db)
-        return code;
-    Plan *p = open_plan(db, cfg, a, &code);
-    if (!p) {
-        db_close(db);
-        return code;
-    }
-    int count[NODE_ACTIVIDAD + 1] = {0};
-    for (int i = 1; i < p->nnodes; i++)
-        if (!p->nodes[i].deleted && !plan_node_implicit(p, i))
-            count[p->nodes[i].kind]++;
-    printf("%s · Plan Operativo Anual %d\n", p->institucion, p->anio);
-    printf("  unidades:        %d\n", p->nunidades);
-    printf("  ejes:            %d\n", count[NODE_EJE]);
-    printf("  objetivos:       %d\n", count[NODE_OBJETIVO]);
-    printf("  metas operativas: %d\n", count[NODE_META]);
-    printf("  entregables:     %d\n", count[NODE_ENTREGABLE]);
-    printf("  actividades:     %d\n", count[NODE_ACTIVIDAD]);
-    for (int u = 0; u < p->nunidades; u++) {
-        int n = 0;
-        for (int i = 0; i < p->nacts; i++)
-            if (!p->nodes[p->acts[i].node].deleted &&
-                p->nodes[p->acts[i].node].unidad == u)
-                n++;
-        printf("    %-60s %4d\n", p->unidades[u].nombre, n);
-    }
-    plan_free(p);
-    db_close(db);
-    return EXIT_OK;
-}
+/* One line per subcommand: Spanish name, English alias, function. */
+static const struct {
+    const char *nombre, *alias;
+    int (*fn)(const Args *, const Config *);
+} COMANDOS[] = {
+    {"importar", "import", cli_importar},
+    {"exportar", "export", cli_exportar},
+    {"resumen", "summary", cli_resumen},
+};
 
 int main(int argc, char **argv)
 {
@@ -284,27 +52,24 @@ int main(int argc, char **argv)
     int start = 1;
     int (*fn)(const Args *, const Config *) = NULL;
     if (cmd) {
-        if (strcmp(cmd, "importar") == 0 || strcmp(cmd, "import") == 0)
-            fn = cmd_importar;
-        else if (strcmp(cmd, "exportar") == 0 || strcmp(cmd, "export") == 0)
-            fn = cmd_exportar;
-        else if (strcmp(cmd, "resumen") == 0 || strcmp(cmd, "summary") == 0)
-            fn = cmd_resumen;
-        if (fn)
-            start = 2;
+        for (size_t i = 0; i < POA_ARRAY_LEN(COMANDOS); i++)
+            if (strcmp(cmd, COMANDOS[i].nombre) == 0 || strcmp(cmd, COMANDOS[i].alias) == 0) {
+                fn = COMANDOS[i].fn;
+                start = 2;
+            }
     }
     Args a = {0};
-    int rc = parse_args(argc, argv, start, &a);
+    int rc = cli_parse_args(argc, argv, start, &a);
     if (rc != EXIT_OK)
         return rc;
     Config cfg;
-    if (!load_config(&a, &cfg))
+    if (!cli_load_config(&a, &cfg))
         return EXIT_USO;
     if (fn)
         return fn(&a, &cfg);
     /* No subcommand: the terminal interface (issue 3); until it lands, the summary. */
     if (a.npos == 1)
-        return cmd_resumen(&a, &cfg);
+        return cli_resumen(&a, &cfg);
     fputs(USO, stderr);
     return EXIT_USO;
 }

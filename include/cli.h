@@ -1,0 +1,43 @@
+/* cli.h — the subcommands of the command line, one function each, and the
+ * helpers they share (argument parsing, opening the file and the plan with
+ * Spanish messages). main.c dispatches; nothing here calls exit(). */
+#ifndef POA_CLI_H
+#define POA_CLI_H
+
+#include <stdbool.h>
+
+#include "config.h"
+#include "db.h"
+#include "model.h"
+
+enum { EXIT_OK = 0, EXIT_FALLO = 1, EXIT_USO = 2 };
+
+typedef struct {
+    const char *config;
+    const char *csv;
+    const char *xlsx;
+    const char *unidad;
+    const char *informe;
+    const char *institucion;
+    int corte;
+    int anio;
+    bool json;
+    const char *pos[4];
+    int npos;
+} Args;
+
+/* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
+int cli_usage_error(const char *fmt, const char *arg);
+/* Parses options anywhere on the line from argv[start]; EXIT_OK or EXIT_USO. */
+int cli_parse_args(int argc, char **argv, int start, Args *a);
+bool cli_load_config(const Args *a, Config *cfg);
+/* Opens the file (messages to stderr); NULL with *code set on failure. */
+Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code);
+Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
+
+/* Subcommands: each returns the exit code. */
+int cli_importar(const Args *a, const Config *cfg);
+int cli_exportar(const Args *a, const Config *cfg);
+int cli_resumen(const Args *a, const Config *cfg);
+
+#endif
