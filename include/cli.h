@@ -28,7 +28,11 @@ typedef struct {
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
 int cli_usage_error(const char *fmt, const char *arg);
-/* Parses options anywhere on the line from argv[start]; EXIT_OK or EXIT_USO. */
+/* Options followed by a value ("--csv SALIDA.csv"). Keep in step with
+ * cli_parse_args when adding one. */
+bool cli_option_takes_value(const char *opt);
+/* Parses options anywhere on the line from argv[start] (NULL entries are
+ * skipped); EXIT_OK or EXIT_USO. */
 int cli_parse_args(int argc, char **argv, int start, Args *a);
 bool cli_load_config(const Args *a, Config *cfg);
 /* Opens the file (messages to stderr); NULL with *code set on failure. */

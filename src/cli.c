@@ -29,10 +29,23 @@ static bool parse_int_arg(const char *s, int lo, int hi, int *out)
 }
 
 /* Parses options anywhere on the line; returns EXIT_OK or EXIT_USO. */
+bool cli_option_takes_value(const char *o)
+{
+    static const char *const with_value[] = {"--config", "--csv", "--xlsx", "--unidad",
+                                             "--informe", "--institucion", "--corte",
+                                             "--anio"};
+    for (size_t i = 0; i < POA_ARRAY_LEN(with_value); i++)
+        if (strcmp(o, with_value[i]) == 0)
+            return true;
+    return false;
+}
+
 int cli_parse_args(int argc, char **argv, int start, Args *a)
 {
     for (int i = start; i < argc; i++) {
         const char *o = argv[i];
+        if (!o)
+            continue;
         const char **dst = NULL;
         if (strcmp(o, "--config") == 0)
             dst = &a->config;

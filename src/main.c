@@ -48,18 +48,27 @@ int main(int argc, char **argv)
         printf("poa %s\n", POA_VERSION);
         return EXIT_OK;
     }
-    const char *cmd = argc >= 2 && argv[1][0] != '-' ? argv[1] : NULL;
-    int start = 1;
+    /* The subcommand is the first word that is not an option (options may
+     * come before it: poa --config x.ini importar …). */
     int (*fn)(const Args *, const Config *) = NULL;
-    if (cmd) {
-        for (size_t i = 0; i < POA_ARRAY_LEN(COMANDOS); i++)
-            if (strcmp(cmd, COMANDOS[i].nombre) == 0 || strcmp(cmd, COMANDOS[i].alias) == 0) {
-                fn = COMANDOS[i].fn;
-                start = 2;
-            }
+    int cmd_at = -1;
+    for (int i = 1; i < argc && cmd_at < 0; i++) {
+        if (argv[i][0] == '-') {
+            if (cli_option_takes_value(argv[i]))
+                i++;
+            continue;
+        }
+        cmd_at = i;
     }
+    if (cmd_at > 0)
+        for (size_t i = 0; i < POA_ARRAY_LEN(COMANDOS); i++)
+            if (strcmp(argv[cmd_at], COMANDOS[i].nombre) == 0 ||
+                strcmp(argv[cmd_at], COMANDOS[i].alias) == 0)
+                fn = COMANDOS[i].fn;
     Args a = {0};
-    int rc = cli_parse_args(argc, argv, start, &a);
+    if (fn)
+        argv[cmd_at] = NULL; /* consumed: parsing skips it */
+    int rc = cli_parse_args(argc, argv, 1, &a);
     if (rc != EXIT_OK)
         return rc;
     Config cfg;
