@@ -311,10 +311,15 @@ Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err)
             bad(&r, C_ACTIVIDAD, err, "está vacía: cada fila es una actividad%s", "");
             goto done;
         }
-        int uni = plan_find_unidad(p, text[C_UNIDAD]);
+        /* units by name through the map: a linear search per row would be
+         * quadratic in plans with thousands of units */
+        char *ukey = xasprintf("u\x1f%s", text[C_UNIDAD]);
+        int uni = strmap_get(&keys, ukey);
         if (uni < 0) {
             uni = plan_add_unidad(p, 0, text[C_UNIDAD], text[C_MISION], text[C_NOTA_UNIDAD]);
+            strmap_put(&keys, ukey, uni);
         } else {
+            free(ukey);
             Unidad *u = &p->unidades[uni];
             if (!*u->mision && *text[C_MISION])
                 str_replace(&u->mision, text[C_MISION]);
