@@ -24,6 +24,15 @@ typedef struct {
     bool json;
     const char *pos[4];
     int npos;
+    /* seguimiento, corte, unificar (issue 4) */
+    const char *actividad;
+    const char *real;
+    const char *observaciones;
+    const char *evidencia;
+    const char *motivo;
+    const char *eje;
+    const char *objetivo;
+    const char *en;
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -43,5 +52,10 @@ Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
 int cli_importar(const Args *a, const Config *cfg);
 int cli_exportar(const Args *a, const Config *cfg);
 int cli_resumen(const Args *a, const Config *cfg);
+/* cli_seguimiento.c */
+int cli_verificar(const Args *a, const Config *cfg);
+int cli_corte(const Args *a, const Config *cfg);
+int cli_unificar(const Args *a, const Config *cfg);
+int cli_seguimiento(const Args *a, const Config *cfg);
 
 #endif

@@ -59,6 +59,22 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
             dst = &a->informe;
         else if (strcmp(o, "--institucion") == 0)
             dst = &a->institucion;
+        else if (strcmp(o, "--actividad") == 0)
+            dst = &a->actividad;
+        else if (strcmp(o, "--real") == 0)
+            dst = &a->real;
+        else if (strcmp(o, "--observaciones") == 0)
+            dst = &a->observaciones;
+        else if (strcmp(o, "--evidencia") == 0)
+            dst = &a->evidencia;
+        else if (strcmp(o, "--motivo") == 0)
+            dst = &a->motivo;
+        else if (strcmp(o, "--eje") == 0)
+            dst = &a->eje;
+        else if (strcmp(o, "--objetivo") == 0)
+            dst = &a->objetivo;
+        else if (strcmp(o, "--en") == 0)
+            dst = &a->en;
         if (dst) {
             if (i + 1 >= argc)
                 return cli_usage_error("falta el valor de %s", o);

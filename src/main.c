@@ -17,6 +17,17 @@ static const char USO[] =
     "                                                   escribe la plantilla plana (alias: export)\n"
     "  poa resumen ARCHIVO.db                           cuenta unidades, objetivos y actividades\n"
     "                                                   (alias: summary)\n"
+    "  poa verificar ARCHIVO.db [--corte N] [--json]    revisa el plan y el seguimiento; sale con 1\n"
+    "                                                   si hay errores (alias: check)\n"
+    "  poa seguimiento ARCHIVO.db --corte N --actividad CÓDIGO [--unidad NOMBRE]\n"
+    "        [--real VALOR] [--observaciones TEXTO] [--evidencia TEXTO]\n"
+    "                                                   registra el avance de una actividad\n"
+    "                                                   (alias: report)\n"
+    "  poa corte ARCHIVO.db cerrar N                    cierra el corte N (alias: cut close)\n"
+    "  poa corte ARCHIVO.db reabrir N --motivo TEXTO    lo reabre (alias: cut reopen)\n"
+    "  poa unificar ARCHIVO.db --eje NOMBRE --en NOMBRE  une dos ejes escritos distinto\n"
+    "  poa unificar ARCHIVO.db --objetivo TEXTO --en TEXTO\n"
+    "                                                   une dos objetivos (alias: merge)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -34,6 +45,10 @@ static const struct {
     {"importar", "import", cli_importar},
     {"exportar", "export", cli_exportar},
     {"resumen", "summary", cli_resumen},
+    {"verificar", "check", cli_verificar},
+    {"seguimiento", "report", cli_seguimiento},
+    {"corte", "cut", cli_corte},
+    {"unificar", "merge", cli_unificar},
 };
 
 int main(int argc, char **argv)
