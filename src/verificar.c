@@ -252,8 +252,8 @@ static void check_actividad(Plan *p, int node, void *ctx)
         double ma = a->meta_anual.valor;
         if (fabs(sum - ma) > 1e-9 * (fabs(ma) > 1 ? fabs(ma) : 1)) {
             Valor vs = {true, a->meta_anual.pct, sum};
-            add(x->h, SEV_AVISO, "metas_suma", nd->unidad, node, nd->codigo, "meta_anual",
-                valor_format(&a->meta_anual, b2, sizeof b2),
+            valor_format(&a->meta_anual, b2, sizeof b2);   /* before the message reads it */
+            add(x->h, SEV_AVISO, "metas_suma", nd->unidad, node, nd->codigo, "meta_anual", b2,
                 xasprintf("Las metas %s suman %s (%s), pero la meta anual es %s.",
                           fuente == FUENTE_MESES ? "del cronograma por trimestre"
                                                  : "trimestrales",
