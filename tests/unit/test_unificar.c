@@ -145,7 +145,7 @@ TEST(merge_ejes)
     CHECK_INT(raw_int(path, "SELECT count(DISTINCT accion) FROM cambio"), acciones + 1);
     CHECK_INT(raw_int(path, "SELECT count(*) FROM cambio WHERE tabla = 'eje' AND campo = '*'"),
               2);
-    CHECK(raw_int(path, "SELECT count(*) FROM cambio WHERE campo = 'eje_id'") >= 1);
+    CHECK(raw_int(path, "SELECT count(*) FROM cambio WHERE campo IN ('eje_id', 'objetivo_id', 'meta_id')") >= 1);
     /* now the suggestions no longer name the Finanzas group */
     UnificarSugerencia *s;
     int n = unificar_sugerencias(p, NODE_EJE, &s);
