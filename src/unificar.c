@@ -118,12 +118,34 @@ static bool palabra_similar(const char *x, size_t lx, const char *y, size_t ly)
     return lev_acotada(x, lx, y, ly, k) <= k;
 }
 
+/* The digits of a name in order: "Objetivo 1" and "Objetivo 2", or a 2023
+ * and a 2024, are different things however close the letters are. */
+static bool mismos_numeros(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !(*a >= '0' && *a <= '9'))
+            a++;
+        while (*b && !(*b >= '0' && *b <= '9'))
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        while (*a >= '0' && *a <= '9' && *a == *b) {
+            a++;
+            b++;
+        }
+        if ((*a >= '0' && *a <= '9') || (*b >= '0' && *b <= '9'))
+            return false;
+    }
+}
+
 static bool norm_similares(const char *a, const char *b)
 {
     if (!*a || !*b)
         return false;
     if (strcmp(a, b) == 0)
         return true;
+    if (!mismos_numeros(a, b))
+        return false;
     /* word by word, when both have the same number of words */
     const char *pa = a, *pb = b;
     bool all = true;

@@ -484,6 +484,13 @@ TEST(similar_names)
     CHECK(!unificar_nombres_similares("Clientes", "Procesos"));
     CHECK(!unificar_nombres_similares("Clientes", "Clientes/ Afiliados"));
     CHECK(!unificar_nombres_similares("", ""));
+    /* numbers must agree: a different objetivo or year, not a typo */
+    CHECK(!unificar_nombres_similares("Plan 2023", "Plan 2024"));
+    CHECK(!unificar_nombres_similares(
+        "Objetivo estratégico número 1 de la institución, con un texto largo",
+        "Objetivo estratégico número 2 de la institución, con un texto largo"));
+    CHECK(unificar_nombres_similares("Objetivo 1 de la institución con texto largo",
+                                     "Objetivo 1 de la institucion, con texto largo."));
     CHECK(unificar_nombres_similares(
         "Alcanzar un balance financiero favorable a la institución mediante el fortalecimiento "
         "de los controles, la capacitación y fidelización",
