@@ -24,11 +24,24 @@ typedef struct {
     bool json;
     const char *pos[4];
     int npos;
+    /* seguimiento, corte, unificar (issue 4) */
+    const char *actividad;
+    const char *real;
+    const char *observaciones;
+    const char *evidencia;
+    const char *motivo;
+    const char *eje;
+    const char *objetivo;
+    const char *en;
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
 int cli_usage_error(const char *fmt, const char *arg);
-/* Parses options anywhere on the line from argv[start]; EXIT_OK or EXIT_USO. */
+/* Options followed by a value ("--csv SALIDA.csv"). Keep in step with
+ * cli_parse_args when adding one. */
+bool cli_option_takes_value(const char *opt);
+/* Parses options anywhere on the line from argv[start] (NULL entries are
+ * skipped); EXIT_OK or EXIT_USO. */
 int cli_parse_args(int argc, char **argv, int start, Args *a);
 bool cli_load_config(const Args *a, Config *cfg);
 /* Opens the file (messages to stderr); NULL with *code set on failure. */
@@ -39,5 +52,10 @@ Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
 int cli_importar(const Args *a, const Config *cfg);
 int cli_exportar(const Args *a, const Config *cfg);
 int cli_resumen(const Args *a, const Config *cfg);
+/* cli_seguimiento.c */
+int cli_verificar(const Args *a, const Config *cfg);
+int cli_corte(const Args *a, const Config *cfg);
+int cli_unificar(const Args *a, const Config *cfg);
+int cli_seguimiento(const Args *a, const Config *cfg);
 
 #endif

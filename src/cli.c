@@ -29,10 +29,23 @@ static bool parse_int_arg(const char *s, int lo, int hi, int *out)
 }
 
 /* Parses options anywhere on the line; returns EXIT_OK or EXIT_USO. */
+bool cli_option_takes_value(const char *o)
+{
+    static const char *const with_value[] = {"--config", "--csv", "--xlsx", "--unidad",
+                                             "--informe", "--institucion", "--corte",
+                                             "--anio"};
+    for (size_t i = 0; i < POA_ARRAY_LEN(with_value); i++)
+        if (strcmp(o, with_value[i]) == 0)
+            return true;
+    return false;
+}
+
 int cli_parse_args(int argc, char **argv, int start, Args *a)
 {
     for (int i = start; i < argc; i++) {
         const char *o = argv[i];
+        if (!o)
+            continue;
         const char **dst = NULL;
         if (strcmp(o, "--config") == 0)
             dst = &a->config;
@@ -46,6 +59,22 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
             dst = &a->informe;
         else if (strcmp(o, "--institucion") == 0)
             dst = &a->institucion;
+        else if (strcmp(o, "--actividad") == 0)
+            dst = &a->actividad;
+        else if (strcmp(o, "--real") == 0)
+            dst = &a->real;
+        else if (strcmp(o, "--observaciones") == 0)
+            dst = &a->observaciones;
+        else if (strcmp(o, "--evidencia") == 0)
+            dst = &a->evidencia;
+        else if (strcmp(o, "--motivo") == 0)
+            dst = &a->motivo;
+        else if (strcmp(o, "--eje") == 0)
+            dst = &a->eje;
+        else if (strcmp(o, "--objetivo") == 0)
+            dst = &a->objetivo;
+        else if (strcmp(o, "--en") == 0)
+            dst = &a->en;
         if (dst) {
             if (i + 1 >= argc)
                 return cli_usage_error("falta el valor de %s", o);

@@ -19,6 +19,17 @@ static const char USO[] =
     "                                                   escribe la plantilla plana (alias: export)\n"
     "  poa resumen ARCHIVO.db                           cuenta unidades, objetivos y actividades\n"
     "                                                   (alias: summary)\n"
+    "  poa verificar ARCHIVO.db [--corte N] [--json]    revisa el plan y el seguimiento; sale con 1\n"
+    "                                                   si hay errores (alias: check)\n"
+    "  poa seguimiento ARCHIVO.db --corte N --actividad CÓDIGO [--unidad NOMBRE]\n"
+    "        [--real VALOR] [--observaciones TEXTO] [--evidencia TEXTO]\n"
+    "                                                   registra el avance de una actividad\n"
+    "                                                   (alias: report)\n"
+    "  poa corte ARCHIVO.db cerrar N                    cierra el corte N (alias: cut close)\n"
+    "  poa corte ARCHIVO.db reabrir N --motivo TEXTO    lo reabre (alias: cut reopen)\n"
+    "  poa unificar ARCHIVO.db --eje NOMBRE --en NOMBRE  une dos ejes escritos distinto\n"
+    "  poa unificar ARCHIVO.db --objetivo TEXTO --en TEXTO\n"
+    "                                                   une dos objetivos (alias: merge)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -36,6 +47,10 @@ static const struct {
     {"importar", "import", cli_importar},
     {"exportar", "export", cli_exportar},
     {"resumen", "summary", cli_resumen},
+    {"verificar", "check", cli_verificar},
+    {"seguimiento", "report", cli_seguimiento},
+    {"corte", "cut", cli_corte},
+    {"unificar", "merge", cli_unificar},
 };
 
 int main(int argc, char **argv)
@@ -54,18 +69,27 @@ int main(int argc, char **argv)
         printf("poa %s\n", POA_VERSION);
         return EXIT_OK;
     }
-    const char *cmd = argc >= 2 && argv[1][0] != '-' ? argv[1] : NULL;
-    int start = 1;
+    /* The subcommand is the first word that is not an option (options may
+     * come before it: poa --config x.ini importar …). */
     int (*fn)(const Args *, const Config *) = NULL;
-    if (cmd) {
-        for (size_t i = 0; i < POA_ARRAY_LEN(COMANDOS); i++)
-            if (strcmp(cmd, COMANDOS[i].nombre) == 0 || strcmp(cmd, COMANDOS[i].alias) == 0) {
-                fn = COMANDOS[i].fn;
-                start = 2;
-            }
+    int cmd_at = -1;
+    for (int i = 1; i < argc && cmd_at < 0; i++) {
+        if (argv[i][0] == '-') {
+            if (cli_option_takes_value(argv[i]))
+                i++;
+            continue;
+        }
+        cmd_at = i;
     }
+    if (cmd_at > 0)
+        for (size_t i = 0; i < POA_ARRAY_LEN(COMANDOS); i++)
+            if (strcmp(argv[cmd_at], COMANDOS[i].nombre) == 0 ||
+                strcmp(argv[cmd_at], COMANDOS[i].alias) == 0)
+                fn = COMANDOS[i].fn;
     Args a = {0};
-    int rc = cli_parse_args(argc, argv, start, &a);
+    if (fn)
+        argv[cmd_at] = NULL; /* consumed: parsing skips it */
+    int rc = cli_parse_args(argc, argv, 1, &a);
     if (rc != EXIT_OK)
         return rc;
     Config cfg;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "strmap.h"
 
 enum {
     C_INSTITUCION, C_ANIO, C_UNIDAD, C_MISION, C_EJE, C_OBJ_COD, C_OBJETIVO, C_META_OP,
@@ -80,87 +81,16 @@ char *presupuesto_nota_join(const char *moneda, const char *nota)
     return xstrdup(*moneda ? moneda : nota);
 }
 
-/* ---- a string -> int map for building the tree by natural keys ---- */
-
-typedef struct {
-    char **keys;
-    int *vals;
-    size_t cap, n;
-} StrMap;
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
-static void strmap_put(StrMap *m, char *key, int v);
-
-static void strmap_grow(StrMap *m)
-{
-    StrMap old = *m;
-    m->cap = old.cap ? old.cap * 2 : 256;
-    m->keys = xcalloc(m->cap, sizeof *m->keys);
-    m->vals = xcalloc(m->cap, sizeof *m->vals);
-    m->n = 0;
-    for (size_t i = 0; i < old.cap; i++)
-        if (old.keys[i])
-            strmap_put(m, old.keys[i], old.vals[i]);
-    free(old.keys);
-    free(old.vals);
-}
-
-/* Takes ownership of key. */
-static void strmap_put(StrMap *m, char *key, int v)
-{
-    if ((m->n + 1) * 2 > m->cap)
-        strmap_grow(m);
-    size_t i = hash_str(key) & (m->cap - 1);
-    while (m->keys[i])
-        i = (i + 1) & (m->cap - 1);
-    m->keys[i] = key;
-    m->vals[i] = v;
-    m->n++;
-}
-
-static int strmap_get(const StrMap *m, const char *key)
-{
-    if (!m->cap)
-        return -1;
-    size_t i = hash_str(key) & (m->cap - 1);
-    while (m->keys[i]) {
-        if (strcmp(m->keys[i], key) == 0)
-            return m->vals[i];
-        i = (i + 1) & (m->cap - 1);
-    }
-    return -1;
-}
-
-static void strmap_free(StrMap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
-}
-
 /* Finds the child of parent with the given key fields, or adds it. */
 static int child(Plan *p, StrMap *m, NodeKind kind, int parent, int unidad, const char *codigo,
                  const char *texto, bool *created)
 {
     char *key = xasprintf("%d\x1f%d\x1f%d\x1f%s\x1f%s", (int)kind, parent, unidad, codigo, texto);
-    int ix = strmap_get(m, key);
-    if (ix >= 0) {
-        free(key);
-        *created = false;
-        return ix;
-    }
-    ix = plan_add_node(p, kind, 0, parent, -1, unidad, codigo, texto);
-    strmap_put(m, key, ix);
-    *created = true;
-    return ix;
+    int *slot = strmap_put(m, key, -1, created);
+    free(key);
+    if (*created)
+        *slot = plan_add_node(p, kind, 0, parent, -1, unidad, codigo, texto);
+    return *slot;
 }
 
 /* ---- reading ---- */
@@ -311,10 +241,18 @@ Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err)
             bad(&r, C_ACTIVIDAD, err, "está vacía: cada fila es una actividad%s", "");
             goto done;
         }
-        int uni = plan_find_unidad(p, text[C_UNIDAD]);
-        if (uni < 0) {
-            uni = plan_add_unidad(p, 0, text[C_UNIDAD], text[C_MISION], text[C_NOTA_UNIDAD]);
+        /* units by name through the map: a linear search per row would be
+         * quadratic in plans with thousands of units */
+        char *ukey = xasprintf("u\x1f%s", text[C_UNIDAD]);
+        bool nueva;
+        int *uslot = strmap_put(&keys, ukey, -1, &nueva);
+        free(ukey);
+        int uni;
+        if (nueva) {
+            uni = *uslot = plan_add_unidad(p, 0, text[C_UNIDAD], text[C_MISION],
+                                           text[C_NOTA_UNIDAD]);
         } else {
+            uni = *uslot;
             Unidad *u = &p->unidades[uni];
             if (!*u->mision && *text[C_MISION])
                 str_replace(&u->mision, text[C_MISION]);
