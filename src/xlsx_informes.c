@@ -75,12 +75,10 @@ void xlsx_tablero(Xw *x)
 {
     Plan *p = x->p;
     Formatos *f = &x->f;
+    /* the unit of a --unidad report is in the title: a name cut to 31
+     * characters ("Tablero EN-MAR - Departamento d") reads worse */
     char hoja[200];
-    if (x->unidad >= 0)
-        snprintf(hoja, sizeof hoja, "Tablero %s - %s", ACUM[x->corte - 1],
-                 p->unidades[x->unidad].nombre);
-    else
-        snprintf(hoja, sizeof hoja, "Tablero %s", ACUM[x->corte - 1]);
+    snprintf(hoja, sizeof hoja, "Tablero %s", ACUM[x->corte - 1]);
     lxw_worksheet *ws = xw_hoja(x, hoja);
     if (!ws)
         return;
@@ -177,7 +175,7 @@ void xlsx_tablero(Xw *x)
     xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, expl, f->nota);
     xw_alto(x, ws, r, xw_lineas(expl, 125));
     r += 2;
-    r = xw_leyenda(x, ws, r, TB_REP, TB_SINREP, TB_SEM);
+    r = xw_leyenda(x, ws, r, TB_NOMBRE, TB_ACTS, TB_SEM);
 
     /* a bar per unit, pointing at the table's cells */
     int nuni = u2 - u1 + 1;
@@ -199,6 +197,10 @@ void xlsx_tablero(Xw *x)
         chart_title_set_name(ch, t);
         chart_axis_set_num_format(ch->x_axis, "0%");
         chart_axis_set_min(ch->x_axis, 0);
+        /* unit figures never pass the cap (the rule above): keep the scale there */
+        double tope = x->o->regla.tope > 0 ? x->o->regla.tope : 1.0;
+        if (tope < 10)
+            chart_axis_set_max(ch->x_axis, tope);
         chart_axis_set_reverse(ch->y_axis);   /* first unit on top, as in the table */
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         lxw_chart_options co = {.x_scale = 1.9, .y_scale = (60.0 + 24.0 * nuni) / 288.0,
@@ -215,7 +217,7 @@ enum {
     SG_COD, SG_ACC, SG_LIDER, SG_RESP, SG_META, SG_T1, SG_T2, SG_T3, SG_T4, SG_REAL, SG_PCT,
     SG_OBS, SG_NCOLS
 };
-static const double SG_W[SG_NCOLS] = {10, 44, 16, 18, 9, 8.5, 8.5, 8.5, 8.5, 10, 11, 44};
+static const double SG_W[SG_NCOLS] = {9, 40, 15, 17, 9, 8.5, 8.5, 8.5, 8.5, 10, 11, 40};
 
 static void seg_grupo(Xw *x, lxw_worksheet *ws, int r, const char *texto, const Consolidado *c,
                       lxw_format *ft, lxw_format *fp)
@@ -324,11 +326,7 @@ void xlsx_seguimiento(Xw *x)
     Formatos *f = &x->f;
     const int c = x->corte;
     char hoja[200];
-    if (x->unidad >= 0)
-        snprintf(hoja, sizeof hoja, "Seguimiento %s - %s", ACUM[c - 1],
-                 p->unidades[x->unidad].nombre);
-    else
-        snprintf(hoja, sizeof hoja, "Seguimiento %s", ACUM[c - 1]);
+    snprintf(hoja, sizeof hoja, "Seguimiento %s", ACUM[c - 1]);
     lxw_worksheet *ws = xw_hoja(x, hoja);
     if (!ws)
         return;
@@ -648,18 +646,23 @@ void xlsx_poa(Xw *x)
                       a->has_presupuesto && a->presupuesto_nota[0];
     }
     po.ult = po.col_nota ? PO_NOTA : PO_PRES;
+    /* plans without entregables (the Caja's) hide the two empty columns */
+    bool hay_ent = false;
+    for (int i = 1; i < p->nnodes && !hay_ent; i++)
+        hay_ent = p->nodes[i].kind == NODE_ENTREGABLE && !p->nodes[i].deleted &&
+                  (x->unidad < 0 || p->nodes[i].unidad == x->unidad) &&
+                  !plan_node_implicit(p, i);
 
     char hoja[200];
-    if (x->unidad >= 0)
-        snprintf(hoja, sizeof hoja, "POA %d - %s", p->anio, p->unidades[x->unidad].nombre);
-    else
-        snprintf(hoja, sizeof hoja, "POA %d", p->anio);
+    snprintf(hoja, sizeof hoja, "POA %d", p->anio);
     lxw_worksheet *ws = xw_hoja(x, hoja);
     if (!ws)
         return;
     po.ws = ws;
+    lxw_row_col_options oculta = {.hidden = 1};
     for (int c = 0; c <= po.ult; c++)
-        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, PO_W[c], NULL);
+        worksheet_set_column_opt(ws, (lxw_col_t)c, (lxw_col_t)c, PO_W[c], NULL,
+                                 !hay_ent && c <= PO_IND ? &oculta : NULL);
 
     char t[300];
     snprintf(t, sizeof t, "PLAN OPERATIVO ANUAL %d", p->anio);
