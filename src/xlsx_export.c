@@ -596,7 +596,17 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     int ninformes = o->informe == XLSX_INFORME_TODO ? 3 : 1;
     x.pasos = (long)x.nacts * ninformes;
 
+    errno = 0;
     char *tmp = atomic_tmp_name(o->path);
+    int e = errno;
+    if (!file_exists(tmp)) {
+        /* caught here so libxlsxwriter does not print its own message to
+         * stderr (it would land on the TUI's screen) */
+        err_set(err, "No se pudo crear «%s»: %s", o->path, strerror(e ? e : EACCES));
+        free(tmp);
+        xw_liberar(&x);
+        return false;
+    }
     lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL,
                                .use_zip64 = LXW_FALSE};
     x.wb = workbook_new_opt(tmp, &wo);
