@@ -64,7 +64,8 @@ void xlsx_sheet_name(const char *base, const char *const *used, int nused, char 
 typedef struct {
     lxw_format *titulo, *subtitulo, *cab, *cab_mes, *gris_izq, *texto, *texto_c, *gris, *nota, *nota_b;
     lxw_format *num[4];          /* by xw_clase_num: integer, decimal, whole %, % */
-    lxw_format *bloque, *frag_b, *frag_n, *mes_vacio, *mes_x, *trim[4], *anual;
+    lxw_format *bloque, *mes_vacio, *mes_x, *trim[4], *anual;
+    lxw_format *trim_q[4], *trim_q2[4];  /* quarter target centered across 3 months */
     lxw_format *grupo_obj, *grupo_obj_pct, *grupo_uni, *grupo_uni_pct, *pct, *cuenta;
     lxw_format *total, *total_n, *total_pct;
     lxw_format *cf[5], *ley[5];  /* by Semaforo */
@@ -89,6 +90,7 @@ typedef struct {
     long hechas, pasos, avisado;  /* progress: done, total, last reported */
     char **hojas;                /* sheet names used so far */
     int nhojas;
+    int nmerges;                 /* merged ranges on the current sheet */
     int nacts;                   /* activities in the reports */
     ResultadoAct *res;           /* by activity index (Plan.acts) */
     Consolidado *cons;           /* by node index: eje, objetivo, meta */

@@ -185,15 +185,28 @@ static void formatos_crear(Xw *x)
     f->num[3] = fmt(wb, F_BORDER | F_RIGHT, "0.0#%", 0, 10);
     f->nota = fmt(wb, F_WRAP | F_ITAL, NULL, 0, 9);
     f->nota_b = fmt(wb, F_WRAP | F_BOLD, NULL, 0, 9);
-    f->bloque = fmt(wb, F_WRAP | F_BORDER | F_VCENTER, NULL, C_BLOQUE, 10);
-    f->frag_b = fmt(wb, F_BOLD, NULL, 0, 10);
-    f->frag_n = fmt(wb, 0, NULL, 0, 10);
+    f->bloque = fmt(wb, F_BOLD | F_WRAP | F_BORDER | F_VCENTER, NULL, C_BLOQUE, 10);
     f->mes_vacio = fmt(wb, F_BORDER | F_CENTER, NULL, 0, 10);
     f->mes_x = fmt(wb, F_BORDER | F_CENTER, NULL, C_MES, 10);
     f->trim[0] = fmt(wb, F_BORDER | F_CENTER, "#,##0", C_MES, 10);
     f->trim[1] = fmt(wb, F_BORDER | F_CENTER, "#,##0.0##", C_MES, 10);
     f->trim[2] = fmt(wb, F_BORDER | F_CENTER, "0%", C_MES, 10);
     f->trim[3] = fmt(wb, F_BORDER | F_CENTER, "0.0#%", C_MES, 10);
+    /* a quarter's target centered across its three months: reads as one
+     * cell without using up merged ranges (four per activity otherwise) */
+    static const char *const NUMF[4] = {"#,##0", "#,##0.0##", "0%", "0.0#%"};
+    for (int i = 0; i < 4; i++) {
+        f->trim_q[i] = fmt(wb, F_BORDER, NUMF[i], C_MES, 10);
+        format_set_align(f->trim_q[i], LXW_ALIGN_CENTER_ACROSS);
+        format_set_left(f->trim_q[i], LXW_BORDER_THIN);
+        format_set_right(f->trim_q[i], LXW_BORDER_NONE);
+        f->trim_q2[i] = fmt(wb, 0, NUMF[i], C_MES, 10);
+        format_set_align(f->trim_q2[i], LXW_ALIGN_CENTER_ACROSS);
+        format_set_top(f->trim_q2[i], LXW_BORDER_THIN);
+        format_set_bottom(f->trim_q2[i], LXW_BORDER_THIN);
+        format_set_top_color(f->trim_q2[i], C_BORDE);
+        format_set_bottom_color(f->trim_q2[i], C_BORDE);
+    }
     f->anual = fmt(wb, F_BORDER | F_CENTER | F_ITAL | F_WRAP, NULL, 0, 9);
     f->grupo_obj = fmt(wb, F_BOLD | F_WRAP | F_BORDER | F_VCENTER, NULL, C_OBJ, 10);
     f->grupo_obj_pct = fmt(wb, F_BOLD | F_BORDER | F_CENTER | F_VCENTER, "0%", C_OBJ, 10);
@@ -264,10 +277,34 @@ void xw_num(Xw *x, lxw_worksheet *ws, int r, int c, double v, lxw_format *f)
     xw_chk(x, worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, f));
 }
 
+/* libxlsxwriter 1.1.4 counts a sheet's merged ranges in a uint16_t: past
+ * 65,535 the file says a wrong count and Excel may call it damaged. Beyond
+ * a safe limit (only plans far larger than real ones get there) the range
+ * is written as separate cells with the same format, the text in the first. */
+#define XW_MERGES_MAX 60000
+
+static bool xw_merge_cabe(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                          lxw_format *f)
+{
+    if (x->nmerges < XW_MERGES_MAX) {
+        x->nmerges++;
+        return true;
+    }
+    for (int r = r1; r <= r2; r++)
+        for (int c = c1; c <= c2; c++)
+            if (r != r1 || c != c1)
+                xw_chk(x, worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f));
+    return false;
+}
+
 void xw_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *s,
               lxw_format *f)
 {
     if (r1 == r2 && c1 == c2) {
+        xw_str(x, ws, r1, c1, s, f);
+        return;
+    }
+    if (!xw_merge_cabe(x, ws, r1, c1, r2, c2, f)) {
         xw_str(x, ws, r1, c1, s, f);
         return;
     }
@@ -279,27 +316,21 @@ void xw_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const ch
 void xw_merge_num(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, double v,
                   lxw_format *f)
 {
-    if (r1 != r2 || c1 != c2)
+    if ((r1 != r2 || c1 != c2) && xw_merge_cabe(x, ws, r1, c1, r2, c2, f))
         xw_chk(x, worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2,
                                         (lxw_col_t)c2, "", f));
     xw_num(x, ws, r1, c1, v, f);
 }
 
-/* Merged range showing "label: text" with the label in bold. */
+/* Merged range showing "label: text". Plain text on purpose: libxlsxwriter
+ * writes each rich string through a temporary file, which made the POA of
+ * a large plan 5× slower. */
 void xw_merge_rotulo(Xw *x, lxw_worksheet *ws, int r, int c1, int c2, const char *rotulo,
                      const char *texto, lxw_format *celda)
 {
-    xw_merge(x, ws, r, c1, r, c2, "", celda);
-    if (!texto || !texto[0]) {
-        xw_str(x, ws, r, c1, rotulo, celda);
-        return;
-    }
-    char *cuerpo = xasprintf(" %s", texto);
-    lxw_rich_string_tuple a = {.format = x->f.frag_b, .string = (char *)rotulo};
-    lxw_rich_string_tuple b = {.format = x->f.frag_n, .string = cuerpo};
-    lxw_rich_string_tuple *tuplas[] = {&a, &b, NULL};
-    xw_chk(x, worksheet_write_rich_string(ws, (lxw_row_t)r, (lxw_col_t)c1, tuplas, celda));
-    free(cuerpo);
+    char *s = texto && texto[0] ? xasprintf("%s %s", rotulo, texto) : xstrdup(rotulo);
+    xw_merge(x, ws, r, c1, r, c2, s, celda);
+    free(s);
 }
 
 static void linea_nula(const char *line, size_t len, void *ctx)
@@ -392,6 +423,7 @@ lxw_worksheet *xw_hoja(Xw *x, const char *base)
     }
     x->hojas = xrealloc(x->hojas, sizeof *x->hojas * (size_t)(x->nhojas + 1));
     x->hojas[x->nhojas++] = xstrdup(nombre);
+    x->nmerges = 0;
     return ws;
 }
 

@@ -461,17 +461,21 @@ static void poa_meses(Poa *po, int r, const Actividad *a)
         }
         break;
     case FUENTE_TRIMESTRES: {
-        /* the quarter is planned, its months are not known: one merged cell
-         * per quarter with the target, never invented months */
+        /* the quarter is planned, its months are not known: the target
+         * centered across the quarter's three shaded cells, never invented months */
         bool pct = act_en_pct(a);
         for (int q = 0; q < POA_TRIMESTRES; q++) {
             int c1 = PO_MES1 + 3 * q, c2 = c1 + 2;
             const Valor *v = &a->trim[q];
-            if (v->has && v->valor != 0.0)
-                xw_merge_num(x, po->ws, r, c1, r, c2, v->valor,
-                             f->trim[xw_clase_num(v->valor, pct || v->pct)]);
-            else
-                xw_merge(x, po->ws, r, c1, r, c2, "", f->mes_vacio);
+            if (v->has && v->valor != 0.0) {
+                int k = xw_clase_num(v->valor, pct || v->pct);
+                xw_num(x, po->ws, r, c1, v->valor, f->trim_q[k]);
+                for (int c = c1 + 1; c <= c2; c++)
+                    xw_str(x, po->ws, r, c, "", f->trim_q2[k]);
+            } else {
+                for (int c = c1; c <= c2; c++)
+                    xw_str(x, po->ws, r, c, "", f->mes_vacio);
+            }
         }
         break;
     }

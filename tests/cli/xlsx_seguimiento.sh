@@ -146,13 +146,17 @@ if ch:
 check(any(c["value"].startswith("Promedio simple") for c in tb["cells"] if c["kind"] == "s"), "rule under the table")
 check(len(tb["conditional_formats"]) == 3, tb["conditional_formats"])
 
-# POA of a quarterly plan: quarters merged over their three months, no invented months
+# POA of a quarterly plan: each quarter's target centered across its three
+# shaded month cells (no merge), no invented months
 poa = S["POA 2024"]
 pc = {c["cell"]: c for c in poa["cells"]}
 check(pc["D5"]["value"] == "1er. Trim." and "D5:F5" in poa["merged"], "quarter header")
 check([pc[f"{c}6"]["value"] for c in "DEFGHIJKLMNO"] == ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"], "months")
 q = [c for c in poa["cells"] if c["value"] == 552]
-check(len(q) == 1 and f"{q[0]['cell']}:F{q[0]['cell'][1:]}" in poa["merged"] and q[0].get("fill") == "9DC3E6", q)
+check(len(q) == 1 and q[0]["cell"][0] == "D" and q[0].get("fill") == "9DC3E6" and q[0]["align"].startswith("centerContinuous"), q)
+if q:
+    row = q[0]["cell"][1:]
+    check([pc[f"{c}{row}"].get("value") for c in "GJM"] == [505, 508, 472], "quarters 2-4")
 
 if fail:
     print("\n".join(map(str, fail[:30])), file=sys.stderr)
