@@ -441,6 +441,7 @@ typedef struct {
     lxw_worksheet *ws;
     int ult;          /* last column */
     bool col_nota;    /* a "Nota del presupuesto" column exists */
+    bool sin_ent;     /* no entregables: columns A and B hidden */
 } Poa;
 
 static void poa_meses(Poa *po, int r, const Actividad *a)
@@ -593,7 +594,7 @@ static int poa_bloque(Poa *po, int r, int meta)
     const Node *m = &p->nodes[meta];
     int obj = m->parent, eje = obj >= 0 ? p->nodes[obj].parent : -1;
     double ancho = 0;
-    for (int c = 0; c <= po->ult; c++)
+    for (int c = po->sin_ent ? PO_ACT : 0; c <= po->ult; c++)
         ancho += PO_W[c];
     char nombre[120];
     snprintf(nombre, sizeof nombre, "Plan Operativo Anual %d", p->anio);
@@ -663,6 +664,7 @@ void xlsx_poa(Xw *x)
     if (!ws)
         return;
     po.ws = ws;
+    po.sin_ent = !hay_ent;
     lxw_row_col_options oculta = {.hidden = 1};
     for (int c = 0; c <= po.ult; c++)
         worksheet_set_column_opt(ws, (lxw_col_t)c, (lxw_col_t)c, PO_W[c], NULL,
