@@ -91,5 +91,8 @@ bool cmd_set_mes(Db *db, Plan *p, int node, int mes, MesCell c, PoaErr *err);
 bool cmd_fill_meses(Db *db, Plan *p, int node, int from, int to, bool fill, PoaErr *err);
 /* Copies the 12 cells of src to every actividad in dst (n of them). */
 bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err);
+/* Sets the 12 cells of every actividad in dst to pattern (a clipboard). */
+bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, int n,
+                     PoaErr *err);
 
 #endif

@@ -802,14 +802,14 @@ bool cmd_fill_meses(Db *db, Plan *p, int node, int from, int to, bool fill, PoaE
                       "Vaciar cronograma de", err);
 }
 
-bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err)
+bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, int n,
+                     PoaErr *err)
 {
-    if (!need_actividad(p, src, err))
-        return false;
     for (int i = 0; i < n; i++)
         if (!need_actividad(p, dst[i], err))
             return false;
-    const MesCell *pat = plan_act(p, src)->mes;
+    MesCell pat[POA_MESES];   /* pattern may point into one of the destinations */
+    memcpy(pat, pattern, sizeof pat);
     MesCell *before = xmalloc(sizeof(MesCell) * POA_MESES * (size_t)(n ? n : 1));
     char x[400], y[400];
     pattern_text(pat, y, sizeof y);
@@ -819,7 +819,7 @@ bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *e
     for (int i = 0; ok && i < n; i++, done++) {
         Actividad *a = plan_act(p, dst[i]);
         memcpy(before + i * POA_MESES, a->mes, sizeof a->mes);
-        if (dst[i] == src || memcmp(a->mes, pat, sizeof a->mes) == 0)
+        if (memcmp(a->mes, pat, sizeof a->mes) == 0)
             continue;
         pattern_text(a->mes, x, sizeof x);
         memcpy(a->mes, pat, sizeof a->mes);
@@ -828,8 +828,15 @@ bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *e
     }
     ok = tx_end(db, ok, err);
     if (!ok)
-        for (int i = 0; i < done; i++)
+        for (int i = done - 1; i >= 0; i--)   /* backwards: a node listed twice ends as it was */
             memcpy(plan_act(p, dst[i])->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
     free(before);
     return ok;
+}
+
+bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err)
+{
+    if (!need_actividad(p, src, err))
+        return false;
+    return cmd_set_pattern(db, p, plan_act(p, src)->mes, dst, n, err);
 }
