@@ -169,7 +169,7 @@ static void tree_label(const App *a, const UiRow *row, char *out, size_t n)
     if (nk == 0)
         sb_append(&b, nd->kind == NODE_ACTIVIDAD ? " " : glyph(a, "─", "-"));
     else
-        sb_append(&b, a->rows->expanded[row->node] ? glyph(a, "▾", "-") : glyph(a, "▸", "+"));
+        sb_append(&b, a->rows->expanded[row->node] ? glyph(a, "▾", "v") : glyph(a, "▸", ">"));
     sb_append(&b, " ");
     if (nd->codigo[0]) {
         sb_append(&b, nd->codigo);
