@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ui.h"
 #include "util.h"
 
 static const char USO[] =
     "Uso:\n"
-    "  poa [--config ARCHIVO.ini] [ARCHIVO.db]          abre la interfaz de terminal\n"
+    "  poa [--config ARCHIVO.ini] ARCHIVO.db            abre la interfaz de terminal (F1: teclas)\n"
+    "  poa --teclas                                     lista las teclas de la interfaz (markdown)\n"
     "  poa importar ARCHIVO.db PLANTILLA.csv            carga una plantilla plana (alias: import)\n"
     "  poa exportar ARCHIVO.db --csv SALIDA.csv [--corte N] [--unidad NOMBRE]\n"
     "                                                   escribe la plantilla plana (alias: export)\n"
@@ -64,6 +66,10 @@ int main(int argc, char **argv)
         fputs(USO, stdout);
         return EXIT_OK;
     }
+    if (argc >= 2 && strcmp(argv[1], "--teclas") == 0) {
+        ui_keys_markdown(stdout);
+        return EXIT_OK;
+    }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("poa %s\n", POA_VERSION);
         return EXIT_OK;
@@ -96,9 +102,15 @@ int main(int argc, char **argv)
         return EXIT_USO;
     if (fn)
         return fn(&a, &cfg);
-    /* No subcommand: the terminal interface (issue 3); until it lands, the summary. */
-    if (a.npos == 1)
-        return cli_resumen(&a, &cfg);
+    /* No subcommand: the terminal interface on an existing file. */
+    if (a.npos == 1) {
+        if (!file_exists(a.pos[0])) {
+            fprintf(stderr, "poa: no existe «%s»; para crear un plan: poa importar %s PLANTILLA.csv\n",
+                    a.pos[0], a.pos[0]);
+            return EXIT_USO;
+        }
+        return ui_run(a.pos[0], &a, &cfg);
+    }
     fputs(USO, stderr);
     return EXIT_USO;
 }

@@ -1,0 +1,98 @@
+/* cmd.h — the edits an analyst can make to a plan, as functions with no
+ * curses: each is ONE transaction (db_begin … store_* … store_log … db_commit)
+ * and, on failure, is rolled back with the model left as it was.
+ *
+ * Nodes are addressed by index in Plan.nodes. Levels the plan does not use
+ * (implicit ejes and entregables, see model.h) are handled here: a new
+ * objetivo in a plan without ejes goes under the implicit eje, a new
+ * actividad under a meta goes into the meta's implicit entregable. */
+#ifndef POA_CMD_H
+#define POA_CMD_H
+
+#include <stdbool.h>
+
+#include "db.h"
+#include "model.h"
+#include "util.h"
+
+/* Fields that can be edited with the line editor. */
+typedef enum {
+    CAMPO_TEXTO = 0,
+    CAMPO_CODIGO,
+    CAMPO_INDICADOR,
+    CAMPO_RESPONSABLES,
+    CAMPO_UNIDAD_LIDER,
+    CAMPO_PRESUPUESTO,
+    CAMPO_MONEDA,
+    CAMPO_PRESUPUESTO_NOTA,
+    CAMPO_RIESGOS,
+    CAMPO_META_ANUAL,
+    CAMPO_T1, CAMPO_T2, CAMPO_T3, CAMPO_T4,
+    CAMPO_TIPO,
+    CAMPO_SENTIDO,
+    CAMPO_PESO,
+    CAMPO_N
+} CmdCampo;
+
+/* Spanish label of a field ("Texto", "Nota de presupuesto", "Meta 2do. Trim."). */
+const char *cmd_campo_nombre(CmdCampo c);
+/* True when a node of kind k has field c. */
+bool cmd_campo_aplica(NodeKind k, CmdCampo c);
+/* The current value as the editor shows it; caller frees. */
+char *cmd_campo_valor(const Plan *p, int node, CmdCampo c);
+/* Sets a field from the editor's text; validates it (numbers, empty text
+ * where one is required) and saves. */
+bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);
+/* Changes the unit of a meta operativa (and its subtree in the model). */
+bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err);
+
+/* The nearest ancestor that is shown (skipping implicit levels); 0 = root. */
+int cmd_visible_parent(const Plan *p, int node);
+/* The kind of a new child of node as shown (the next level the plan uses),
+ * or NODE_RAIZ when node cannot have children (an actividad). */
+NodeKind cmd_child_kind(const Plan *p, int node);
+
+/* Adds a node with codigo and texto: as the last child of ref (as_child) or
+ * right after ref among its siblings. unidad is used for a new meta
+ * operativa (index in Plan.unidades; -1 = the unit of ref, or the first).
+ * *out gets the new node's index. */
+bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *codigo,
+             const char *texto, int *out, PoaErr *err);
+
+/* What a delete takes with it (shown levels only), for the confirmation. */
+typedef struct {
+    int by_kind[NODE_ACTIVIDAD + 1];
+    int total;
+} CmdCuenta;
+void cmd_count_subtree(const Plan *p, int node, CmdCuenta *c);
+/* "2 entregables y 7 actividades" (empty when nothing); buf 160 bytes. */
+const char *cmd_cuenta_texto(const CmdCuenta *c, char *buf, size_t n);
+bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err);
+
+/* Moves node one place up (delta -1) or down (+1) among its siblings. */
+bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err);
+/* True when node could be moved under new_parent (a shown node of the
+ * level above node's). */
+bool cmd_can_move_to(const Plan *p, int node, int new_parent);
+/* Moves node to the end of new_parent's children. */
+bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err);
+/* Renumbers the codes of node and its siblings 1..n keeping the first
+ * sibling's prefix ("AO.3.7" -> "AO.3.1", "AO.3.2"…); with no code, the
+ * parent's code and a dot ("1.1", "1.2") or plain numbers. *changed gets
+ * the number of codes that changed. */
+bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err);
+/* The new codes cmd_renumber would give (n = siblings); caller frees each
+ * and the array. Pure, for tests and previews. */
+char **cmd_renumber_codes(const Plan *p, int node, int *n);
+
+/* Month cells (mes 0..11) of an actividad. */
+bool cmd_set_mes(Db *db, Plan *p, int node, int mes, MesCell c, PoaErr *err);
+/* Fills (x in the empty cells) or clears months from..to (0..11, inclusive). */
+bool cmd_fill_meses(Db *db, Plan *p, int node, int from, int to, bool fill, PoaErr *err);
+/* Copies the 12 cells of src to every actividad in dst (n of them). */
+bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err);
+/* Sets the 12 cells of every actividad in dst to pattern (a clipboard). */
+bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, int n,
+                     PoaErr *err);
+
+#endif

@@ -1,0 +1,847 @@
+/* cmd.c — the plan edits of the interface, without curses: each one a single
+ * transaction with its change-log rows, undone in the model when it fails. */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "u8.h"
+
+/* ---- transactions ---- */
+
+static bool tx_begin(Db *db, int64_t *accion, PoaErr *err)
+{
+    if (!db_begin(db, err))
+        return false;
+    *accion = db_new_accion(db);
+    return true;
+}
+
+/* Commits when ok; otherwise (or when the commit fails) rolls back. */
+static bool tx_end(Db *db, bool ok, PoaErr *err)
+{
+    if (ok && db_commit(db, err))
+        return true;
+    db_rollback(db);
+    return false;
+}
+
+static const char *kind_label(const Plan *p, int node)
+{
+    return node_kind_name(p->nodes[node].kind);
+}
+
+/* "actividad «1.1 Alianza…»" for log descriptions and messages. */
+static char *node_desc(const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    char t[64];
+    u8_fit_copy(n->texto, 40, false, t, sizeof t);
+    return xasprintf("%s «%s%s%s»", kind_label(p, node), n->codigo, n->codigo[0] ? " " : "", t);
+}
+
+static bool log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
+                     const char *antes, const char *despues, const char *verbo, PoaErr *err)
+{
+    char *d = node_desc(p, node);
+    char *desc = xasprintf("%s %s", verbo, d);
+    bool ok = store_log(db, accion, p->id, store_table(p->nodes[node].kind), p->nodes[node].id,
+                        campo, antes, despues, desc, err);
+    free(desc);
+    free(d);
+    return ok;
+}
+
+/* ---- fields ---- */
+
+static const struct {
+    const char *nombre;   /* for the user */
+    const char *columna;  /* for the change log */
+} CAMPOS[CAMPO_N] = {
+    [CAMPO_TEXTO] = {"Texto", "texto"},
+    [CAMPO_CODIGO] = {"Código", "codigo"},
+    [CAMPO_INDICADOR] = {"Indicador", "indicador"},
+    [CAMPO_RESPONSABLES] = {"Responsables", "responsables"},
+    [CAMPO_UNIDAD_LIDER] = {"Unidad líder", "unidad_lider"},
+    [CAMPO_PRESUPUESTO] = {"Presupuesto", "presupuesto"},
+    [CAMPO_MONEDA] = {"Moneda", "moneda"},
+    [CAMPO_PRESUPUESTO_NOTA] = {"Nota de presupuesto", "presupuesto_nota"},
+    [CAMPO_RIESGOS] = {"Riesgos", "riesgos"},
+    [CAMPO_META_ANUAL] = {"Meta anual", "meta_anual"},
+    [CAMPO_T1] = {"Meta 1er. Trim.", "t1"},
+    [CAMPO_T2] = {"Meta 2do. Trim.", "t2"},
+    [CAMPO_T3] = {"Meta 3er. Trim.", "t3"},
+    [CAMPO_T4] = {"Meta 4to. Trim.", "t4"},
+    [CAMPO_TIPO] = {"Tipo de meta", "tipo_meta"},
+    [CAMPO_SENTIDO] = {"Sentido", "sentido"},
+    [CAMPO_PESO] = {"Peso", "peso"},
+};
+
+const char *cmd_campo_nombre(CmdCampo c) { return c < CAMPO_N ? CAMPOS[c].nombre : ""; }
+
+bool cmd_campo_aplica(NodeKind k, CmdCampo c)
+{
+    switch (c) {
+    case CAMPO_TEXTO: return k >= NODE_EJE;
+    case CAMPO_CODIGO: return k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
+    case CAMPO_INDICADOR: return k == NODE_ENTREGABLE;
+    default: return k == NODE_ACTIVIDAD && c < CAMPO_N;
+    }
+}
+
+/* The slot of a text field, or NULL for a number. */
+static char **campo_str(Plan *p, int node, CmdCampo c)
+{
+    Node *n = &p->nodes[node];
+    Actividad *a = plan_act(p, node);
+    switch (c) {
+    case CAMPO_TEXTO: return &n->texto;
+    case CAMPO_CODIGO: return &n->codigo;
+    case CAMPO_INDICADOR: return &n->indicador;
+    case CAMPO_RESPONSABLES: return a ? &a->responsables : NULL;
+    case CAMPO_UNIDAD_LIDER: return a ? &a->unidad_lider : NULL;
+    case CAMPO_MONEDA: return a ? &a->moneda : NULL;
+    case CAMPO_PRESUPUESTO_NOTA: return a ? &a->presupuesto_nota : NULL;
+    case CAMPO_RIESGOS: return a ? &a->riesgos : NULL;
+    default: return NULL;
+    }
+}
+
+char *cmd_campo_valor(const Plan *p, int node, CmdCampo c)
+{
+    char **s = campo_str((Plan *)p, node, c);
+    if (s)
+        return xstrdup(*s);
+    const Actividad *a = plan_act((Plan *)p, node);
+    char buf[64] = "";
+    if (!a)
+        return xstrdup("");
+    switch (c) {
+    case CAMPO_PRESUPUESTO:
+        if (a->has_presupuesto)
+            num_format(a->presupuesto, buf, sizeof buf);
+        break;
+    case CAMPO_META_ANUAL: valor_format(&a->meta_anual, buf, sizeof buf); break;
+    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
+        valor_format(&a->trim[c - CAMPO_T1], buf, sizeof buf);
+        break;
+    case CAMPO_TIPO: return xstrdup(tipo_meta_name(a->tipo));
+    case CAMPO_SENTIDO: return xstrdup(sentido_name(a->sentido));
+    case CAMPO_PESO: num_format(a->peso, buf, sizeof buf); break;
+    default: break;
+    }
+    return xstrdup(buf);
+}
+
+static bool texto_requerido(NodeKind k)
+{
+    return k == NODE_EJE || k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
+}
+
+/* Parses v into the number fields of a (a copy); false with err on bad input. */
+static bool parse_numero(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
+{
+    const char *nombre = CAMPOS[c].nombre;
+    switch (c) {
+    case CAMPO_PRESUPUESTO: {
+        double d;
+        if (!*v) {
+            a->has_presupuesto = false;
+            a->presupuesto = 0;
+            return true;
+        }
+        if (!num_parse(v, &d) || d < 0) {
+            err_set(err, "%s: «%s» no es un importe (ejemplo: 1500000.00)", nombre, v);
+            return false;
+        }
+        a->has_presupuesto = true;
+        a->presupuesto = d;
+        return true;
+    }
+    case CAMPO_META_ANUAL: case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4: {
+        Valor x;
+        if (!valor_parse(v, &x) || (x.has && x.valor < 0)) {
+            err_set(err, "%s: «%s» no es un número ni un porcentaje (ejemplos: 4, 25%%)",
+                    nombre, v);
+            return false;
+        }
+        if (c == CAMPO_META_ANUAL)
+            a->meta_anual = x;
+        else
+            a->trim[c - CAMPO_T1] = x;
+        return true;
+    }
+    case CAMPO_TIPO: {
+        char *f = u8_fold(v);
+        bool ok = tipo_meta_parse(f, &a->tipo);
+        free(f);
+        if (!ok)
+            err_set(err, "%s: «%s» no es válido; use acumulable, porcentaje o hito", nombre, v);
+        return ok;
+    }
+    case CAMPO_SENTIDO: {
+        char *f = u8_fold(v);
+        bool ok = sentido_parse(f, &a->sentido);
+        free(f);
+        if (!ok)
+            err_set(err, "%s: «%s» no es válido; use ascendente o descendente", nombre, v);
+        return ok;
+    }
+    case CAMPO_PESO: {
+        double d;
+        if (!num_parse(v, &d) || d < 0) {
+            err_set(err, "%s: «%s» no es un número mayor o igual que 0", nombre, v);
+            return false;
+        }
+        a->peso = d;
+        return true;
+    }
+    default:
+        err_set(err, "Error interno: campo %d", (int)c);
+        return false;
+    }
+}
+
+bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
+{
+    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
+        !cmd_campo_aplica(p->nodes[node].kind, c)) {
+        err_set(err, "Ese campo no existe para este elemento");
+        return false;
+    }
+    char *v = str_trim(xstrdup(valor));
+    if (!u8_valid(v, strlen(v), NULL)) {
+        err_set(err, "%s: el texto no es UTF-8 válido", CAMPOS[c].nombre);
+        free(v);
+        return false;
+    }
+    if (c == CAMPO_TEXTO && !*v && texto_requerido(p->nodes[node].kind)) {
+        err_set(err, "El texto de %s no puede quedar vacío", kind_label(p, node));
+        free(v);
+        return false;
+    }
+    char *antes = cmd_campo_valor(p, node, c);
+    if (strcmp(antes, v) == 0) {
+        free(antes);
+        free(v);
+        return true;    /* nothing changed: no transaction, no log row */
+    }
+    char **slot = campo_str(p, node, c);
+    Actividad *a = plan_act(p, node);
+    Actividad before;
+    char *old = NULL;
+    if (slot) {
+        old = *slot;
+        *slot = xstrdup(v);
+    } else {
+        before = *a;
+        if (!parse_numero(a, c, v, err)) {
+            *a = before;
+            free(antes);
+            free(v);
+            return false;
+        }
+    }
+    char *despues = cmd_campo_valor(p, node, c);
+    int64_t accion;
+    bool ok = tx_begin(db, &accion, err);
+    if (ok) {
+        ok = store_save_node(db, p, node, err) &&
+             log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
+        ok = tx_end(db, ok, err);
+    }
+    if (slot) {
+        if (ok) {
+            free(old);
+        } else {
+            free(*slot);
+            *slot = old;
+        }
+    } else if (!ok) {
+        *a = before;
+    }
+    free(despues);
+    free(antes);
+    free(v);
+    return ok;
+}
+
+static void set_unidad_subtree(Plan *p, int node, int unidad)
+{
+    p->nodes[node].unidad = unidad;
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        set_unidad_subtree(p, k->v[i], unidad);
+}
+
+bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
+{
+    if (node <= 0 || node >= p->nnodes || p->nodes[node].kind != NODE_META) {
+        err_set(err, "Solo una meta operativa tiene unidad");
+        return false;
+    }
+    if (unidad < 0 || unidad >= p->nunidades) {
+        err_set(err, "Unidad desconocida");
+        return false;
+    }
+    int old = p->nodes[node].unidad;
+    if (old == unidad)
+        return true;
+    set_unidad_subtree(p, node, unidad);
+    int64_t accion;
+    bool ok = tx_begin(db, &accion, err);
+    if (ok) {
+        ok = store_save_node(db, p, node, err) &&
+             log_node(db, accion, p, node, "unidad_id",
+                      old >= 0 ? p->unidades[old].nombre : "", p->unidades[unidad].nombre,
+                      "Cambiar la unidad de", err);
+        ok = tx_end(db, ok, err);
+    }
+    if (!ok)
+        set_unidad_subtree(p, node, old);
+    return ok;
+}
+
+/* ---- structure ---- */
+
+int cmd_visible_parent(const Plan *p, int node)
+{
+    int q = p->nodes[node].parent;
+    while (q > 0 && plan_node_implicit(p, q))
+        q = p->nodes[q].parent;
+    return q < 0 ? 0 : q;
+}
+
+/* Whether level k (EJE under the root, ENTREGABLE under a meta) is one the
+ * plan leaves implicit: decided by ref's own children, else by the first
+ * node of that kind in the plan (stops there, so it is cheap in practice). */
+static bool level_implicit(const Plan *p, int ref, NodeKind k)
+{
+    const IntVec *kids = &p->nodes[ref].kids;
+    if (kids->n > 0)
+        return plan_node_implicit(p, kids->v[0]);
+    for (int i = 1; i < p->nnodes; i++)
+        if (!p->nodes[i].deleted && p->nodes[i].kind == k)
+            return plan_node_implicit(p, i);
+    return false;
+}
+
+static bool level_may_be_implicit(NodeKind k) { return k == NODE_EJE || k == NODE_ENTREGABLE; }
+
+NodeKind cmd_child_kind(const Plan *p, int node)
+{
+    NodeKind k = p->nodes[node].kind;
+    if (k == NODE_ACTIVIDAD)
+        return NODE_RAIZ;
+    NodeKind c = (NodeKind)(k + 1);
+    if (level_may_be_implicit(c) && level_implicit(p, node, c))
+        c = (NodeKind)(c + 1);
+    return c;
+}
+
+/* The implicit child of kind k under parent; created (model and file) when
+ * missing, with *created set. -1 with err on failure. */
+static int implicit_child(Db *db, Plan *p, int parent, NodeKind k, bool *created, PoaErr *err)
+{
+    const IntVec *kids = &p->nodes[parent].kids;
+    for (int i = 0; i < kids->n; i++)
+        if (p->nodes[kids->v[i]].kind == k && plan_node_implicit(p, kids->v[i]))
+            return kids->v[i];
+    int ix = plan_add_node(p, k, 0, parent, p->nodes[parent].kids.n, p->nodes[parent].unidad, "",
+                           "");
+    *created = true;
+    if (!store_insert_node(db, p, ix, err)) {
+        plan_remove_node(p, ix);
+        return -1;
+    }
+    return ix;
+}
+
+bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *codigo,
+             const char *texto, int *out, PoaErr *err)
+{
+    if (ref < 0 || ref >= p->nnodes || p->nodes[ref].deleted) {
+        err_set(err, "Error interno: elemento inexistente");
+        return false;
+    }
+    if (!as_child && ref == 0) {
+        err_set(err, "El plan no tiene elementos al mismo nivel");
+        return false;
+    }
+    NodeKind kind = as_child ? cmd_child_kind(p, ref) : p->nodes[ref].kind;
+    if (kind == NODE_RAIZ) {
+        err_set(err, "Una actividad no puede tener elementos debajo");
+        return false;
+    }
+    char *cod = str_trim(xstrdup(codigo));
+    char *txt = str_trim(xstrdup(texto));
+    if (!u8_valid(txt, strlen(txt), NULL) || !u8_valid(cod, strlen(cod), NULL)) {
+        err_set(err, "El texto no es UTF-8 válido");
+        free(cod);
+        free(txt);
+        return false;
+    }
+    if (!*txt && texto_requerido(kind)) {
+        err_set(err, "El texto de %s no puede quedar vacío", node_kind_name(kind));
+        free(cod);
+        free(txt);
+        return false;
+    }
+    if (kind == NODE_META) {
+        if (unidad < 0)
+            unidad = p->nodes[ref].unidad >= 0 ? p->nodes[ref].unidad : 0;
+        if (unidad >= p->nunidades) {
+            err_set(err, "El plan no tiene unidades: importe una plantilla primero");
+            free(cod);
+            free(txt);
+            return false;
+        }
+    }
+    int64_t accion;
+    if (!tx_begin(db, &accion, err)) {
+        free(cod);
+        free(txt);
+        return false;
+    }
+    bool ok = true, created = false;
+    int parent, pos, made = -1;
+    if (as_child) {
+        parent = ref;
+        NodeKind direct = p->nodes[ref].kind == NODE_RAIZ ? NODE_EJE
+                                                          : (NodeKind)(p->nodes[ref].kind + 1);
+        if (direct != kind) {   /* skip the implicit level between ref and the new node */
+            parent = implicit_child(db, p, ref, direct, &created, err);
+            ok = parent >= 0;
+            if (created)
+                made = parent;
+        }
+        pos = ok ? p->nodes[parent].kids.n : 0;
+    } else {
+        parent = p->nodes[ref].parent;
+        pos = iv_find(&p->nodes[parent].kids, ref) + 1;
+    }
+    int ix = -1;
+    if (ok) {
+        int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
+        ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
+        ok = store_insert_node(db, p, ix, err) &&
+             log_node(db, accion, p, ix, "alta", NULL, txt, "Agregar", err);
+    }
+    ok = tx_end(db, ok, err);
+    if (!ok) {
+        if (ix >= 0)
+            plan_remove_node(p, ix);
+        if (made >= 0)
+            plan_remove_node(p, made);
+    } else if (out) {
+        *out = ix;
+    }
+    free(cod);
+    free(txt);
+    return ok;
+}
+
+static void count_rec(const Plan *p, int node, CmdCuenta *c)
+{
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++) {
+        int x = k->v[i];
+        if (!plan_node_implicit(p, x)) {
+            c->by_kind[p->nodes[x].kind]++;
+            c->total++;
+        }
+        count_rec(p, x, c);
+    }
+}
+
+void cmd_count_subtree(const Plan *p, int node, CmdCuenta *c)
+{
+    memset(c, 0, sizeof *c);
+    count_rec(p, node, c);
+}
+
+const char *cmd_cuenta_texto(const CmdCuenta *c, char *buf, size_t n)
+{
+    static const char *const PLURAL[] = {"", "ejes", "objetivos", "metas operativas",
+                                         "entregables", "actividades"};
+    char parts[5][64];
+    int np = 0;
+    for (int k = NODE_EJE; k <= NODE_ACTIVIDAD; k++) {
+        if (!c->by_kind[k])
+            continue;
+        if (c->by_kind[k] == 1)
+            snprintf(parts[np++], sizeof parts[0], "1 %s", node_kind_name((NodeKind)k));
+        else
+            snprintf(parts[np++], sizeof parts[0], "%d %s", c->by_kind[k], PLURAL[k]);
+    }
+    buf[0] = '\0';
+    size_t len = 0;
+    for (int i = 0; i < np; i++) {
+        const char *sep = i == 0 ? "" : i == np - 1 ? " y " : ", ";
+        len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", sep, parts[i]);
+        if (len >= n)
+            break;
+    }
+    return buf;
+}
+
+bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
+{
+    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
+        err_set(err, "No hay nada que borrar aquí");
+        return false;
+    }
+    CmdCuenta c;
+    cmd_count_subtree(p, node, &c);
+    char cuenta[160];
+    cmd_cuenta_texto(&c, cuenta, sizeof cuenta);
+    int64_t accion;
+    if (!tx_begin(db, &accion, err))
+        return false;
+    char *antes = node_desc(p, node);
+    char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
+    bool ok = store_delete_node(db, p, node, err) &&
+              log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
+    free(verbo);
+    free(antes);
+    ok = tx_end(db, ok, err);
+    if (ok)
+        plan_remove_node(p, node);
+    return ok;
+}
+
+bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err)
+{
+    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
+        err_set(err, "No hay nada que mover aquí");
+        return false;
+    }
+    int parent = p->nodes[node].parent;
+    const IntVec *k = &p->nodes[parent].kids;
+    int from = iv_find(k, node), to = from + delta;
+    if (to < 0 || to >= k->n) {
+        err_set(err, delta < 0 ? "Ya es el primero de su nivel" : "Ya es el último de su nivel");
+        return false;
+    }
+    int64_t accion;
+    if (!tx_begin(db, &accion, err))
+        return false;
+    plan_move_node(p, node, parent, to);
+    char a[16], b[16];
+    snprintf(a, sizeof a, "%d", from + 1);
+    snprintf(b, sizeof b, "%d", to + 1);
+    bool ok = store_save_children(db, p, parent, err) &&
+              log_node(db, accion, p, node, "orden", a, b, "Mover", err);
+    ok = tx_end(db, ok, err);
+    if (!ok)
+        plan_move_node(p, node, parent, from);
+    return ok;
+}
+
+/* The real parent node would get under the shown node np, and the level
+ * that has to be made implicit in between (NODE_RAIZ when none). */
+static bool move_target(const Plan *p, int node, int np, int *real, NodeKind *implicit_kind)
+{
+    NodeKind k = p->nodes[node].kind;
+    if (node <= 0 || np <= 0 || np >= p->nnodes || p->nodes[np].deleted || k <= NODE_EJE)
+        return false;
+    NodeKind pk = (NodeKind)(k - 1), nk = p->nodes[np].kind;
+    *implicit_kind = NODE_RAIZ;
+    *real = np;
+    if (nk == pk && !plan_node_implicit(p, np))
+        return np != p->nodes[node].parent;
+    if (nk + 1 == pk && level_may_be_implicit(pk)) {
+        /* e.g. an actividad onto a meta of a plan without entregables */
+        const IntVec *kids = &p->nodes[np].kids;
+        for (int i = 0; i < kids->n; i++)
+            if (p->nodes[kids->v[i]].kind == pk && plan_node_implicit(p, kids->v[i])) {
+                *real = kids->v[i];
+                return *real != p->nodes[node].parent;
+            }
+        if (kids->n > 0)   /* np uses that level explicitly */
+            return false;
+        *implicit_kind = pk;
+        return true;
+    }
+    return false;
+}
+
+bool cmd_can_move_to(const Plan *p, int node, int new_parent)
+{
+    int real;
+    NodeKind ik;
+    return move_target(p, node, new_parent, &real, &ik);
+}
+
+bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
+{
+    int real;
+    NodeKind ik;
+    if (!move_target(p, node, new_parent, &real, &ik)) {
+        err_set(err, "No se puede mover %s allí", kind_label(p, node));
+        return false;
+    }
+    int64_t accion;
+    if (!tx_begin(db, &accion, err))
+        return false;
+    bool ok = true, created = false;
+    int made = -1;
+    if (ik != NODE_RAIZ) {
+        real = implicit_child(db, p, new_parent, ik, &created, err);
+        ok = real >= 0;
+        if (created)
+            made = real;
+    }
+    int old_parent = p->nodes[node].parent;
+    int old_pos = iv_find(&p->nodes[old_parent].kids, node);
+    int old_unidad = p->nodes[node].unidad;
+    char *antes = node_desc(p, cmd_visible_parent(p, node));
+    if (ok) {
+        plan_move_node(p, node, real, -1);
+        if (p->nodes[node].kind > NODE_META)
+            set_unidad_subtree(p, node, p->nodes[real].unidad);
+        char *despues = node_desc(p, new_parent);
+        ok = store_save_children(db, p, real, err) &&
+             store_save_children(db, p, old_parent, err) &&
+             log_node(db, accion, p, node, "padre", antes, despues, "Mover", err);
+        free(despues);
+    }
+    free(antes);
+    ok = tx_end(db, ok, err);
+    if (!ok) {
+        if (p->nodes[node].parent != old_parent) {
+            plan_move_node(p, node, old_parent, old_pos);
+            set_unidad_subtree(p, node, old_unidad);
+        }
+        if (made >= 0)
+            plan_remove_node(p, made);
+    }
+    return ok;
+}
+
+/* Splits a code into what precedes its last run of digits and what follows
+ * it: "AO.3.1" -> "AO.3." + "", "O.E.3." -> "O.E." + ".". */
+static void code_split(const char *c, char **prefix, char **suffix)
+{
+    size_t n = strlen(c), end = n;
+    while (end > 0 && !(c[end - 1] >= '0' && c[end - 1] <= '9'))
+        end--;
+    size_t start = end;
+    while (start > 0 && c[start - 1] >= '0' && c[start - 1] <= '9')
+        start--;
+    if (end == 0) {   /* no digits: number after the whole code */
+        *prefix = n ? xasprintf("%s.", c) : xstrdup("");
+        *suffix = xstrdup("");
+        return;
+    }
+    *prefix = xstrndup(c, start);
+    *suffix = xstrdup(c + end);
+}
+
+char **cmd_renumber_codes(const Plan *p, int node, int *n)
+{
+    *n = 0;
+    NodeKind k = p->nodes[node].kind;
+    if (node <= 0 || !cmd_campo_aplica(k, CAMPO_CODIGO))
+        return NULL;
+    const IntVec *sib = &p->nodes[p->nodes[node].parent].kids;
+    char *prefix = NULL, *suffix = NULL;
+    const char *first = p->nodes[sib->v[0]].codigo;
+    if (first[0]) {
+        code_split(first, &prefix, &suffix);
+    } else {
+        /* "1.1", "1.2" under entregable 1; plain numbers otherwise */
+        int vp = cmd_visible_parent(p, node);
+        const char *pc = vp > 0 ? p->nodes[vp].codigo : "";
+        prefix = pc[0] && k != NODE_OBJETIVO ? xasprintf("%s.", pc) : xstrdup("");
+        suffix = xstrdup("");
+    }
+    char **out = xcalloc((size_t)sib->n, sizeof *out);
+    for (int i = 0; i < sib->n; i++)
+        out[i] = xasprintf("%s%d%s", prefix, i + 1, suffix);
+    free(prefix);
+    free(suffix);
+    *n = sib->n;
+    return out;
+}
+
+bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
+{
+    int n;
+    char **codes = cmd_renumber_codes(p, node, &n);
+    if (changed)
+        *changed = 0;
+    if (!codes) {
+        err_set(err, "Este nivel no tiene códigos");
+        return false;
+    }
+    int parent = p->nodes[node].parent;
+    char **old = xcalloc((size_t)n, sizeof *old);
+    int64_t accion;
+    bool ok = tx_begin(db, &accion, err);
+    int count = 0;
+    for (int i = 0; ok && i < n; i++) {
+        int x = p->nodes[parent].kids.v[i];
+        if (strcmp(p->nodes[x].codigo, codes[i]) == 0)
+            continue;
+        old[i] = p->nodes[x].codigo;
+        p->nodes[x].codigo = xstrdup(codes[i]);
+        count++;
+        ok = store_save_node(db, p, x, err) &&
+             log_node(db, accion, p, x, "codigo", old[i], codes[i], "Renumerar", err);
+    }
+    ok = tx_end(db, ok, err);   /* rolls back a failed begin harmlessly */
+    for (int i = 0; i < n; i++) {
+        if (old[i]) {
+            int x = p->nodes[parent].kids.v[i];
+            if (ok) {
+                free(old[i]);
+            } else {
+                free(p->nodes[x].codigo);
+                p->nodes[x].codigo = old[i];
+            }
+        }
+        free(codes[i]);
+    }
+    free(old);
+    free(codes);
+    if (ok && changed)
+        *changed = count;
+    return ok;
+}
+
+/* ---- the cronograma ---- */
+
+static const char *pattern_text(const MesCell *m, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < POA_MESES; i++) {
+        char c[40];
+        len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", i ? "," : "",
+                                mes_cell_format(&m[i], c, sizeof c));
+        if (len >= n)
+            break;
+    }
+    return buf;
+}
+
+static bool need_actividad(const Plan *p, int node, PoaErr *err)
+{
+    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
+        p->nodes[node].kind != NODE_ACTIVIDAD) {
+        err_set(err, "Solo las actividades tienen cronograma");
+        return false;
+    }
+    return true;
+}
+
+/* Saves a->mes after the caller changed it from before; restores on failure. */
+static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const char *campo,
+                       const char *verbo, PoaErr *err)
+{
+    Actividad *a = plan_act(p, node);
+    if (memcmp(before, a->mes, sizeof a->mes) == 0)
+        return true;
+    char x[400], y[400];
+    pattern_text(before, x, sizeof x);
+    pattern_text(a->mes, y, sizeof y);
+    int64_t accion;
+    bool ok = tx_begin(db, &accion, err);
+    if (ok) {
+        ok = store_save_actividad(db, p, node, err) &&
+             log_node(db, accion, p, node, campo, x, y, verbo, err);
+        ok = tx_end(db, ok, err);
+    }
+    if (!ok)
+        memcpy(a->mes, before, sizeof a->mes);
+    return ok;
+}
+
+bool cmd_set_mes(Db *db, Plan *p, int node, int mes, MesCell c, PoaErr *err)
+{
+    if (!need_actividad(p, node, err))
+        return false;
+    if (mes < 0 || mes >= POA_MESES || (c.kind == CELL_NUM && c.valor < 0)) {
+        err_set(err, "Mes o cantidad fuera de rango");
+        return false;
+    }
+    if (c.kind == CELL_X)
+        c.valor = 1;
+    if (c.kind == CELL_VACIA)
+        c.valor = 0;
+    Actividad *a = plan_act(p, node);
+    if (!a)
+        return false;   /* need_actividad checked the kind; this is for the compiler */
+    MesCell before[POA_MESES];
+    memcpy(before, a->mes, sizeof before);
+    a->mes[mes] = c;
+    return save_meses(db, p, node, before, POA_MES_CSV[mes], "Cronograma de", err);
+}
+
+bool cmd_fill_meses(Db *db, Plan *p, int node, int from, int to, bool fill, PoaErr *err)
+{
+    if (!need_actividad(p, node, err))
+        return false;
+    if (from < 0 || to >= POA_MESES || from > to) {
+        err_set(err, "Meses fuera de rango");
+        return false;
+    }
+    Actividad *a = plan_act(p, node);
+    MesCell before[POA_MESES];
+    memcpy(before, a->mes, sizeof before);
+    for (int m = from; m <= to; m++) {
+        if (!fill)
+            a->mes[m] = (MesCell){CELL_VACIA, 0};
+        else if (a->mes[m].kind == CELL_VACIA)
+            a->mes[m] = (MesCell){CELL_X, 1};
+    }
+    char campo[16];
+    snprintf(campo, sizeof campo, "%s-%s", POA_MES_CSV[from], POA_MES_CSV[to]);
+    return save_meses(db, p, node, before, campo, fill ? "Llenar cronograma de" :
+                      "Vaciar cronograma de", err);
+}
+
+bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, int n,
+                     PoaErr *err)
+{
+    for (int i = 0; i < n; i++)
+        if (!need_actividad(p, dst[i], err))
+            return false;
+    MesCell pat[POA_MESES];   /* pattern may point into one of the destinations */
+    memcpy(pat, pattern, sizeof pat);
+    MesCell *before = xmalloc(sizeof(MesCell) * POA_MESES * (size_t)(n ? n : 1));
+    char x[400], y[400];
+    pattern_text(pat, y, sizeof y);
+    int64_t accion;
+    bool ok = tx_begin(db, &accion, err);
+    int done = 0;
+    for (int i = 0; ok && i < n; i++, done++) {
+        Actividad *a = plan_act(p, dst[i]);
+        memcpy(before + i * POA_MESES, a->mes, sizeof a->mes);
+        if (memcmp(a->mes, pat, sizeof a->mes) == 0)
+            continue;
+        pattern_text(a->mes, x, sizeof x);
+        memcpy(a->mes, pat, sizeof a->mes);
+        ok = store_save_actividad(db, p, dst[i], err) &&
+             log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
+    }
+    ok = tx_end(db, ok, err);
+    if (!ok)
+        for (int i = done - 1; i >= 0; i--) {   /* backwards: a node listed twice ends as it was */
+            Actividad *a = plan_act(p, dst[i]);
+            if (a)
+                memcpy(a->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
+        }
+    free(before);
+    return ok;
+}
+
+bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err)
+{
+    if (!need_actividad(p, src, err))
+        return false;
+    return cmd_set_pattern(db, p, plan_act(p, src)->mes, dst, n, err);
+}

@@ -1,0 +1,135 @@
+/* ui_keys.c — the one key table: it drives the dispatcher, the bottom bar,
+ * the help screen and docs/keys.md (poa --teclas). Edit keys only here. */
+#include <string.h>
+
+#include "ui.h"
+#include "ui_app.h"
+
+#define K_ESC 27
+#define K_CTRL(c) ((c) & 0x1f)
+
+const UiKey UI_KEYS[] = {
+    /* teclas, keys, ctx, acción, F, barra, grupo, descripción, handler */
+    {"Arriba, k", {KEY_UP, 'k'}, CTX_ALL, "Subir", 0, NULL, "Moverse",
+     "Va a la fila anterior", ui_act_up},
+    {"Abajo, j", {KEY_DOWN, 'j'}, CTX_ALL, "Bajar", 0, NULL, "Moverse",
+     "Va a la fila siguiente", ui_act_down},
+    {"RePág", {KEY_PPAGE, K_CTRL('b')}, CTX_ALL, "Página anterior", 0, NULL, "Moverse",
+     "Sube una pantalla", ui_act_pgup},
+    {"AvPág", {KEY_NPAGE, K_CTRL('f')}, CTX_ALL, "Página siguiente", 0, NULL, "Moverse",
+     "Baja una pantalla", ui_act_pgdn},
+    {"Inicio, g", {KEY_HOME, 'g'}, CTX_ALL, "Primera fila", 0, NULL, "Moverse",
+     "Va a la primera fila", ui_act_home},
+    {"Fin, G", {KEY_END, 'G'}, CTX_ALL, "Última fila", 0, NULL, "Moverse",
+     "Va a la última fila", ui_act_end},
+    {"Izquierda, h", {KEY_LEFT, 'h'}, CTX_TREE, "Plegar o subir", 0, NULL, "Moverse",
+     "En el árbol: pliega la rama, o va al elemento que la contiene", ui_act_left},
+    {"Derecha, l", {KEY_RIGHT, 'l'}, CTX_TREE, "Desplegar o entrar", 0, NULL, "Moverse",
+     "En el árbol: despliega la rama, o va a su primer elemento", ui_act_right},
+    {"Izquierda, h", {KEY_LEFT, 'h'}, CTX_GRID, "Mes anterior", 0, NULL, "Moverse",
+     "En el cronograma: va al mes anterior", ui_act_mes_left},
+    {"Derecha, l", {KEY_RIGHT, 'l'}, CTX_GRID, "Mes siguiente", 0, NULL, "Moverse",
+     "En el cronograma: va al mes siguiente", ui_act_mes_right},
+    {"Tab", {'\t', KEY_BTAB}, CTX_ALL, "Árbol / cronograma", 0, NULL, "Moverse",
+     "Pasa del árbol al cronograma y viceversa", ui_act_focus},
+    {">, <", {'>', '<'}, CTX_ALL, "Columnas", 0, NULL, "Moverse",
+     "En una terminal angosta: alterna cronograma y responsables/presupuesto",
+     ui_act_columns},
+
+    {"Enter", {'\n', '\r', KEY_ENTER}, CTX_ALL, "Desplegar/plegar", 0, NULL, "Árbol",
+     "Despliega o pliega la rama seleccionada", ui_act_toggle},
+    {"+", {'+'}, CTX_ALL, "Desplegar", 0, NULL, "Árbol", "Despliega la rama", ui_act_expand},
+    {"-", {'-'}, CTX_ALL, "Plegar", 0, NULL, "Árbol", "Pliega la rama", ui_act_collapse},
+    {"*", {'*'}, CTX_ALL, "Todo", 0, NULL, "Árbol",
+     "Despliega todo el plan; otra vez: lo pliega todo", ui_act_all},
+
+    {"/, F3", {'/', KEY_F(3)}, CTX_ALL, "Buscar", 3, "Buscar", "Buscar y filtrar",
+     "Busca texto sin distinguir acentos ni mayúsculas", ui_act_search},
+    {"n", {'n'}, CTX_ALL, "Siguiente", 0, NULL, "Buscar y filtrar",
+     "Va a la siguiente coincidencia", ui_act_next},
+    {"N", {'N'}, CTX_ALL, "Anterior", 0, NULL, "Buscar y filtrar",
+     "Va a la coincidencia anterior", ui_act_prev},
+    {"u, F9", {'u', KEY_F(9)}, CTX_ALL, "Unidad", 9, "Unidad", "Buscar y filtrar",
+     "Muestra solo una unidad (lista para elegir)", ui_act_unidad},
+    {"r", {'r'}, CTX_ALL, "Responsable", 0, NULL, "Buscar y filtrar",
+     "Muestra solo las actividades de un responsable (lista para elegir)", ui_act_resp},
+    {"Esc", {K_ESC}, CTX_ALL, "Quitar filtros", 0, NULL, "Buscar y filtrar",
+     "Quita los filtros de unidad y de responsable", ui_act_clear},
+
+    {"e, F2", {'e', KEY_F(2)}, CTX_ALL, "Editar", 2, "Editar", "Editar",
+     "Edita el texto del elemento", ui_act_edit},
+    {"E, F4", {'E', KEY_F(4)}, CTX_ALL, "Campos", 4, "Campos", "Editar",
+     "Elige un campo (código, indicador, responsables, presupuesto, metas…) y lo edita",
+     ui_act_fields},
+    {"a, F5", {'a', KEY_F(5)}, CTX_ALL, "Agregar hermano", 5, "Nuevo", "Editar",
+     "Agrega un elemento del mismo nivel debajo del seleccionado", ui_act_add_sibling},
+    {"A, F6", {'A', KEY_F(6)}, CTX_ALL, "Agregar hijo", 6, "Hijo", "Editar",
+     "Agrega un elemento dentro del seleccionado", ui_act_add_child},
+    {"d, F8", {'d', KEY_F(8)}, CTX_ALL, "Borrar", 8, "Borrar", "Editar",
+     "Borra el elemento y lo que contiene (pide confirmación)", ui_act_delete},
+    {"K", {'K'}, CTX_ALL, "Subir elemento", 0, NULL, "Editar",
+     "Sube el elemento un lugar entre sus hermanos", ui_act_move_up},
+    {"J", {'J'}, CTX_ALL, "Bajar elemento", 0, NULL, "Editar",
+     "Baja el elemento un lugar entre sus hermanos", ui_act_move_down},
+    {"m, F7", {'m', KEY_F(7)}, CTX_ALL, "Mover", 7, "Mover", "Editar",
+     "Mueve el elemento a otro padre (lista para elegir)", ui_act_move_to},
+    {"R", {'R'}, CTX_ALL, "Renumerar", 0, NULL, "Editar",
+     "Renumera los códigos del elemento y sus hermanos (1.1, 1.2…)", ui_act_renumber},
+
+    {"Espacio", {' '}, CTX_GRID, "Marcar mes", 0, NULL, "Cronograma",
+     "Marca el mes con x, o lo vacía si ya tenía algo", ui_act_mark},
+    {"0…9", {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}, CTX_GRID, "Cantidad", 0,
+     NULL, "Cronograma", "Escribe una cantidad en el mes", ui_act_qty},
+    {"Supr, Retroceso", {KEY_DC, KEY_BACKSPACE, 127, 8}, CTX_GRID, "Vaciar mes", 0, NULL,
+     "Cronograma", "Vacía el mes", ui_act_clear_cell},
+    {"t", {'t'}, CTX_ALL, "Llenar trimestre", 0, NULL, "Cronograma",
+     "Marca con x los meses vacíos del trimestre del mes seleccionado", ui_act_fill_q},
+    {"T", {'T'}, CTX_ALL, "Vaciar trimestre", 0, NULL, "Cronograma",
+     "Vacía los meses del trimestre del mes seleccionado", ui_act_clear_q},
+    {"y", {'y'}, CTX_ALL, "Llenar año", 0, NULL, "Cronograma",
+     "Marca con x todos los meses vacíos del año", ui_act_fill_y},
+    {"Y", {'Y'}, CTX_ALL, "Vaciar año", 0, NULL, "Cronograma", "Vacía los doce meses",
+     ui_act_clear_y},
+    {"c", {'c'}, CTX_ALL, "Copiar cronograma", 0, NULL, "Cronograma",
+     "Copia los doce meses de la actividad", ui_act_copy},
+    {"p", {'p'}, CTX_ALL, "Pegar cronograma", 0, NULL, "Cronograma",
+     "Pega los meses copiados; en una fila resumen, en todas sus actividades", ui_act_paste},
+
+    {"F1, ?", {KEY_F(1), '?'}, CTX_ALL, "Ayuda", 1, "Ayuda", "General",
+     "Muestra esta lista de teclas", ui_act_help},
+    {"Ctrl-L", {K_CTRL('l')}, CTX_ALL, "Redibujar", 0, NULL, "General",
+     "Vuelve a dibujar la pantalla", ui_act_redraw},
+    {"q, F10", {'q', KEY_F(10)}, CTX_ALL, "Salir", 10, "Salir", "General",
+     "Sale del programa (los cambios ya están guardados)", ui_act_quit},
+};
+const int UI_NKEYS = (int)POA_ARRAY_LEN(UI_KEYS);
+
+const UiKey *ui_key_find(int key, Focus f)
+{
+    for (int i = 0; i < UI_NKEYS; i++) {
+        const UiKey *k = &UI_KEYS[i];
+        if (k->ctx != CTX_ALL && (int)k->ctx != (f == FOCUS_TREE ? CTX_TREE : CTX_GRID))
+            continue;
+        for (int j = 0; j < 10 && k->keys[j]; j++)
+            if (k->keys[j] == key)
+                return k;
+    }
+    return NULL;
+}
+
+void ui_keys_markdown(FILE *out)
+{
+    fputs("# Teclas de la interfaz\n\n"
+          "Generado con `poa --teclas` a partir de la tabla de teclas (src/ui_keys.c);\n"
+          "la pantalla de ayuda (F1) muestra la misma lista. No editar a mano.\n",
+          out);
+    const char *grupo = NULL;
+    for (int i = 0; i < UI_NKEYS; i++) {
+        const UiKey *k = &UI_KEYS[i];
+        if (!grupo || strcmp(grupo, k->grupo) != 0) {
+            grupo = k->grupo;
+            fprintf(out, "\n## %s\n\n| Teclas | Acción | Descripción |\n|---|---|---|\n", grupo);
+        }
+        fprintf(out, "| %s | %s | %s |\n", k->teclas, k->accion, k->descripcion);
+    }
+}

@@ -1,0 +1,338 @@
+/* ui_rows.c — the visible rows of the tree panel, the cached month masks of
+ * summary rows, filters and search. No curses here, so a benchmark can link it. */
+#include "ui_rows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "calc.h"
+#include "u8.h"
+
+#define EXPAND_ALL_LIMIT 20000   /* nodes; above it the plan opens folded */
+
+UiRows *ui_rows_new(Plan *p)
+{
+    UiRows *r = xcalloc(1, sizeof *r);
+    r->plan = p;
+    r->filtro_unidad = -1;
+    ui_rows_sync(r);
+    bool all = p->nnodes <= EXPAND_ALL_LIMIT;
+    for (int i = 0; i < p->nnodes; i++)
+        r->expanded[i] = all || p->nodes[i].kind <= NODE_EJE;
+    ui_rows_mask_all(r);
+    return r;
+}
+
+void ui_rows_free(UiRows *r)
+{
+    if (!r)
+        return;
+    free(r->expanded);
+    free(r->mask);
+    free(r->shown);
+    free(r->filtro_resp);
+    free(r->rows);
+    for (size_t i = 0; i < POA_ARRAY_LEN(r->scratch); i++)
+        iv_free(&r->scratch[i]);
+    free(r);
+}
+
+void ui_rows_sync(UiRows *r)
+{
+    int n = r->plan->nnodes;
+    if (n <= r->cap)
+        return;
+    int cap = r->cap ? r->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    r->expanded = xrealloc(r->expanded, (size_t)cap);
+    r->mask = xrealloc(r->mask, sizeof *r->mask * (size_t)cap);
+    memset(r->expanded + r->cap, 1, (size_t)(cap - r->cap));
+    memset(r->mask + r->cap, 0, sizeof *r->mask * (size_t)(cap - r->cap));
+    if (r->shown) {
+        /* new nodes are shown: the analyst just made them */
+        r->shown = xrealloc(r->shown, (size_t)cap);
+        memset(r->shown + r->cap, 1, (size_t)(cap - r->cap));
+    }
+    r->cap = cap;
+}
+
+static void kids_into(const Plan *p, int node, IntVec *out)
+{
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++) {
+        if (plan_node_implicit(p, k->v[i]))
+            kids_into(p, k->v[i], out);
+        else
+            iv_push(out, k->v[i]);
+    }
+}
+
+void ui_rows_kids(const Plan *p, int node, IntVec *out)
+{
+    out->n = 0;
+    kids_into(p, node, out);
+}
+
+int ui_rows_nkids(const Plan *p, int node)
+{
+    const IntVec *k = &p->nodes[node].kids;
+    int c = 0;
+    for (int i = 0; i < k->n; i++)
+        c += plan_node_implicit(p, k->v[i]) ? ui_rows_nkids(p, k->v[i]) : 1;
+    return c;
+}
+
+static void push_row(UiRows *r, int node, int depth, unsigned last)
+{
+    if (r->nrows == r->caprows) {
+        r->caprows = r->caprows ? r->caprows * 2 : 256;
+        r->rows = xrealloc(r->rows, sizeof *r->rows * (size_t)r->caprows);
+    }
+    r->rows[r->nrows++] = (UiRow){node, depth, last};
+}
+
+static void add_rows(UiRows *r, int node, int depth, unsigned last)
+{
+    if (depth >= (int)POA_ARRAY_LEN(r->scratch))
+        return;
+    IntVec *k = &r->scratch[depth];
+    ui_rows_kids(r->plan, node, k);
+    if (r->shown) {
+        int j = 0;
+        for (int i = 0; i < k->n; i++)
+            if (r->shown[k->v[i]])
+                k->v[j++] = k->v[i];
+        k->n = j;
+    }
+    /* k is reused by deeper levels' siblings only after this loop: copy
+     * nothing, but read the child before recursing */
+    for (int i = 0; i < k->n; i++) {
+        int c = k->v[i];
+        unsigned bits = last | (i == k->n - 1 ? 1u << depth : 0);
+        push_row(r, c, depth, bits);
+        if (r->expanded[c])
+            add_rows(r, c, depth + 1, bits);
+    }
+}
+
+void ui_rows_rebuild(UiRows *r)
+{
+    ui_rows_sync(r);
+    r->nrows = 0;
+    add_rows(r, 0, 0, 0);
+}
+
+int ui_rows_find(const UiRows *r, int node)
+{
+    for (int i = 0; i < r->nrows; i++)
+        if (r->rows[i].node == node)
+            return i;
+    return -1;
+}
+
+void ui_rows_expand_all(UiRows *r, bool on)
+{
+    ui_rows_sync(r);
+    memset(r->expanded, on, (size_t)r->cap);
+}
+
+void ui_rows_reveal(UiRows *r, int node)
+{
+    ui_rows_sync(r);
+    for (int q = r->plan->nodes[node].parent; q >= 0; q = r->plan->nodes[q].parent)
+        r->expanded[q] = 1;
+}
+
+unsigned short ui_rows_mask_act(const Actividad *a)
+{
+    unsigned short m = 0;
+    for (int i = 0; i < POA_MESES; i++)
+        if (calc_mes_planificado(a, i + 1))
+            m |= (unsigned short)(1u << i);
+    return m;
+}
+
+static unsigned short mask_of(UiRows *r, int node)
+{
+    Plan *p = r->plan;
+    if (p->nodes[node].kind == NODE_ACTIVIDAD)
+        return ui_rows_mask_act(plan_act(p, node));
+    unsigned short m = 0;
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        m |= r->mask[k->v[i]];
+    return m;
+}
+
+static void mask_rec(UiRows *r, int node)
+{
+    const IntVec *k = &r->plan->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        mask_rec(r, k->v[i]);
+    r->mask[node] = mask_of(r, node);
+}
+
+void ui_rows_mask_all(UiRows *r)
+{
+    ui_rows_sync(r);
+    mask_rec(r, 0);
+}
+
+void ui_rows_mask_update(UiRows *r, int node)
+{
+    ui_rows_sync(r);
+    for (int q = node; q >= 0; q = r->plan->nodes[q].parent)
+        r->mask[q] = r->plan->nodes[q].deleted ? 0 : mask_of(r, q);
+}
+
+/* ---- filters ---- */
+
+bool ui_resp_match(const char *responsables, const char *uno)
+{
+    const char *s = responsables;
+    while (*s) {
+        size_t n = strcspn(s, "/-");
+        char *part = str_trim(xstrndup(s, n));
+        bool eq = false;
+        if (*part) {
+            char *a = u8_fold(part), *b = u8_fold(uno);
+            eq = strcmp(a, b) == 0;
+            free(a);
+            free(b);
+        }
+        free(part);
+        if (eq)
+            return true;
+        s += n;
+        if (*s)
+            s++;
+    }
+    return false;
+}
+
+static bool filter_rec(UiRows *r, int node)
+{
+    Plan *p = r->plan;
+    const Node *n = &p->nodes[node];
+    bool any = false;
+    for (int i = 0; i < n->kids.n; i++)
+        any |= filter_rec(r, n->kids.v[i]);
+    bool self = true;
+    if (r->filtro_unidad >= 0)
+        self = n->unidad == r->filtro_unidad;
+    if (self && r->filtro_resp)
+        self = n->kind == NODE_ACTIVIDAD &&
+               ui_resp_match(plan_act(p, node)->responsables, r->filtro_resp);
+    if (self && n->kind < NODE_META)
+        self = false;   /* ejes and objetivos are shown through what they hold */
+    r->shown[node] = any || self;
+    return r->shown[node];
+}
+
+void ui_rows_set_filter(UiRows *r, int unidad, const char *resp)
+{
+    ui_rows_sync(r);
+    r->filtro_unidad = unidad;
+    free(r->filtro_resp);
+    r->filtro_resp = resp ? xstrdup(resp) : NULL;
+    if (unidad < 0 && !resp) {
+        free(r->shown);
+        r->shown = NULL;
+        return;
+    }
+    if (!r->shown)
+        r->shown = xmalloc((size_t)r->cap);
+    memset(r->shown, 0, (size_t)r->cap);
+    filter_rec(r, 0);
+}
+
+bool ui_rows_is_shown(const UiRows *r, int node)
+{
+    return !r->shown || (node < r->cap && r->shown[node]);
+}
+
+/* ---- search ---- */
+
+static void preorder(const Plan *p, int node, IntVec *out)
+{
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++) {
+        iv_push(out, k->v[i]);
+        preorder(p, k->v[i], out);
+    }
+}
+
+static bool node_matches(const Plan *p, int node, const char *needle)
+{
+    const Node *n = &p->nodes[node];
+    if (plan_node_implicit(p, node))
+        return false;
+    if (u8_contains_folded(n->codigo, needle) || u8_contains_folded(n->texto, needle) ||
+        u8_contains_folded(n->indicador, needle))
+        return true;
+    return n->kind == NODE_META && n->unidad >= 0 &&
+           u8_contains_folded(p->unidades[n->unidad].nombre, needle);
+}
+
+int ui_rows_search(const UiRows *r, const char *needle, int from, int dir)
+{
+    if (!needle || !*needle)
+        return -1;
+    IntVec order = {0};
+    preorder(r->plan, 0, &order);
+    int start = iv_find(&order, from), found = -1;
+    for (int step = 1; step <= order.n && found < 0; step++) {
+        int i = ((start < 0 ? (dir > 0 ? -1 : 0) : start) + dir * step) % order.n;
+        if (i < 0)
+            i += order.n;
+        int x = order.v[i];
+        if (ui_rows_is_shown(r, x) && node_matches(r->plan, x, needle))
+            found = x;
+    }
+    iv_free(&order);
+    return found;
+}
+
+static int cmp_folded(const void *a, const void *b)
+{
+    char *x = u8_fold(*(char *const *)a), *y = u8_fold(*(char *const *)b);
+    int c = strcmp(x, y);
+    free(x);
+    free(y);
+    return c;
+}
+
+char **ui_rows_responsables(const Plan *p, int *n)
+{
+    char **out = NULL;
+    int cnt = 0, cap = 0;
+    for (int i = 0; i < p->nacts; i++) {
+        if (p->nodes[p->acts[i].node].deleted)
+            continue;
+        const char *s = p->acts[i].responsables;
+        while (*s) {
+            size_t len = strcspn(s, "/-");
+            char *part = str_trim(xstrndup(s, len));
+            bool dup = !*part;
+            for (int j = 0; j < cnt && !dup; j++)
+                dup = ui_resp_match(out[j], part);
+            if (dup) {
+                free(part);
+            } else {
+                if (cnt == cap) {
+                    cap = cap ? cap * 2 : 32;
+                    out = xrealloc(out, sizeof *out * (size_t)cap);
+                }
+                out[cnt++] = part;
+            }
+            s += len;
+            if (*s)
+                s++;
+        }
+    }
+    if (cnt)
+        qsort(out, (size_t)cnt, sizeof *out, cmp_folded);
+    *n = cnt;
+    return out;
+}

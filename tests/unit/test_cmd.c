@@ -1,0 +1,404 @@
+/* test_cmd.c — the interface's edits without curses: every level added,
+ * edited, deleted, moved and renumbered; month cells; each change read back
+ * from the file; failures (bad input, a refusing database) leave the model
+ * and the file as they were. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "plancsv.h"
+#include "store.h"
+#include "testlib.h"
+
+#define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
+#define CAJA POA_FIXTURES "/seguimiento2024_t3_caja.csv"
+
+typedef struct {
+    char *path;
+    Db *db;
+    Plan *p;
+    int64_t id;
+} Fx;
+
+static void fx_open(Fx *f, const char *csv, const char *name)
+{
+    PoaErr err = {{0}};
+    f->path = t_tmp(name);
+    f->db = db_open(f->path, DB_CREATE, NULL, &err);
+    CHECK(f->db != NULL);
+    ImportStats st = {0};
+    CsvAvisos av = {0};
+    bool ok = plancsv_import(f->db, csv, &st, &f->id, &av, &err);
+    if (!ok)
+        fprintf(stderr, "%s\n", err.msg);
+    CHECK(ok);
+    csv_avisos_free(&av);
+    f->p = store_load(f->db, f->id, &err);
+    CHECK(f->p != NULL);
+}
+
+/* Closes and reopens the file: what the model says must be what was saved. */
+static Plan *fx_reload(Fx *f)
+{
+    PoaErr err = {{0}};
+    db_close(f->db);
+    f->db = db_open(f->path, DB_EXISTING, NULL, &err);
+    CHECK(f->db != NULL);
+    Plan *q = store_load(f->db, f->id, &err);
+    CHECK(q != NULL);
+    return q;
+}
+
+static void fx_close(Fx *f)
+{
+    plan_free(f->p);
+    db_close(f->db);
+    free(f->path);
+}
+
+static int count_sql(Fx *f, const char *sql)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db_sqlite(f->db), sql, -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    return v;
+}
+
+static int first_of(const Plan *p, NodeKind k)
+{
+    for (int i = 1; i < p->nnodes; i++)
+        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
+            return i;
+    return -1;
+}
+
+/* The node of the reloaded plan with the same kind and row id. */
+static int same(const Plan *q, const Plan *p, int node)
+{
+    for (int i = 1; i < q->nnodes; i++)
+        if (!q->nodes[i].deleted && q->nodes[i].kind == p->nodes[node].kind &&
+            q->nodes[i].id == p->nodes[node].id)
+            return i;
+    return -1;
+}
+
+static int live(const Plan *p, NodeKind k)
+{
+    int n = 0;
+    for (int i = 1; i < p->nnodes; i++)
+        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
+            n++;
+    return n;
+}
+
+TEST(edit_fields)
+{
+    Fx f;
+    fx_open(&f, ARS, "campos.db");
+    PoaErr err = {{0}};
+    int act = first_of(f.p, NODE_ACTIVIDAD), ent = first_of(f.p, NODE_ENTREGABLE);
+    int logs = count_sql(&f, "SELECT count(*) FROM cambio");
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "  Gestión de año  ", &err));
+    CHECK_STR(f.p->nodes[act].texto, "Gestión de año");
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "1,500,000.50", &err));
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_T2, "25%", &err));
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_RESPONSABLES, "Afiliación/ Dirección", &err));
+    CHECK(cmd_set_campo(f.db, f.p, ent, CAMPO_INDICADOR, "% de afiliados", &err));
+    CHECK_INT(count_sql(&f, "SELECT count(*) FROM cambio"), logs + 5);
+    /* bad input: message names the field and the value; nothing changes */
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "mucho", &err));
+    CHECK_CONTAINS(err.msg, "Presupuesto: «mucho»");
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "   ", &err));
+    CHECK_CONTAINS(err.msg, "no puede quedar vacío");
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_INDICADOR, "x", &err));
+    CHECK_DBL(plan_act(f.p, act)->presupuesto, 1500000.5, 1e-9);
+    Plan *q = fx_reload(&f);
+    int qa = same(q, f.p, act);
+    CHECK(qa > 0);
+    if (qa > 0) {
+        CHECK_STR(q->nodes[qa].texto, "Gestión de año");
+        CHECK_DBL(plan_act(q, qa)->presupuesto, 1500000.5, 1e-9);
+        CHECK(plan_act(q, qa)->trim[1].has && plan_act(q, qa)->trim[1].pct);
+        CHECK_STR(plan_act(q, qa)->responsables, "Afiliación/ Dirección");
+        char *v = cmd_campo_valor(q, qa, CAMPO_T2);
+        CHECK_STR(v, "25%");
+        free(v);
+    }
+    CHECK_STR(q->nodes[same(q, f.p, ent)].indicador, "% de afiliados");
+    plan_free(q);
+    fx_close(&f);
+}
+
+TEST(add_every_level_ars)
+{
+    Fx f;
+    fx_open(&f, ARS, "altas.db");
+    PoaErr err = {{0}};
+    int made[6] = {0};
+    /* a new eje at the top, then one child at each level below it */
+    int eje = first_of(f.p, NODE_EJE);
+    CHECK(cmd_add(f.db, f.p, eje, false, -1, "", "Sostenibilidad", &made[NODE_EJE], &err));
+    CHECK_INT(cmd_child_kind(f.p, made[NODE_EJE]), NODE_OBJETIVO);
+    CHECK(cmd_add(f.db, f.p, made[NODE_EJE], true, -1, "O.E.9", "Mejorar la atención", &made[NODE_OBJETIVO], &err));
+    CHECK(cmd_add(f.db, f.p, made[NODE_OBJETIVO], true, 2, "", "Reducir tiempos", &made[NODE_META], &err));
+    CHECK_INT(f.p->nodes[made[NODE_META]].unidad, 2);
+    CHECK(cmd_add(f.db, f.p, made[NODE_META], true, -1, "1", "Diseño del año", &made[NODE_ENTREGABLE], &err));
+    CHECK(cmd_add(f.db, f.p, made[NODE_ENTREGABLE], true, -1, "1.1", "Gestión de año", &made[NODE_ACTIVIDAD], &err));
+    CHECK_INT(f.p->nodes[made[NODE_ACTIVIDAD]].unidad, 2);
+    /* an actividad cannot have children; empty text refused */
+    CHECK(!cmd_add(f.db, f.p, made[NODE_ACTIVIDAD], true, -1, "", "x", NULL, &err));
+    CHECK(!cmd_add(f.db, f.p, made[NODE_ENTREGABLE], true, -1, "", " ", NULL, &err));
+    /* a sibling right after an existing actividad */
+    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int sib;
+    CHECK(cmd_add(f.db, f.p, act, false, -1, "1.9", "Reunión de seguimiento", &sib, &err));
+    CHECK_INT(f.p->nodes[par].kids.v[iv_find(&f.p->nodes[par].kids, act) + 1], sib);
+    Plan *q = fx_reload(&f);
+    for (int k = NODE_EJE; k <= NODE_ACTIVIDAD; k++) {
+        int x = same(q, f.p, made[k]);
+        CHECK(x > 0);
+        if (x > 0)
+            CHECK_STR(q->nodes[x].texto, f.p->nodes[made[k]].texto);
+    }
+    int qs = same(q, f.p, sib), qa = same(q, f.p, act);
+    CHECK(qs > 0 && qa > 0);
+    if (qs > 0 && qa > 0)
+        CHECK_INT(iv_find(&q->nodes[q->nodes[qa].parent].kids, qs),
+                  iv_find(&q->nodes[q->nodes[qa].parent].kids, qa) + 1);
+    plan_free(q);
+    fx_close(&f);
+}
+
+TEST(add_caja_implicit_levels)
+{
+    Fx f;
+    fx_open(&f, CAJA, "caja.db");
+    PoaErr err = {{0}};
+    int ejes = live(f.p, NODE_EJE), ents = live(f.p, NODE_ENTREGABLE);
+    CHECK_INT(ejes, 0);
+    CHECK_INT(ents, 0);
+    /* a child of the plan is an objetivo (no ejes), of a meta an actividad */
+    CHECK_INT(cmd_child_kind(f.p, 0), NODE_OBJETIVO);
+    int meta = first_of(f.p, NODE_META);
+    CHECK_INT(cmd_child_kind(f.p, meta), NODE_ACTIVIDAD);
+    int obj, act;
+    CHECK(cmd_add(f.db, f.p, 0, true, -1, "O.E.9", "Objetivo nuevo", &obj, &err));
+    CHECK_INT(f.p->nodes[obj].kind, NODE_OBJETIVO);
+    CHECK_INT(cmd_visible_parent(f.p, obj), 0);
+    CHECK(cmd_add(f.db, f.p, meta, true, -1, "AO.9.1", "Acción nueva", &act, &err));
+    CHECK_INT(f.p->nodes[act].kind, NODE_ACTIVIDAD);
+    CHECK_INT(cmd_visible_parent(f.p, act), meta);
+    int m2;   /* a meta under the new objetivo, then an actividad: implicit entregable made */
+    CHECK(cmd_add(f.db, f.p, obj, true, 0, "", "", &m2, &err));
+    CHECK_INT(cmd_child_kind(f.p, m2), NODE_ACTIVIDAD);
+    int a2;
+    CHECK(cmd_add(f.db, f.p, m2, true, -1, "AO.9.2", "Otra acción", &a2, &err));
+    CHECK(plan_node_implicit(f.p, f.p->nodes[a2].parent));
+    CHECK_INT(live(f.p, NODE_EJE), 0);
+    CHECK_INT(live(f.p, NODE_ENTREGABLE), 0);
+    Plan *q = fx_reload(&f);
+    CHECK(same(q, f.p, a2) > 0);
+    CHECK_INT(live(q, NODE_ENTREGABLE), 0);
+    plan_free(q);
+    fx_close(&f);
+}
+
+TEST(delete_with_counts)
+{
+    Fx f;
+    fx_open(&f, ARS, "borrar.db");
+    PoaErr err = {{0}};
+    int ent = first_of(f.p, NODE_ENTREGABLE);
+    CmdCuenta c;
+    cmd_count_subtree(f.p, ent, &c);
+    int nact = c.by_kind[NODE_ACTIVIDAD];
+    CHECK(nact > 1);
+    char buf[160], want[64];
+    snprintf(want, sizeof want, "%d actividades", nact);
+    CHECK_STR(cmd_cuenta_texto(&c, buf, sizeof buf), want);
+    int before = live(f.p, NODE_ACTIVIDAD);
+    CHECK(cmd_delete(f.db, f.p, ent, &err));
+    CHECK(f.p->nodes[ent].deleted);
+    CHECK_INT(live(f.p, NODE_ACTIVIDAD), before - nact);
+    CHECK(!cmd_delete(f.db, f.p, 0, &err));
+    Plan *q = fx_reload(&f);
+    CHECK_INT(live(q, NODE_ACTIVIDAD), before - nact);
+    CHECK_INT(same(q, f.p, ent), -1);
+    plan_free(q);
+    CmdCuenta d = {{0}, 0};
+    d.by_kind[NODE_ENTREGABLE] = 2;
+    d.by_kind[NODE_ACTIVIDAD] = 1;
+    CHECK_STR(cmd_cuenta_texto(&d, buf, sizeof buf), "2 entregables y 1 actividad");
+    fx_close(&f);
+}
+
+TEST(move_and_renumber)
+{
+    Fx f;
+    fx_open(&f, ARS, "mover.db");
+    PoaErr err = {{0}};
+    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    CHECK(f.p->nodes[par].kids.n >= 2);
+    int second = f.p->nodes[par].kids.v[1];
+    CHECK(!cmd_move(f.db, f.p, act, -1, &err));
+    CHECK_CONTAINS(err.msg, "primero");
+    CHECK(cmd_move(f.db, f.p, act, +1, &err));
+    CHECK_INT(f.p->nodes[par].kids.v[0], second);
+    CHECK_INT(f.p->nodes[par].kids.v[1], act);
+    /* renumber: codes follow the new order */
+    int n;
+    char **codes = cmd_renumber_codes(f.p, act, &n);
+    CHECK_INT(n, f.p->nodes[par].kids.n);
+    CHECK_STR(codes[0], "1.1");
+    CHECK_STR(codes[1], "1.2");
+    for (int i = 0; i < n; i++)
+        free(codes[i]);
+    free(codes);
+    int changed;
+    CHECK(cmd_renumber(f.db, f.p, act, &changed, &err));
+    CHECK(changed >= 2);
+    CHECK_STR(f.p->nodes[act].codigo, "1.2");
+    /* to another entregable */
+    int other = -1;
+    for (int i = 1; i < f.p->nnodes; i++)
+        if (f.p->nodes[i].kind == NODE_ENTREGABLE && i != par && !f.p->nodes[i].deleted) {
+            other = i;
+            break;
+        }
+    CHECK(other > 0);
+    CHECK(cmd_can_move_to(f.p, act, other));
+    CHECK(!cmd_can_move_to(f.p, act, par));   /* already there */
+    CHECK(!cmd_can_move_to(f.p, act, first_of(f.p, NODE_EJE)));
+    CHECK(cmd_move_to(f.db, f.p, act, other, &err));
+    CHECK_INT(f.p->nodes[act].parent, other);
+    CHECK_INT(f.p->nodes[act].unidad, f.p->nodes[other].unidad);
+    Plan *q = fx_reload(&f);
+    int qa = same(q, f.p, act);
+    CHECK(qa > 0);
+    if (qa > 0) {
+        CHECK_INT(q->nodes[qa].parent, same(q, f.p, other));
+        CHECK_STR(q->nodes[qa].codigo, "1.2");
+        const IntVec *k = &q->nodes[q->nodes[qa].parent].kids;
+        CHECK_INT(k->v[k->n - 1], qa);
+    }
+    CHECK_STR(q->nodes[same(q, f.p, second)].codigo, "1.1");
+    plan_free(q);
+    fx_close(&f);
+}
+
+TEST(renumber_prefixes)
+{
+    Fx f;
+    fx_open(&f, CAJA, "renum.db");
+    int act = first_of(f.p, NODE_ACTIVIDAD);
+    int n;
+    char **codes = cmd_renumber_codes(f.p, act, &n);
+    CHECK(n >= 1);
+    CHECK_CONTAINS(codes[0], "AO.");
+    const char *dot = strrchr(codes[0], '.');
+    CHECK(dot && strcmp(dot, ".1") == 0);
+    for (int i = 0; i < n; i++)
+        free(codes[i]);
+    free(codes);
+    CHECK(cmd_renumber_codes(f.p, first_of(f.p, NODE_META), &n) == NULL);
+    fx_close(&f);
+}
+
+TEST(months)
+{
+    Fx f;
+    fx_open(&f, ARS, "meses.db");
+    PoaErr err = {{0}};
+    int act = first_of(f.p, NODE_ACTIVIDAD);
+    int par = f.p->nodes[act].parent;
+    Actividad *a = plan_act(f.p, act);
+    CHECK(cmd_set_mes(f.db, f.p, act, 0, (MesCell){CELL_X, 1}, &err));
+    CHECK(cmd_set_mes(f.db, f.p, act, 1, (MesCell){CELL_NUM, 5}, &err));
+    CHECK(cmd_set_mes(f.db, f.p, act, 2, (MesCell){CELL_VACIA, 0}, &err));
+    CHECK(cmd_fill_meses(f.db, f.p, act, 9, 11, false, &err));
+    CHECK(cmd_fill_meses(f.db, f.p, act, 6, 8, true, &err));
+    CHECK(!cmd_set_mes(f.db, f.p, par, 0, (MesCell){CELL_X, 1}, &err));
+    CHECK_CONTAINS(err.msg, "Solo las actividades");
+    CHECK_INT(a->mes[1].kind, CELL_NUM);
+    /* copy the pattern to the other activities of the entregable */
+    const IntVec *k = &f.p->nodes[par].kids;
+    CHECK(cmd_copy_pattern(f.db, f.p, act, k->v, k->n, &err));
+    Plan *q = fx_reload(&f);
+    for (int i = 0; i < k->n; i++) {
+        int x = same(q, f.p, k->v[i]);
+        CHECK(x > 0);
+        if (x <= 0)
+            continue;
+        Actividad *b = plan_act(q, x);
+        CHECK_INT(b->mes[0].kind, CELL_X);
+        CHECK_INT(b->mes[1].kind, CELL_NUM);
+        CHECK_DBL(b->mes[1].valor, 5, 0);
+        CHECK_INT(b->mes[2].kind, CELL_VACIA);
+        CHECK_INT(b->mes[6].kind == CELL_VACIA, 0);
+        CHECK_INT(b->mes[10].kind, CELL_VACIA);
+    }
+    plan_free(q);
+    fx_close(&f);
+}
+
+/* A database that refuses the write: each edit fails, says why, and leaves
+ * the model exactly as it was. */
+TEST(failures_roll_back)
+{
+    Fx f;
+    fx_open(&f, ARS, "falla.db");
+    PoaErr err = {{0}};
+    PoaErr e2 = {{0}};
+    CHECK(db_exec(f.db,
+                  "CREATE TRIGGER no_upd BEFORE UPDATE ON actividad BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  "CREATE TRIGGER no_ins BEFORE INSERT ON actividad BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  "CREATE TRIGGER no_del BEFORE DELETE ON entregable BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;", &e2));
+    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    Actividad before = *plan_act(f.p, act);
+    char *texto = xstrdup(f.p->nodes[act].texto);
+    int logs = count_sql(&f, "SELECT count(*) FROM cambio");
+    int nkids = f.p->nodes[par].kids.n;
+
+    CHECK(!cmd_set_mes(f.db, f.p, act, 3, (MesCell){CELL_NUM, 7}, &err));
+    CHECK_CONTAINS(err.msg, "disco lleno");
+    CHECK(memcmp(plan_act(f.p, act)->mes, before.mes, sizeof before.mes) == 0);
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "Otro texto", &err));
+    CHECK_STR(f.p->nodes[act].texto, texto);
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_PESO, "3", &err));
+    CHECK_DBL(plan_act(f.p, act)->peso, before.peso, 0);
+    CHECK(!cmd_add(f.db, f.p, act, false, -1, "9.9", "Nueva", NULL, &err));
+    CHECK_INT(f.p->nodes[par].kids.n, nkids);
+    CHECK(!cmd_delete(f.db, f.p, par, &err));
+    CHECK(!f.p->nodes[par].deleted);
+    CHECK(!cmd_move(f.db, f.p, act, +1, &err));
+    CHECK_INT(f.p->nodes[par].kids.v[0], act);
+    CHECK(!cmd_renumber(f.db, f.p, act, NULL, &err) ||
+          strcmp(f.p->nodes[act].codigo, "1.1") == 0);
+    CHECK_INT(count_sql(&f, "SELECT count(*) FROM cambio"), logs);
+    free(texto);
+    fx_close(&f);
+}
+
+int main(void)
+{
+    RUN(edit_fields);
+    RUN(add_every_level_ars);
+    RUN(add_caja_implicit_levels);
+    RUN(delete_with_counts);
+    RUN(move_and_renumber);
+    RUN(renumber_prefixes);
+    RUN(months);
+    RUN(failures_roll_back);
+    return t_finish();
+}
