@@ -9,6 +9,7 @@
 #include "plancsv.h"
 #include "store.h"
 #include "util.h"
+#include "xlsx_export.h"
 
 
 int cli_usage_error(const char *fmt, const char *arg)
@@ -196,12 +197,52 @@ int cli_importar(const Args *a, const Config *cfg)
     return EXIT_OK;
 }
 
+static int cli_exportar_xlsx(const Args *a, const Config *cfg)
+{
+    XlsxOpts o;
+    xlsx_opts_from_config(&o, cfg);
+    o.path = a->xlsx;
+    o.corte = a->corte;
+    o.unidad = a->unidad;
+    if (a->informe && !xlsx_informe_parse(a->informe, &o.informe))
+        return cli_usage_error("--informe espera poa, seguimiento, tablero o todo, no «%s»",
+                               a->informe);
+    int code = EXIT_OK;
+    Db *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, &code);
+    if (!db)
+        return code;
+    Plan *p = cli_open_plan(db, cfg, a, &code);
+    db_close(db);
+    if (!p)
+        return code;
+    if (a->unidad && plan_find_unidad(p, a->unidad) < 0) {
+        fprintf(stderr, "poa: el plan %s %d no tiene ninguna unidad «%s»\n", p->institucion,
+                p->anio, a->unidad);
+        plan_free(p);
+        return EXIT_USO;
+    }
+    PoaErr err = {{0}};
+    bool ok = xlsx_export(p, &o, NULL, NULL, &err);
+    plan_free(p);
+    if (!ok) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        return EXIT_FALLO;
+    }
+    printf("Escrito «%s» (informe: %s)\n", a->xlsx, xlsx_informe_name(o.informe));
+    return EXIT_OK;
+}
+
 int cli_exportar(const Args *a, const Config *cfg)
 {
     if (a->npos != 1 || (!a->csv && !a->xlsx))
-        return cli_usage_error("exportar espera ARCHIVO.db y --csv SALIDA.csv%s", "");
+        return cli_usage_error("exportar espera ARCHIVO.db y --csv SALIDA.csv o --xlsx SALIDA.xlsx%s",
+                               "");
+    if (a->csv && a->xlsx)
+        return cli_usage_error("exportar escribe un archivo por vez: --csv o --xlsx%s", "");
+    if (a->informe && !a->xlsx)
+        return cli_usage_error("--informe (%s) solo vale con --xlsx", a->informe);
     if (a->xlsx)
-        return cli_usage_error("la exportación a XLSX (%s) todavía no está disponible", a->xlsx);
+        return cli_exportar_xlsx(a, cfg);
     int code = EXIT_OK;
     Db *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, &code);
     if (!db)

@@ -773,6 +773,8 @@ bool cmd_set_mes(Db *db, Plan *p, int node, int mes, MesCell c, PoaErr *err)
     if (c.kind == CELL_VACIA)
         c.valor = 0;
     Actividad *a = plan_act(p, node);
+    if (!a)
+        return false;   /* need_actividad checked the kind; this is for the compiler */
     MesCell before[POA_MESES];
     memcpy(before, a->mes, sizeof before);
     a->mes[mes] = c;
@@ -828,8 +830,11 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
     }
     ok = tx_end(db, ok, err);
     if (!ok)
-        for (int i = done - 1; i >= 0; i--)   /* backwards: a node listed twice ends as it was */
-            memcpy(plan_act(p, dst[i])->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
+        for (int i = done - 1; i >= 0; i--) {   /* backwards: a node listed twice ends as it was */
+            Actividad *a = plan_act(p, dst[i]);
+            if (a)
+                memcpy(a->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
+        }
     free(before);
     return ok;
 }

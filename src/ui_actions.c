@@ -198,14 +198,14 @@ int ui_act_search(App *a, int k)
 {
     (void)k;
     char *s;
-    if (!ui_edit_line(a, "Buscar:", a->busqueda ? a->busqueda : "", &s))
+    /* starts empty, as in vi and less; an empty Enter repeats the last search */
+    if (!ui_edit_line(a, "Buscar:", "", &s))
         return a->quit ? UI_QUIT : MOVE;
-    free(a->busqueda);
-    a->busqueda = s;
-    if (!*s) {
+    if (*s) {
         free(a->busqueda);
-        a->busqueda = NULL;
-        return MOVE;
+        a->busqueda = s;
+    } else {
+        free(s);
     }
     return search_from(a, +1);
 }
@@ -426,7 +426,8 @@ static int add(App *a, bool as_child)
     }
     char *code = suggest_code(p, prev, vparent, kind);
     char prompt[160];
-    snprintf(prompt, sizeof prompt, "Nuevo %s%s%s — texto%s:", node_kind_name(kind),
+    bool fem = kind == NODE_META || kind == NODE_ACTIVIDAD;
+    snprintf(prompt, sizeof prompt, "%s %s%s%s — texto%s:", fem ? "Nueva" : "Nuevo", node_kind_name(kind),
              code[0] ? " " : "", code, kind == NODE_META ? " (puede quedar vacío)" : "");
     char *text;
     if (!ui_edit_line(a, prompt, "", &text)) {

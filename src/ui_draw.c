@@ -169,7 +169,7 @@ static void tree_label(const App *a, const UiRow *row, char *out, size_t n)
     if (nk == 0)
         sb_append(&b, nd->kind == NODE_ACTIVIDAD ? " " : glyph(a, "─", "-"));
     else
-        sb_append(&b, a->rows->expanded[row->node] ? glyph(a, "▾", "-") : glyph(a, "▸", "+"));
+        sb_append(&b, a->rows->expanded[row->node] ? glyph(a, "▾", "v") : glyph(a, "▸", ">"));
     sb_append(&b, " ");
     if (nd->codigo[0]) {
         sb_append(&b, nd->codigo);
@@ -181,8 +181,11 @@ static void tree_label(const App *a, const UiRow *row, char *out, size_t n)
             sb_append(&b, ": ");
             sb_append(&b, nd->texto);
         }
-    } else {
+    } else if (nd->texto[0]) {
         sb_append(&b, nd->texto);
+    } else {
+        /* real documents leave some objetivos blank: say so, not an empty row */
+        sb_appendf(&b, "(%s sin texto)", node_kind_name(nd->kind));
     }
     if (nk > 0)
         sb_appendf(&b, " (%d)", nk);
@@ -422,24 +425,31 @@ static void draw_status(App *a)
 static void draw_bar(App *a)
 {
     int y = a->H - 1, x = 0;
-    move(y, 0);
-    clrtoeol();
-    for (int f = 1; f <= 10; f++) {
-        for (int i = 0; i < UI_NKEYS; i++) {
-            if (UI_KEYS[i].fkey != f)
-                continue;
-            char k[8];
-            snprintf(k, sizeof k, "F%d", f);
-            int kw = (int)strlen(k), lw = u8_width(UI_KEYS[i].barra) + 1;
-            if (lw < 7)
-                lw = 7;
-            if (x + kw + lw > a->W)
-                return;
-            ui_put(y, x, kw, ui_attr(a, CR_BAR_KEY), k);
-            ui_put(y, x + kw, lw, ui_attr(a, CR_BAR_LABEL), UI_KEYS[i].barra);
-            x += kw + lw;
+    const UiKey *k[10];
+    int n = 0, need = 0;
+    for (int f = 1; f <= 10; f++)
+        for (int i = 0; i < UI_NKEYS; i++)
+            if (UI_KEYS[i].fkey == f) {
+                k[n++] = &UI_KEYS[i];
+                need += (f < 10 ? 2 : 3) + u8_width(UI_KEYS[i].barra);
+                break;
+            }
+    /* spaces after each label as room allows (htop pads to 6 columns) */
+    int spare = a->W - need, pad = n ? spare / n : 0, extra = n ? spare % n : 0;
+    if (pad > 2) {
+        pad = 2;
+        extra = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        char key[8];
+        snprintf(key, sizeof key, "F%d", k[i]->fkey);
+        int kw = (int)strlen(key);
+        int lw = u8_width(k[i]->barra) + (pad > 0 ? pad : 0) + (i < extra ? 1 : 0);
+        if (x + kw + lw > a->W)
             break;
-        }
+        ui_put(y, x, kw, ui_attr(a, CR_BAR_KEY), key);
+        ui_put(y, x + kw, lw, ui_attr(a, CR_BAR_LABEL), k[i]->barra);
+        x += kw + lw;
     }
     if (x < a->W)
         ui_put(y, x, a->W - x, ui_attr(a, CR_BAR_LABEL), "");

@@ -1,0 +1,110 @@
+/* bench_ui_rows.c — times the tree panel's per-keystroke work on a plan of
+ * 80,000 actividades built in memory: visible-row rebuilds (folded and fully
+ * expanded), a cursor move, a month-mask update after an edit, a filter and
+ * a search. Prints numbers; asserts nothing. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* ui_rows.c has no curses but lives outside the core library (only ui_*.c
+ * files are excluded from it): compile it into the benchmark directly. */
+#include "../src/ui_rows.c"
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+static Plan *build(int ejes, int objs, int metas, int ents, int acts)
+{
+    Plan *p = plan_new("Institución de prueba", 2024);
+    char t[128];
+    for (int u = 0; u < metas; u++) {
+        snprintf(t, sizeof t, "Unidad %d de Planificación", u);
+        plan_add_unidad(p, u + 1, t, "", "");
+    }
+    for (int e = 0; e < ejes; e++) {
+        snprintf(t, sizeof t, "Eje %d", e);
+        int ne = plan_add_node(p, NODE_EJE, 0, 0, -1, -1, "", t);
+        for (int o = 0; o < objs; o++) {
+            snprintf(t, sizeof t, "Objetivo estratégico %d.%d", e, o);
+            int no = plan_add_node(p, NODE_OBJETIVO, 0, ne, -1, -1, "O.E.1", t);
+            for (int m = 0; m < metas; m++) {
+                int nm = plan_add_node(p, NODE_META, 0, no, -1, m, "", "Meta operativa");
+                for (int d = 0; d < ents; d++) {
+                    snprintf(t, sizeof t, "%d", d + 1);
+                    int nd = plan_add_node(p, NODE_ENTREGABLE, 0, nm, -1, m, t, "Entregable");
+                    for (int a = 0; a < acts; a++) {
+                        char c[32];
+                        snprintf(c, sizeof c, "%d.%d", d + 1, a + 1);
+                        snprintf(t, sizeof t, "Actividad de gestión número %d", a);
+                        int na = plan_add_node(p, NODE_ACTIVIDAD, 0, nd, -1, m, c, t);
+                        Actividad *x = plan_act(p, na);
+                        x->mes[(a + d) % 12] = (MesCell){CELL_X, 1};
+                        x->mes[(a * 5) % 12] = (MesCell){CELL_NUM, 3};
+                        snprintf(t, sizeof t, "Unidad %d/ Dirección", m);
+                        str_replace(&x->responsables, t);
+                    }
+                }
+            }
+        }
+    }
+    return p;
+}
+
+#define TIME(label, reps, stmt)                                                      \
+    do {                                                                             \
+        double t_ = now_ms();                                                        \
+        for (int i_ = 0; i_ < (reps); i_++) {                                        \
+            stmt;                                                                    \
+        }                                                                            \
+        printf("%-52s %10.4f ms\n", label, (now_ms() - t_) / (reps));                \
+    } while (0)
+
+int main(void)
+{
+    double t0 = now_ms();
+    Plan *p = build(4, 10, 20, 10, 10);
+    printf("plan: %d nodos, %d actividades, construido en %.1f ms\n", p->nnodes, p->nacts,
+           now_ms() - t0);
+    UiRows *r = NULL;
+    TIME("ui_rows_new (máscaras de todo el plan, una vez)", 3, ui_rows_free(r); r = ui_rows_new(p));
+    printf("  abre plegado hasta los ejes (más de %d nodos)\n", EXPAND_ALL_LIMIT);
+    TIME("rebuild, plegado (filas visibles)", 100, ui_rows_rebuild(r));
+    printf("  filas visibles: %d\n", r->nrows);
+    /* expand one objetivo (what Enter does) */
+    int obj = p->nodes[p->nodes[0].kids.v[0]].kids.v[0];
+    r->expanded[obj] = 1;
+    TIME("rebuild tras desplegar un objetivo", 100, ui_rows_rebuild(r));
+    printf("  filas visibles: %d\n", r->nrows);
+    ui_rows_expand_all(r, true);
+    TIME("rebuild, todo desplegado", 10, ui_rows_rebuild(r));
+    printf("  filas visibles: %d\n", r->nrows);
+    volatile int sel = 0;
+    TIME("movimiento del cursor (sel++ y nodo)", 1000000,
+         sel = (sel + 1) % r->nrows; (void)r->rows[sel].node);
+    int last = r->rows[r->nrows - 1].node;
+    volatile int sink = 0;
+    TIME("ui_rows_find de la última fila (tras rebuild)", 10, sink += ui_rows_find(r, last));
+    TIME("máscara tras editar un mes (nodo y ancestros)", 10000, ui_rows_mask_update(r, last));
+    TIME("filtro por unidad (una pasada)", 10, ui_rows_set_filter(r, 7, NULL));
+    ui_rows_rebuild(r);
+    printf("  filas visibles con filtro: %d\n", r->nrows);
+    TIME("filtro por responsable (una pasada)", 3, ui_rows_set_filter(r, -1, "Unidad 7"));
+    ui_rows_set_filter(r, -1, NULL);
+    TIME("búsqueda sin acentos hasta el final del plan", 3,
+         sink += ui_rows_search(r, "gestion numero 9 zz", 1, +1));
+    (void)sink;
+    int n;
+    char **resp = NULL;
+    TIME("lista de responsables distintos", 1, resp = ui_rows_responsables(p, &n));
+    printf("  responsables distintos: %d\n", n);
+    for (int i = 0; i < n; i++)
+        free(resp[i]);
+    free(resp);
+    ui_rows_free(r);
+    plan_free(p);
+    return 0;
+}

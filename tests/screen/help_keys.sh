@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# help_keys.sh — the help screen shows the key table, the same table that
+# `poa --teclas` prints, and docs/keys.md is that output.
+source "$(dirname "$0")/lib.bash"
+"$POA" --teclas > "$tmp/keys.md"
+diff -u "$POA_SRC/docs/keys.md" "$tmp/keys.md" || fail "docs/keys.md no coincide con «poa --teclas» (regenérelo)"
+
+import_fixture poa2024_ars_semma.csv
+start help 120 40
+keys F1
+wait_for 'Ayuda: teclas de poa'
+: > "$tmp/help.txt"
+for _ in 1 2 3 4; do
+    screen >> "$tmp/help.txt"
+    keys PgDn
+    settle
+done
+# every row of the table: keys and description, in that order on one line
+n=0
+while IFS='|' read -r _ teclas accion desc _; do
+    teclas=$(echo "$teclas" | sed 's/^ *//; s/ *$//')
+    accion=$(echo "$accion" | sed 's/^ *//; s/ *$//')
+    desc=$(echo "$desc" | sed 's/^ *//; s/ *$//')
+    [ "$teclas" = "Teclas" ] && continue
+    grep -F -- "$teclas" "$tmp/help.txt" | grep -F -- "$accion" | grep -qF -- "$desc" ||
+        fail "la ayuda no muestra «$teclas | $accion | $desc»"
+    n=$((n + 1))
+done < <(grep '^| ' "$tmp/keys.md" | grep -v '^|---')
+[ "$n" -gt 30 ] || fail "solo $n teclas"
+# and nothing else: as many key lines on screen as rows in the table
+shown=$(sort -u "$tmp/help.txt" | grep -c '^  ')
+[ "$shown" -eq "$n" ] || fail "la ayuda muestra $shown líneas de teclas; la tabla tiene $n"
+keys Esc
+wait_for 'F10Salir'
+quit
