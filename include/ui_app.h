@@ -30,10 +30,20 @@ typedef enum {
     CR_BAR_KEY,
     CR_BAR_LABEL,
     CR_DIALOG,
+    /* seguimiento (ui_seg.c, ui_tablero.c): semáforo colors; marks ●V/●A/●R/●—
+     * carry the meaning without color */
+    CR_SEM_VERDE,
+    CR_SEM_AMARILLO,
+    CR_SEM_ROJO,
+    CR_SEM_GRIS,
     CR_N
 } ColorRole;
 
 typedef enum { FOCUS_TREE = 0, FOCUS_GRID } Focus;
+
+/* Which screen is up: the plan (tree and grid) or a seguimiento view (ui_seg.h). */
+typedef enum { VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO } Vista;
+struct UiSeg;
 
 typedef struct App {
     Db *db;
@@ -58,6 +68,10 @@ typedef struct App {
     /* layout, recomputed by ui_layout() from LINES/COLS */
     int W, H, list_y, list_h, det_y, det_h, tree_w, grid_x, extra_x;
     bool too_small;
+    /* seguimiento views (ui_seg.c, ui_tablero.c) */
+    Vista vista;
+    int corte;              /* 1..4, from config; chosen with c */
+    struct UiSeg *seg;
 } App;
 
 /* Handler results: what the main loop must do next (no handler draws). */
@@ -70,7 +84,12 @@ enum {
 
 typedef int (*UiHandler)(App *a, int key);
 
-typedef enum { CTX_ALL = 0, CTX_TREE, CTX_GRID } KeyCtx;
+/* CTX_ALL/TREE/GRID: the plan screen. CTX_VISTAS: every screen. CTX_SEG:
+ * the three seguimiento views; CTX_FORM/TABLA/TABLERO: only that one. */
+typedef enum {
+    CTX_ALL = 0, CTX_TREE, CTX_GRID,
+    CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO
+} KeyCtx;
 
 typedef struct {
     const char *teclas;     /* as the help shows them: "e, F2" */
@@ -86,8 +105,9 @@ typedef struct {
 
 extern const UiKey UI_KEYS[];
 extern const int UI_NKEYS;
-/* The entry for key in the current focus, or NULL. */
-const UiKey *ui_key_find(int key, Focus f);
+/* The entry for key in the current screen and focus, or NULL. */
+const UiKey *ui_key_find(const App *a, int key);
+bool ui_key_applies(const UiKey *k, const App *a);
 
 /* ui_draw.c */
 void ui_layout(App *a);

@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "u8.h"
 #include "ui_app.h"
+#include "ui_seg.h"
 
 #define MIN_W 80
 #define MIN_H 24
@@ -41,6 +42,11 @@ static const struct {
     [CR_BAR_KEY] = {-1, -1, A_BOLD, A_BOLD},
     [CR_BAR_LABEL] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
     [CR_DIALOG] = {COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE},
+    /* semáforo: the mark letter (V/A/R/—) reads without color too */
+    [CR_SEM_VERDE] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [CR_SEM_AMARILLO] = {COLOR_YELLOW, -1, A_BOLD, A_UNDERLINE},
+    [CR_SEM_ROJO] = {COLOR_RED, -1, A_BOLD, A_REVERSE | A_BOLD},
+    [CR_SEM_GRIS] = {-1, -1, A_DIM, A_DIM},
 };
 
 void ui_colors_init(App *a)
@@ -109,11 +115,11 @@ static void draw_title(App *a)
     const Plan *p = a->plan;
     const UiRows *r = a->rows;
     char t[1024];
-    int corte = a->cfg->corte >= 1 && a->cfg->corte <= 4 ? a->cfg->corte : 1;
-    snprintf(t, sizeof t, " POA %d · %s · Unidad: %s%s%s · Corte: %s", p->anio, p->institucion,
+    char corte[96];
+    snprintf(t, sizeof t, " POA %d · %s · Unidad: %s%s%s · %s", p->anio, p->institucion,
              r->filtro_unidad >= 0 ? p->unidades[r->filtro_unidad].nombre : "todas",
              r->filtro_resp ? " · Responsable: " : "", r->filtro_resp ? r->filtro_resp : "",
-             POA_TRIM_NOMBRE[corte - 1]);
+             ui_seg_corte_titulo(a, corte, sizeof corte));
     ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), t);
 }
 
@@ -416,7 +422,10 @@ static void draw_status(App *a)
 {
     int y = a->H - 2;
     char right[64];
-    snprintf(right, sizeof right, " %d/%d ", a->rows->nrows ? a->sel + 1 : 0, a->rows->nrows);
+    if (a->vista != VISTA_PLAN)
+        ui_seg_posicion(a, right, sizeof right);
+    else
+        snprintf(right, sizeof right, " %d/%d ", a->rows->nrows ? a->sel + 1 : 0, a->rows->nrows);
     int rw = (int)strlen(right);
     ui_put(y, 0, a->W - rw, ui_attr(a, a->status_err ? CR_STATUS_ERR : CR_STATUS_OK), a->status);
     ui_put(y, a->W - rw, rw, 0, right);
@@ -425,11 +434,11 @@ static void draw_status(App *a)
 static void draw_bar(App *a)
 {
     int y = a->H - 1, x = 0;
-    const UiKey *k[10];
+    const UiKey *k[12];
     int n = 0, need = 0;
-    for (int f = 1; f <= 10; f++)
+    for (int f = 1; f <= 12; f++)
         for (int i = 0; i < UI_NKEYS; i++)
-            if (UI_KEYS[i].fkey == f) {
+            if (UI_KEYS[i].fkey == f && ui_key_applies(&UI_KEYS[i], a)) {
                 k[n++] = &UI_KEYS[i];
                 need += (f < 10 ? 2 : 3) + u8_width(UI_KEYS[i].barra);
                 break;
@@ -468,6 +477,13 @@ void ui_draw(App *a)
         ui_put(y + 1 < a->H ? y + 1 : 0, 0, a->W, 0, m);
         if (y + 2 < a->H)
             ui_put(y + 2, 0, a->W, 0, "q: salir");
+        refresh();
+        return;
+    }
+    if (a->vista != VISTA_PLAN) {
+        ui_seg_draw(a);
+        draw_status(a);
+        draw_bar(a);
         refresh();
         return;
     }

@@ -4,6 +4,7 @@
 
 #include "ui.h"
 #include "ui_app.h"
+#include "ui_seg.h"
 
 #define K_ESC 27
 #define K_CTRL(c) ((c) & 0x1f)
@@ -95,20 +96,81 @@ const UiKey UI_KEYS[] = {
     {"p", {'p'}, CTX_ALL, "Pegar cronograma", 0, NULL, "Cronograma",
      "Pega los meses copiados; en una fila resumen, en todas sus actividades", ui_act_paste},
 
-    {"F1, ?", {KEY_F(1), '?'}, CTX_ALL, "Ayuda", 1, "Ayuda", "General",
+    {"F1, ?", {KEY_F(1), '?'}, CTX_VISTAS, "Ayuda", 1, "Ayuda", "General",
      "Muestra esta lista de teclas", ui_act_help},
-    {"Ctrl-L", {K_CTRL('l')}, CTX_ALL, "Redibujar", 0, NULL, "General",
+    {"Ctrl-L", {K_CTRL('l')}, CTX_VISTAS, "Redibujar", 0, NULL, "General",
      "Vuelve a dibujar la pantalla", ui_act_redraw},
-    {"q, F10", {'q', KEY_F(10)}, CTX_ALL, "Salir", 10, "Salir", "General",
+    {"q, F10", {'q', KEY_F(10)}, CTX_VISTAS, "Salir", 10, "Salir", "General",
      "Sale del programa (los cambios ya están guardados)", ui_act_quit},
+
+    /* ---- seguimiento (ui_seg.c, ui_tablero.c): keep this block last ---- */
+    {"s", {'s'}, CTX_VISTAS, "Formulario", 0, NULL, "Seguimiento",
+     "Formulario de seguimiento de la actividad seleccionada al corte actual", ui_act_seg_form},
+    {"S, F11", {'S', KEY_F(11)}, CTX_VISTAS, "Tabla de seguimiento", 11, "Seguim.", "Seguimiento",
+     "Tabla de seguimiento de una unidad (la de la fila seleccionada)", ui_act_seg_tabla},
+    {"b, F12", {'b', KEY_F(12)}, CTX_VISTAS, "Tablero", 12, "Tablero", "Seguimiento",
+     "Tablero: % de ejecución y semáforo por unidad, objetivo y eje", ui_act_seg_tablero},
+    {"Esc", {K_ESC}, CTX_SEG, "Volver", 0, NULL, "Seguimiento",
+     "En seguimiento: vuelve a la pantalla anterior", ui_act_seg_volver},
+    {"Arriba, k", {KEY_UP, 'k'}, CTX_SEG, "Subir", 0, NULL, "Seguimiento",
+     "En seguimiento: fila (o campo del formulario) anterior", ui_act_seg_up},
+    {"Abajo, j", {KEY_DOWN, 'j'}, CTX_SEG, "Bajar", 0, NULL, "Seguimiento",
+     "En seguimiento: fila (o campo del formulario) siguiente", ui_act_seg_down},
+    {"Izquierda, h", {KEY_LEFT, 'h'}, CTX_TABLA, "Columna anterior", 0, NULL, "Seguimiento",
+     "En la tabla: celda de la izquierda", ui_act_seg_left},
+    {"Derecha, l", {KEY_RIGHT, 'l'}, CTX_TABLA, "Columna siguiente", 0, NULL, "Seguimiento",
+     "En la tabla: celda de la derecha", ui_act_seg_right},
+    {"RePág", {KEY_PPAGE, K_CTRL('b')}, CTX_SEG, "Página anterior", 0, NULL, "Seguimiento",
+     "En seguimiento: sube una pantalla; en el formulario, actividad anterior", ui_act_seg_pgup},
+    {"AvPág", {KEY_NPAGE, K_CTRL('f')}, CTX_SEG, "Página siguiente", 0, NULL, "Seguimiento",
+     "En seguimiento: baja una pantalla; en el formulario, actividad siguiente", ui_act_seg_pgdn},
+    {"Inicio, g", {KEY_HOME, 'g'}, CTX_SEG, "Primera fila", 0, NULL, "Seguimiento",
+     "En seguimiento: primera fila", ui_act_seg_home},
+    {"Fin, G", {KEY_END, 'G'}, CTX_SEG, "Última fila", 0, NULL, "Seguimiento",
+     "En seguimiento: última fila", ui_act_seg_end},
+    {"Enter, F2", {'\n', '\r', KEY_ENTER, KEY_F(2)}, CTX_SEG, "Editar", 2, "Editar", "Seguimiento",
+     "Formulario: edita el campo; tabla: edita real u observaciones de la celda (otras "
+     "columnas abren el formulario); tablero: abre la tabla de la unidad",
+     ui_act_seg_enter},
+    {"0…9", {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}, CTX_TABLA, "Escribir real", 0,
+     NULL, "Seguimiento", "En la tabla: empieza a escribir el real de la fila", ui_act_seg_digit},
+    {"r", {'r'}, CTX_FORM, "Real", 0, NULL, "Seguimiento",
+     "En el formulario: edita el real acumulado", ui_act_seg_real},
+    {"o", {'o'}, CTX_FORM, "Observaciones", 0, NULL, "Seguimiento",
+     "En el formulario: edita las observaciones (¶ separa párrafos)", ui_act_seg_obs},
+    {"v", {'v'}, CTX_FORM, "Evidencia", 0, NULL, "Seguimiento",
+     "En el formulario: edita la evidencia", ui_act_seg_evid},
+    {"u, F9", {'u', KEY_F(9)}, CTX_TABLA, "Unidad", 9, "Unidad", "Seguimiento",
+     "En la tabla: elige la unidad", ui_act_seg_unidad},
+    {"c, F4", {'c', KEY_F(4)}, CTX_SEG, "Corte", 4, "Corte", "Seguimiento",
+     "En seguimiento: elige el corte (1 a 4)", ui_act_seg_corte},
+    {"K, F8", {'K', KEY_F(8)}, CTX_SEG, "Cerrar/reabrir corte", 8, "Cerrar", "Seguimiento",
+     "En seguimiento: cierra el corte (congela sus valores) o, si está cerrado, lo reabre "
+     "pidiendo un motivo", ui_act_seg_cerrar},
+    {"Tab, 1, 2, 3", {'\t', KEY_BTAB, '1', '2', '3'}, CTX_TABLERO, "Agrupar", 0, NULL,
+     "Seguimiento", "En el tablero: por unidad (1), objetivo (2) o eje (3); Tab alterna",
+     ui_act_tab_grupo},
+    {"o, F6", {'o', KEY_F(6)}, CTX_TABLERO, "Ordenar", 6, "Orden", "Seguimiento",
+     "En el tablero: ordena por nombre o por % de ejecución", ui_act_tab_orden},
 };
 const int UI_NKEYS = (int)POA_ARRAY_LEN(UI_KEYS);
 
-const UiKey *ui_key_find(int key, Focus f)
+bool ui_key_applies(const UiKey *k, const App *a)
+{
+    if (k->ctx == CTX_VISTAS)
+        return true;
+    if (a->vista == VISTA_PLAN)
+        return k->ctx == CTX_ALL || k->ctx == (a->focus == FOCUS_TREE ? CTX_TREE : CTX_GRID);
+    return k->ctx == CTX_SEG || (k->ctx == CTX_FORM && a->vista == VISTA_FORM) ||
+           (k->ctx == CTX_TABLA && a->vista == VISTA_TABLA) ||
+           (k->ctx == CTX_TABLERO && a->vista == VISTA_TABLERO);
+}
+
+const UiKey *ui_key_find(const App *a, int key)
 {
     for (int i = 0; i < UI_NKEYS; i++) {
         const UiKey *k = &UI_KEYS[i];
-        if (k->ctx != CTX_ALL && (int)k->ctx != (f == FOCUS_TREE ? CTX_TREE : CTX_GRID))
+        if (!ui_key_applies(k, a))
             continue;
         for (int j = 0; j < 10 && k->keys[j]; j++)
             if (k->keys[j] == key)

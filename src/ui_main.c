@@ -12,6 +12,7 @@
 #include "store.h"
 #include "ui.h"
 #include "ui_app.h"
+#include "ui_seg.h"
 
 static bool screen_open;
 
@@ -84,7 +85,7 @@ static void loop(App *a)
          * except that KEY_* codes only match when get_wch says so */
         const UiKey *k = NULL;
         if (rc == KEY_CODE_YES || key < KEY_MIN)
-            k = ui_key_find(key, a->focus);
+            k = ui_key_find(a, key);
         if (!k) {
             ui_status(a, false, "Tecla sin uso aquí (F1 muestra las teclas)");
             ui_draw(a);
@@ -118,6 +119,8 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     a.rows = ui_rows_new(p);
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
+    a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
+    a.seg = ui_seg_new(&a);
     const char *cs = nl_langinfo(CODESET);
     a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
     const char *nc = getenv("NO_COLOR");
@@ -142,6 +145,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     restore_terminal();
     util_set_fatal_hook(NULL);
 
+    ui_seg_free(a.seg);
     ui_rows_free(a.rows);
     free(a.busqueda);
     plan_free(p);

@@ -1,0 +1,503 @@
+/* ui_tablero.c — the summary board: % ejecución and semáforo per unit,
+ * objetivo and eje as horizontal bars, sortable, with the roll-up rule in
+ * words. Figures are computed in one pass over the actividades when the
+ * data changed outside (plan edits, another corte) and adjusted per edit. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "u8.h"
+#include "ui_seg.h"
+
+static const int MOVE = UI_HANDLED | UI_REDRAW;
+
+typedef enum { G_UNIDAD = 0, G_OBJETIVO, G_EJE, NG } GrupoKind;
+static const char *const GRUPO_NOMBRE[NG] = {"Unidades", "Objetivos", "Ejes"};
+
+typedef struct {
+    int id;             /* unit index, or node index */
+    char *nombre;
+    char *clave;        /* folded name, for sorting */
+    Consolidado c;
+} Grupo;
+
+struct UiTablero {
+    bool ok;
+    int corte;
+    Grupo *g[NG];
+    int ng[NG], capg[NG];
+    int *de_nodo;       /* node -> group index (objetivo or eje), -1 */
+    int nnodos;
+    Consolidado total;
+    int *orden;         /* group indices of the shown kind, sorted */
+    bool orden_ok;
+    GrupoKind kind;
+    bool por_pct;
+    int sel, top, page;
+};
+
+UiTablero *ui_tablero_new(void)
+{
+    UiTablero *t = xcalloc(1, sizeof *t);
+    return t;
+}
+
+static void grupos_free(UiTablero *t)
+{
+    for (int k = 0; k < NG; k++) {
+        for (int i = 0; i < t->ng[k]; i++) {
+            free(t->g[k][i].nombre);
+            free(t->g[k][i].clave);
+        }
+        free(t->g[k]);
+        t->g[k] = NULL;
+        t->ng[k] = t->capg[k] = 0;
+    }
+    free(t->de_nodo);
+    t->de_nodo = NULL;
+    free(t->orden);
+    t->orden = NULL;
+    t->ok = t->orden_ok = false;
+}
+
+void ui_tablero_free(UiTablero *t)
+{
+    if (!t)
+        return;
+    grupos_free(t);
+    free(t);
+}
+
+void ui_tablero_invalidar(UiTablero *t)
+{
+    if (t)
+        t->ok = false;
+}
+
+static int grupo_add(UiTablero *t, GrupoKind k, int id, char *nombre)
+{
+    if (t->ng[k] == t->capg[k]) {
+        t->capg[k] = t->capg[k] ? t->capg[k] * 2 : 16;
+        t->g[k] = xrealloc(t->g[k], sizeof(Grupo) * (size_t)t->capg[k]);
+    }
+    Grupo *g = &t->g[k][t->ng[k]];
+    g->id = id;
+    g->nombre = nombre;
+    g->clave = u8_fold(nombre);
+    calc_consolidado_init(&g->c);
+    return t->ng[k]++;
+}
+
+static char *nodo_nombre(const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    if (n->kind == NODE_EJE && !n->texto[0])
+        return xstrdup("(sin eje)");
+    return xasprintf("%s%s%s", n->codigo, n->codigo[0] ? " " : "",
+                     n->texto[0] ? n->texto : "(sin texto)");
+}
+
+static int grupo_de_nodo(UiTablero *t, const Plan *p, GrupoKind k, int node)
+{
+    if (node < 0 || node >= t->nnodos)
+        return -1;
+    if (t->de_nodo[node] < 0)
+        t->de_nodo[node] = grupo_add(t, k, node, nodo_nombre(p, node));
+    return t->de_nodo[node];
+}
+
+/* One pass over the actividades: O(actividades × depth). */
+static void tablero_build(App *a)
+{
+    UiTablero *t = ui_seg_tablero(a);
+    Plan *p = a->plan;
+    grupos_free(t);
+    t->nnodos = p->nnodes;
+    t->de_nodo = xmalloc(sizeof(int) * (size_t)(p->nnodes ? p->nnodes : 1));
+    for (int i = 0; i < p->nnodes; i++)
+        t->de_nodo[i] = -1;
+    for (int u = 0; u < p->nunidades; u++)
+        grupo_add(t, G_UNIDAD, u, xstrdup(p->unidades[u].nombre));
+    calc_consolidado_init(&t->total);
+    for (int i = 0; i < p->nacts; i++) {
+        const Actividad *act = &p->acts[i];
+        int node = act->node;
+        if (node <= 0 || p->nodes[node].deleted)
+            continue;
+        ResultadoAct r;
+        calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
+        int u = p->nodes[node].unidad;
+        if (u >= 0 && u < t->ng[G_UNIDAD])
+            calc_consolidado_add(&t->g[G_UNIDAD][u].c, act, &r, &a->cfg->regla);
+        int gi = grupo_de_nodo(t, p, G_OBJETIVO, plan_ancestor(p, node, NODE_OBJETIVO));
+        if (gi >= 0)
+            calc_consolidado_add(&t->g[G_OBJETIVO][gi].c, act, &r, &a->cfg->regla);
+        gi = grupo_de_nodo(t, p, G_EJE, plan_ancestor(p, node, NODE_EJE));
+        if (gi >= 0)
+            calc_consolidado_add(&t->g[G_EJE][gi].c, act, &r, &a->cfg->regla);
+        calc_consolidado_add(&t->total, act, &r, &a->cfg->regla);
+    }
+    t->corte = a->corte;
+    t->ok = true;
+    t->orden_ok = false;
+}
+
+static void tablero_ensure(App *a)
+{
+    UiTablero *t = ui_seg_tablero(a);
+    if (!t->ok || t->corte != a->corte)
+        tablero_build(a);
+}
+
+/* dst += mas - menos */
+static void cons_delta(Consolidado *dst, const Consolidado *mas, const Consolidado *menos)
+{
+    dst->suma += mas->suma - menos->suma;
+    dst->pesos += mas->pesos - menos->pesos;
+    dst->n_total += mas->n_total - menos->n_total;
+    for (int i = 0; i < 4; i++)
+        dst->n_estado[i] += mas->n_estado[i] - menos->n_estado[i];
+    for (int i = 0; i < 5; i++)
+        dst->n_semaforo[i] += mas->n_semaforo[i] - menos->n_semaforo[i];
+    /* no rounding residue may pass for a figure once nothing is due */
+    if (dst->n_estado[ESTADO_SIN_REPORTE] + dst->n_estado[ESTADO_REPORTADA] == 0 ||
+        fabs(dst->pesos) < 1e-12)
+        dst->suma = dst->pesos = 0.0;
+}
+
+void ui_tablero_ajustar(App *a, int node, const Consolidado *antes, const Consolidado *despues)
+{
+    UiTablero *t = ui_seg_tablero(a);
+    Plan *p = a->plan;
+    if (!t->ok || t->corte != a->corte)
+        return;   /* rebuilt when next shown */
+    if (node >= t->nnodos) {
+        t->ok = false;
+        return;
+    }
+    int u = p->nodes[node].unidad;
+    if (u >= 0 && u < t->ng[G_UNIDAD])
+        cons_delta(&t->g[G_UNIDAD][u].c, despues, antes);
+    int gi = grupo_de_nodo(t, p, G_OBJETIVO, plan_ancestor(p, node, NODE_OBJETIVO));
+    if (gi >= 0)
+        cons_delta(&t->g[G_OBJETIVO][gi].c, despues, antes);
+    gi = grupo_de_nodo(t, p, G_EJE, plan_ancestor(p, node, NODE_EJE));
+    if (gi >= 0)
+        cons_delta(&t->g[G_EJE][gi].c, despues, antes);
+    cons_delta(&t->total, despues, antes);
+    t->orden_ok = false;
+}
+
+bool ui_tablero_unidad(App *a, int unidad, double *pct, Semaforo *sem)
+{
+    tablero_ensure(a);
+    UiTablero *t = ui_seg_tablero(a);
+    if (unidad < 0 || unidad >= t->ng[G_UNIDAD] || !calc_consolidado_pct(&t->g[G_UNIDAD][unidad].c, pct))
+        return false;
+    *sem = calc_semaforo(*pct, &a->cfg->umbrales);
+    return true;
+}
+
+/* ---- order ---- */
+
+static const UiTablero *sort_t;
+
+static int cmp_nombre(const void *x, const void *y)
+{
+    const Grupo *a = &sort_t->g[sort_t->kind][*(const int *)x];
+    const Grupo *b = &sort_t->g[sort_t->kind][*(const int *)y];
+    int c = strcmp(a->clave, b->clave);
+    return c ? c : a->id - b->id;
+}
+
+static int cmp_pct(const void *x, const void *y)
+{
+    const Grupo *a = &sort_t->g[sort_t->kind][*(const int *)x];
+    const Grupo *b = &sort_t->g[sort_t->kind][*(const int *)y];
+    double pa, pb;
+    bool ha = calc_consolidado_pct(&a->c, &pa), hb = calc_consolidado_pct(&b->c, &pb);
+    if (ha != hb)
+        return ha ? -1 : 1;   /* nothing due: at the end */
+    if (ha && fabs(pa - pb) > CALC_EPS)
+        return pa > pb ? -1 : 1;
+    return cmp_nombre(x, y);
+}
+
+static void ordenar(UiTablero *t)
+{
+    if (t->orden_ok)
+        return;
+    int n = t->ng[t->kind];
+    int keep = t->orden && t->sel < n ? t->orden[t->sel] : -1;
+    free(t->orden);
+    t->orden = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
+    for (int i = 0; i < n; i++)
+        t->orden[i] = i;
+    sort_t = t;
+    qsort(t->orden, (size_t)n, sizeof(int), t->por_pct ? cmp_pct : cmp_nombre);
+    sort_t = NULL;
+    /* the selection follows its group when the order changes */
+    for (int i = 0; i < n && keep >= 0; i++)
+        if (t->orden[i] == keep)
+            t->sel = i;
+    if (t->sel >= n)
+        t->sel = n ? n - 1 : 0;
+    t->orden_ok = true;
+}
+
+/* ---- drawing ---- */
+
+/* Horizontal bar of w columns for fraction v of scale. */
+static void barra(const App *a, double v, double scale, int w, StrBuf *lleno, StrBuf *vacio)
+{
+    static const char *const parcial[8] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+    double cells = v / scale * w;
+    if (cells < 0)
+        cells = 0;
+    if (cells > w)
+        cells = w;
+    int full = (int)floor(cells + 1e-9);
+    int eighths = (int)lround((cells - full) * 8);
+    if (eighths == 8) {
+        full++;
+        eighths = 0;
+    }
+    int used = full;
+    for (int i = 0; i < full; i++)
+        sb_append(lleno, a->utf8 ? "█" : "#");
+    if (eighths && used < w) {
+        if (a->utf8)
+            sb_append(lleno, parcial[eighths]);
+        else
+            sb_append(lleno, eighths >= 4 ? "+" : "");
+        used += a->utf8 || eighths >= 4 ? 1 : 0;
+    }
+    for (int i = used; i < w; i++)
+        sb_append(vacio, a->utf8 ? "░" : ".");
+}
+
+typedef struct {
+    App *a;
+    int y, left;
+} WrapT;
+
+static void wrap_t(const char *line, size_t len, void *ctx)
+{
+    WrapT *w = ctx;
+    if (w->left <= 0)
+        return;
+    char *s = xstrndup(line, len);
+    ui_put(w->y++, 1, w->a->W - 1, A_DIM, s);
+    free(s);
+    w->left--;
+}
+
+void ui_tablero_draw(App *a)
+{
+    tablero_ensure(a);
+    UiTablero *t = ui_seg_tablero(a);
+    ordenar(t);
+    Plan *p = a->plan;
+    char s[1024], c1[96];
+    /* title */
+    snprintf(s, sizeof s, " Tablero · %s · %s %d", ui_seg_corte_titulo(a, c1, sizeof c1),
+             p->institucion, p->anio);
+    ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), s);
+    /* tabs, order and the institution's figure */
+    int x = 1;
+    ui_put(1, 0, a->W, 0, "");
+    for (int k = 0; k < NG; k++) {
+        snprintf(s, sizeof s, " %d %s ", k + 1, GRUPO_NOMBRE[k]);
+        int w = u8_width(s);
+        ui_put(1, x, w, k == (int)t->kind ? ui_attr(a, CR_SELECTED) | (int)A_BOLD : ui_attr(a, CR_HEADER), s);
+        x += w + 1;
+    }
+    snprintf(s, sizeof s, " Orden: %s (o)", t->por_pct ? "%" : "nombre");
+    ui_put(1, x, u8_width(s), 0, s);
+    x += u8_width(s) + 2;
+    double tp;
+    if (calc_consolidado_pct(&t->total, &tp)) {
+        Semaforo ts = calc_semaforo(tp, &a->cfg->umbrales);
+        snprintf(s, sizeof s, "Institución: %ld %% %s", calc_pct_entero(tp), ui_seg_marca(a, ts));
+        int w = u8_width(s);
+        if (a->W - w - 1 >= x)
+            ui_put(1, a->W - w - 1, w, ui_seg_sem_attr(a, ts) | (int)A_BOLD, s);
+    }
+    /* the rule in words and the thresholds */
+    char regla[512], vv[32], aa[32];
+    calc_regla_texto(&a->cfg->regla, regla, sizeof regla);
+    snprintf(s, sizeof s, "Regla: %s Semáforo: verde %s %s, amarillo %s %s, rojo debajo; %s sin nada vencido.",
+             regla, a->utf8 ? "≥" : ">=", num_format_pct(a->cfg->umbrales.verde, vv, sizeof vv),
+             a->utf8 ? "≥" : ">=", num_format_pct(a->cfg->umbrales.amarillo, aa, sizeof aa),
+             a->utf8 ? "gris" : "gris (-)");
+    /* as many lines as the rule needs at this width (up to 4) */
+    WrapT wr = {a, 2, 4};
+    int nreg = u8_wrap(s, a->W - 2, wrap_t, &wr);
+    if (nreg > 4)
+        nreg = 4;
+    /* columns */
+    int cnt_w = 8 * 4, pct_w = 9;
+    int name_w = a->W / 4;
+    if (name_w < 18)
+        name_w = 18;
+    if (name_w > 40)
+        name_w = 40;
+    int bar_x = name_w + 1;
+    int bar_w = a->W - bar_x - 1 - pct_w - 1 - cnt_w;
+    if (bar_w < 8)
+        bar_w = 8;
+    int pct_x = bar_x + bar_w + 1, cnt_x = pct_x + pct_w + 1;
+    int hy = 2 + nreg, h = ui_attr(a, CR_HEADER);
+    ui_put(hy, 0, a->W, h, "");
+    ui_put(hy, 1, name_w - 1, h, GRUPO_NOMBRE[t->kind]);
+    double scale = a->cfg->regla.tope > 1.0 ? a->cfg->regla.tope : 1.0;
+    if (bar_w >= 22)
+        snprintf(s, sizeof s, "Ejecución (0 a %ld %%)", calc_pct_entero(scale));
+    else
+        snprintf(s, sizeof s, "Ejecución");
+    ui_put(hy, bar_x, bar_w, h, s);
+    ui_put(hy, pct_x, pct_w, h, "      %");
+    snprintf(s, sizeof s, "%8s%8s%8s%8s", "Total", "Report.", "S/rep.", "N/venc.");
+    ui_put(hy, cnt_x, cnt_w, h, s);
+    int y0 = hy + 1, det_h = 1;
+    int rows = a->H - 2 - y0 - det_h - 1;
+    if (rows < 1)
+        rows = 1;
+    t->page = rows;
+    int n = t->ng[t->kind];
+    if (t->sel >= n)
+        t->sel = n ? n - 1 : 0;
+    if (t->sel < t->top)
+        t->top = t->sel;
+    if (t->sel >= t->top + rows)
+        t->top = t->sel - rows + 1;
+    for (int i = 0; i < rows; i++) {
+        int ix = t->top + i, y = y0 + i;
+        ui_put(y, 0, a->W, 0, "");
+        if (ix >= n)
+            continue;
+        const Grupo *g = &t->g[t->kind][t->orden[ix]];
+        bool sel = ix == t->sel;
+        int base = sel ? ui_attr(a, CR_SELECTED) : 0;
+        snprintf(s, sizeof s, " %s", g->nombre);
+        ui_put(y, 0, name_w, base, s);
+        double pct;
+        bool has = calc_consolidado_pct(&g->c, &pct);
+        if (has) {
+            Semaforo sem = calc_semaforo(pct, &a->cfg->umbrales);
+            StrBuf lleno = {0}, vacio = {0};
+            barra(a, pct, scale, bar_w, &lleno, &vacio);
+            int lw = u8_width(sb_str(&lleno));
+            ui_put(y, bar_x, lw, ui_seg_sem_attr(a, sem) & ~(int)A_REVERSE, sb_str(&lleno));
+            ui_put(y, bar_x + lw, bar_w - lw, ui_attr(a, CR_SEM_GRIS), sb_str(&vacio));
+            sb_free(&lleno);
+            sb_free(&vacio);
+            snprintf(s, sizeof s, "%4ld %% %s", calc_pct_entero(pct), ui_seg_marca(a, sem));
+            ui_put(y, pct_x, pct_w, ui_seg_sem_attr(a, sem), s);
+        } else {
+            ui_put(y, bar_x, bar_w, ui_attr(a, CR_SEM_GRIS),
+                   g->c.n_total ? "nada vencido al corte" : "sin actividades");
+            snprintf(s, sizeof s, "   — %% %s", ui_seg_marca(a, SEM_GRIS));
+            ui_put(y, pct_x, pct_w, ui_attr(a, CR_SEM_GRIS), s);
+        }
+        snprintf(s, sizeof s, "%8d%8d%8d%8d", g->c.n_total, g->c.n_estado[ESTADO_REPORTADA],
+                 g->c.n_estado[ESTADO_SIN_REPORTE], g->c.n_estado[ESTADO_NO_VENCIDA]);
+        ui_put(y, cnt_x, cnt_w, 0, s);
+    }
+    /* detail: the selected group in full, with its semáforo counts */
+    int dy = y0 + rows;
+    const char *hl = a->utf8 ? "─" : "-";
+    StrBuf sep = {0};
+    for (int i = 0; i < a->W; i++)
+        sb_append(&sep, hl);
+    ui_put(dy, 0, a->W, ui_attr(a, CR_QUARTER), sb_str(&sep));
+    sb_free(&sep);
+    if (n) {
+        const Grupo *g = &t->g[t->kind][t->orden[t->sel]];
+        snprintf(s, sizeof s, " verde %d · amarillo %d · rojo %d · gris %d · sin meta %d — %s",
+                 g->c.n_semaforo[SEM_VERDE], g->c.n_semaforo[SEM_AMARILLO], g->c.n_semaforo[SEM_ROJO],
+                 g->c.n_semaforo[SEM_GRIS], g->c.n_estado[ESTADO_SIN_META], g->nombre);
+        ui_put(dy + 1, 0, a->W, 0, s);
+    }
+}
+
+void ui_tablero_posicion(const App *a, char *buf, size_t n)
+{
+    const UiTablero *t = a->seg ? ui_seg_tablero(a) : NULL;
+    int total = t ? t->ng[t->kind] : 0;
+    snprintf(buf, n, " %d/%d ", total ? t->sel + 1 : 0, total);
+}
+
+/* ---- keys ---- */
+
+static int mover(App *a, int d)
+{
+    UiTablero *t = ui_seg_tablero(a);
+    int n = t->ng[t->kind];
+    t->sel += d;
+    if (t->sel >= n)
+        t->sel = n - 1;
+    if (t->sel < 0)
+        t->sel = 0;
+    return MOVE;
+}
+
+int ui_act_tab_up(App *a, int k) { return mover(a, -(k > 0 ? k : 1)); }
+int ui_act_tab_down(App *a, int k) { return mover(a, k > 0 ? k : 1); }
+int ui_act_tab_pgup(App *a, int k)
+{
+    (void)k;
+    UiTablero *t = ui_seg_tablero(a);
+    return mover(a, -(t->page > 2 ? t->page - 1 : 1));
+}
+int ui_act_tab_pgdn(App *a, int k)
+{
+    (void)k;
+    UiTablero *t = ui_seg_tablero(a);
+    return mover(a, t->page > 2 ? t->page - 1 : 1);
+}
+int ui_act_tab_home(App *a, int k) { (void)k; ui_seg_tablero(a)->sel = 0; return MOVE; }
+int ui_act_tab_end(App *a, int k) { (void)k; return mover(a, 1 << 28); }
+
+int ui_act_tab_enter(App *a, int k)
+{
+    (void)k;
+    UiTablero *t = ui_seg_tablero(a);
+    if (t->kind != G_UNIDAD) {
+        ui_status(a, false, "Enter abre la tabla de una unidad: pase a Unidades con 1");
+        return MOVE;
+    }
+    if (!t->ng[G_UNIDAD] || !t->orden)
+        return MOVE;
+    return ui_seg_abrir_tabla(a, t->g[G_UNIDAD][t->orden[t->sel]].id);
+}
+
+int ui_act_tab_grupo(App *a, int k)
+{
+    UiTablero *t = ui_seg_tablero(a);
+    GrupoKind nk;
+    if (k >= '1' && k <= '3')
+        nk = (GrupoKind)(k - '1');
+    else if (k == KEY_BTAB)
+        nk = (GrupoKind)((t->kind + NG - 1) % NG);
+    else
+        nk = (GrupoKind)((t->kind + 1) % NG);
+    if (nk != t->kind) {
+        t->kind = nk;
+        t->sel = t->top = 0;
+        free(t->orden);
+        t->orden = NULL;
+        t->orden_ok = false;
+    }
+    return MOVE;
+}
+
+int ui_act_tab_orden(App *a, int k)
+{
+    (void)k;
+    UiTablero *t = ui_seg_tablero(a);
+    t->por_pct = !t->por_pct;
+    t->orden_ok = false;
+    ui_status(a, false, "Ordenado por %s", t->por_pct ? "% de ejecución (mayor primero)" : "nombre");
+    return MOVE;
+}
