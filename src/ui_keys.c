@@ -129,8 +129,7 @@ const UiKey UI_KEYS[] = {
     {"Fin, G", {KEY_END, 'G'}, CTX_SEG, "Última fila", 0, NULL, "Seguimiento",
      "En seguimiento: última fila", ui_act_seg_end},
     {"Enter, F2", {'\n', '\r', KEY_ENTER, KEY_F(2)}, CTX_SEG, "Editar", 2, "Editar", "Seguimiento",
-     "Formulario: edita el campo; tabla: edita real u observaciones de la celda (otras "
-     "columnas abren el formulario); tablero: abre la tabla de la unidad",
+     "Edita el campo o la celda (real, observaciones); en el tablero abre la unidad",
      ui_act_seg_enter},
     {"0…9", {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9'}, CTX_TABLA, "Escribir real", 0,
      NULL, "Seguimiento", "En la tabla: empieza a escribir el real de la fila", ui_act_seg_digit},
@@ -145,8 +144,8 @@ const UiKey UI_KEYS[] = {
     {"c, F4", {'c', KEY_F(4)}, CTX_SEG, "Corte", 4, "Corte", "Seguimiento",
      "En seguimiento: elige el corte (1 a 4)", ui_act_seg_corte},
     {"K, F8", {'K', KEY_F(8)}, CTX_SEG, "Cerrar/reabrir corte", 8, "Cerrar", "Seguimiento",
-     "En seguimiento: cierra el corte (congela sus valores) o, si está cerrado, lo reabre "
-     "pidiendo un motivo", ui_act_seg_cerrar},
+     "Cierra el corte (congela sus valores); si está cerrado, lo reabre con un motivo",
+     ui_act_seg_cerrar},
     {"Tab, 1, 2, 3", {'\t', KEY_BTAB, '1', '2', '3'}, CTX_TABLERO, "Agrupar", 0, NULL,
      "Seguimiento", "En el tablero: por unidad (1), objetivo (2) o eje (3); Tab alterna",
      ui_act_tab_grupo},

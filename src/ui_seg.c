@@ -183,12 +183,12 @@ static void fmt_meta_anual(const Actividad *act, char *buf, size_t n)
 }
 
 /* "31 %" (whole percent as published) or "—" when there is no figure. */
-static void fmt_pct(const ResultadoAct *r, char *buf, size_t n)
+static void fmt_pct(const App *a, const ResultadoAct *r, char *buf, size_t n)
 {
     if (r->has_pct)
         snprintf(buf, n, "%ld %%", calc_pct_entero(r->pct));
     else
-        snprintf(buf, n, "%s", "—");
+        snprintf(buf, n, "%s", a->utf8 ? "—" : "-");
 }
 
 static void contribucion(App *a, int node, Consolidado *c)
@@ -424,7 +424,7 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
         ResultadoAct r;
         calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
         char pct[32], msg[256], nota[128];
-        fmt_pct(&r, pct, sizeof pct);
+        fmt_pct(a, &r, pct, sizeof pct);
         if (verificar_real_desajuste(act, &sg->real, msg, sizeof msg))
             ui_status(a, false, "Guardado. %s: %s %s. Aviso: %s", cod, pct, semaforo_name(r.semaforo),
                       msg);
@@ -563,7 +563,7 @@ static void form_draw(App *a)
     form_label(a, y, CAMPO_REAL, t);
     ui_put(y++, 32, a->W - 32, A_BOLD, sg->real.has ? valor_format(&sg->real, v, sizeof v) : "(sin reporte)");
     ui_put(y, 0, 31, lab, "  % de ejecución");
-    fmt_pct(&r, v, sizeof v);
+    fmt_pct(a, &r, v, sizeof v);
     int sa = ui_seg_sem_attr(a, r.semaforo);
     int x = 32;
     ui_put(y, x, 6, A_BOLD, v);
@@ -692,7 +692,7 @@ static int cell_text(App *a, int node, int c, char *buf, size_t n)
         ResultadoAct r;
         calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
         char pct[32];
-        fmt_pct(&r, pct, sizeof pct);
+        fmt_pct(a, &r, pct, sizeof pct);
         snprintf(buf, n, "%s %s", pct, ui_seg_marca(a, r.semaforo));
         return ui_seg_sem_attr(a, r.semaforo);
     }
@@ -840,7 +840,7 @@ static void tabla_draw(App *a)
     case C_PCT: {
         char pcts[32], prog[48], nota[160];
         label = s->col == C_REAL ? "Real" : "% de ejecución";
-        fmt_pct(&r, pcts, sizeof pcts);
+        fmt_pct(a, &r, pcts, sizeof pcts);
         num_format(r.programado, prog, sizeof prog);
         if (act->tipo == TIPO_PORCENTAJE)
             num_format_pct(r.programado, prog, sizeof prog);

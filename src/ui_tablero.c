@@ -397,7 +397,7 @@ void ui_tablero_draw(App *a)
         } else {
             ui_put(y, bar_x, bar_w, ui_attr(a, CR_SEM_GRIS),
                    g->c.n_total ? "nada vencido al corte" : "sin actividades");
-            snprintf(s, sizeof s, "   — %% %s", ui_seg_marca(a, SEM_GRIS));
+            snprintf(s, sizeof s, "   %s %% %s", a->utf8 ? "—" : "-", ui_seg_marca(a, SEM_GRIS));
             ui_put(y, pct_x, pct_w, ui_attr(a, CR_SEM_GRIS), s);
         }
         snprintf(s, sizeof s, "%8d%8d%8d%8d", g->c.n_total, g->c.n_estado[ESTADO_REPORTADA],
