@@ -781,6 +781,32 @@ bool store_save_corte(Db *db, Plan *p, int corte, PoaErr *err)
     return step_done(db, st, err, "No se pudo guardar el estado del corte");
 }
 
+static const char SQL_CORTE_ONE[] =
+    "SELECT estado, cerrado_por, cerrado_en, motivo FROM corte WHERE plan_id = ? AND numero = ?";
+
+bool store_load_corte(Db *db, Plan *p, int corte, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_CORTE_ONE, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, p->id);
+    sqlite3_bind_int(st, 2, corte);
+    CorteEstado *c = &p->cortes[corte - 1];
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        c->cerrado = strcmp(col_text(st, 0), "cerrado") == 0;
+        str_replace(&c->cerrado_por, col_text(st, 1));
+        str_replace(&c->cerrado_en, col_text(st, 2));
+        str_replace(&c->motivo, col_text(st, 3));
+    } else if (rc == SQLITE_DONE) {
+        c->cerrado = false;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(db, err, "No se pudo leer el estado del corte");
+    return true;
+}
+
 static const char SQL_LOG[] =
     "INSERT INTO cambio (accion, momento, usuario, plan_id, tabla, fila_id, campo, antes, "
     " despues, descripcion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -898,6 +924,36 @@ static bool exec_insert(Db *db, sqlite3_stmt *st, PoaErr *err, int64_t *id)
     return true;
 }
 
+static const char SQL_SEG_ONE[] =
+    "SELECT real, real_pct, observaciones, evidencia, pct_publicado FROM seguimiento "
+    "WHERE actividad_id = ? AND corte = ?";
+
+/* Whether the file already holds exactly s for the activity at corte. */
+static bool seg_same_as_stored(Db *db, int64_t id, int corte, const Seguimiento *s, bool *same,
+                               PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_SEG_ONE, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, corte);
+    int rc = sqlite3_step(st);
+    *same = false;
+    if (rc == SQLITE_ROW) {
+        bool has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+        *same = has == s->real.has &&
+                (!has || (sqlite3_column_double(st, 0) == s->real.valor &&
+                          (sqlite3_column_int(st, 1) != 0) == s->real.pct)) &&
+                strcmp(col_text(st, 2), s->observaciones) == 0 &&
+                strcmp(col_text(st, 3), s->evidencia) == 0 &&
+                strcmp(col_text(st, 4), s->pct_publicado) == 0;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(db, err, "No se pudo leer el seguimiento");
+    return true;
+}
+
 static bool merge_actividad(Merge *m, int node, int64_t parent_id)
 {
     Node *n = &m->in->nodes[node];
@@ -944,6 +1000,11 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
         if (seg_empty(&a->seg[c]))
             continue;
         if (m->closed[c]) {
+            bool same = false;
+            if (!seg_same_as_stored(db, id, c + 1, &a->seg[c], &same, m->err))
+                return false;
+            if (same)
+                continue;   /* re-importing what the closed corte holds changes nothing */
             err_set(m->err,
                     "El corte %d está cerrado: no se puede importar seguimiento para él "
                     "(actividad «%s»). Reabra el corte primero",
@@ -1079,9 +1140,12 @@ bool store_merge_plan(Db *db, Plan *in, ImportStats *stats, PoaErr *err)
             return false;
         sqlite3_bind_int64(st, 1, in->id);
         sqlite3_bind_int64(st, 4, c + 1);
-        if (sqlite3_step(st) == SQLITE_ROW)
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
             m.closed[c] = strcmp(col_text(st, 0), "cerrado") == 0;
         sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail(db, err, "No se pudo leer el estado de los cortes");
     }
     for (int i = 0; i < in->nunidades; i++) {
         Unidad *u = &in->unidades[i];
