@@ -982,14 +982,9 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
     } else {
         bool ok = true;
         int orden = next_orden(db, SQL_ORD_ACT, parent_id, m->err, &ok);
-        if (!ok || !(st = db_stmt(db, SQL_INS_ACT, m->err)))
+        if (!ok || !insert_row(db, m->in, node, orden, m->err))
             return false;
-        sqlite3_bind_int64(st, 1, parent_id);
-        bind_text(st, 2, n->codigo);
-        bind_text(st, 3, n->texto);
-        sqlite3_bind_int(st, 4, orden);
-        if (!exec_insert(db, st, m->err, &id))
-            return false;
+        id = n->id;
         m->stats->actividades++;
     }
     idmap_put(&m->used_acts, id, 1);
@@ -1018,93 +1013,56 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
     return true;
 }
 
+/* Finds a node of the incoming plan by its natural key under its (already
+ * merged) parent, or inserts it after its siblings with insert_row. */
 static bool merge_node(Merge *m, int node)
 {
     Node *n = &m->in->nodes[node];
     Db *db = m->db;
     PoaErr *err = m->err;
     int64_t parent_id = n->parent > 0 ? m->in->nodes[n->parent].id : m->in->id;
-    bool ok = true;
-    int64_t id = 0;
-    sqlite3_stmt *st;
-    switch (n->kind) {
-    case NODE_EJE:
-        id = find_id(db, SQL_FIND_EJE, err, parent_id, n->texto, NULL, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_EJE, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_EJE, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->texto);
-            sqlite3_bind_int(st, 3, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->ejes++;
-        }
-        break;
-    case NODE_OBJETIVO:
-        id = find_id(db, SQL_FIND_OBJ, err, parent_id, n->codigo, n->texto, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_OBJ, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_OBJ, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->codigo);
-            bind_text(st, 3, n->texto);
-            sqlite3_bind_int(st, 4, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->objetivos++;
-        }
-        break;
-    case NODE_META: {
-        int64_t uid = m->in->unidades[n->unidad].id;
-        id = find_id(db, SQL_FIND_META, err, parent_id, n->texto, NULL, uid, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_META, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_META, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            sqlite3_bind_int64(st, 2, uid);
-            bind_text(st, 3, n->texto);
-            sqlite3_bind_int(st, 4, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->metas++;
-        }
-        break;
-    }
-    case NODE_ENTREGABLE:
-        id = find_id(db, SQL_FIND_ENT, err, parent_id, n->codigo, n->texto, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_ENT, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_ENT, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->codigo);
-            bind_text(st, 3, n->texto);
-            bind_text(st, 4, n->indicador);
-            sqlite3_bind_int(st, 5, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->entregables++;
-        } else if (ok) {
-            if (!(st = db_stmt(db, SQL_UPD_ENT_IND, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, id);
-            bind_text(st, 2, n->indicador);
-            if (!step_done(db, st, err, "No se pudo guardar el indicador"))
-                return false;
-        }
-        break;
-    case NODE_ACTIVIDAD:
+    if (n->kind == NODE_ACTIVIDAD)
         return merge_actividad(m, node, parent_id);
-    default:
-        break;
-    }
+    static const struct {
+        const char *find, *orden;
+    } SQL[] = {
+        [NODE_EJE] = {SQL_FIND_EJE, SQL_ORD_EJE},
+        [NODE_OBJETIVO] = {SQL_FIND_OBJ, SQL_ORD_OBJ},
+        [NODE_META] = {SQL_FIND_META, SQL_ORD_META},
+        [NODE_ENTREGABLE] = {SQL_FIND_ENT, SQL_ORD_ENT},
+    };
+    int *created[] = {
+        [NODE_EJE] = &m->stats->ejes,
+        [NODE_OBJETIVO] = &m->stats->objetivos,
+        [NODE_META] = &m->stats->metas,
+        [NODE_ENTREGABLE] = &m->stats->entregables,
+    };
+    if (n->kind < NODE_EJE || n->kind > NODE_ENTREGABLE)
+        return true;
+    /* the keys: eje (nombre), objetivo and entregable (código, texto), meta (texto, unidad) */
+    bool coded = n->kind == NODE_OBJETIVO || n->kind == NODE_ENTREGABLE;
+    int64_t uid = n->kind == NODE_META ? m->in->unidades[n->unidad].id : 0;
+    bool ok = true;
+    int64_t id = find_id(db, SQL[n->kind].find, err, parent_id, coded ? n->codigo : n->texto,
+                         coded ? n->texto : NULL, uid, &ok);
     if (!ok)
         return false;
+    if (!id) {
+        int orden = next_orden(db, SQL[n->kind].orden, parent_id, err, &ok);
+        if (!ok || !insert_row(db, m->in, node, orden, err))
+            return false;
+        (*created[n->kind])++;
+        return true;
+    }
     n->id = id;
+    if (n->kind == NODE_ENTREGABLE) {
+        sqlite3_stmt *st = db_stmt(db, SQL_UPD_ENT_IND, err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, n->indicador);
+        return step_done(db, st, err, "No se pudo guardar el indicador");
+    }
     return true;
 }
 
