@@ -684,14 +684,32 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
 
 /* Splits a code into what precedes its last run of digits and what follows
  * it: "AO.3.1" -> "AO.3." + "", "O.E.3." -> "O.E." + ".". */
+/* The last run of digits of a code: c[*start..*end). */
+static void last_number(const char *c, size_t *start, size_t *end)
+{
+    size_t e = strlen(c);
+    while (e > 0 && !(c[e - 1] >= '0' && c[e - 1] <= '9'))
+        e--;
+    size_t b = e;
+    while (b > 0 && c[b - 1] >= '0' && c[b - 1] <= '9')
+        b--;
+    *start = b;
+    *end = e;
+}
+
+char *cmd_codigo_siguiente(const char *c)
+{
+    size_t start, end;
+    last_number(c, &start, &end);
+    if (end == start)
+        return xstrdup("");
+    return xasprintf("%.*s%ld%s", (int)start, c, strtol(c + start, NULL, 10) + 1, c + end);
+}
+
 static void code_split(const char *c, char **prefix, char **suffix)
 {
-    size_t n = strlen(c), end = n;
-    while (end > 0 && !(c[end - 1] >= '0' && c[end - 1] <= '9'))
-        end--;
-    size_t start = end;
-    while (start > 0 && c[start - 1] >= '0' && c[start - 1] <= '9')
-        start--;
+    size_t n = strlen(c), start, end;
+    last_number(c, &start, &end);
     if (end == 0) {   /* no digits: number after the whole code */
         *prefix = n ? xasprintf("%s.", c) : xstrdup("");
         *suffix = xstrdup("");
