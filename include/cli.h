@@ -37,8 +37,8 @@ typedef struct {
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
 int cli_usage_error(const char *fmt, const char *arg);
-/* Options followed by a value ("--csv SALIDA.csv"). Keep in step with
- * cli_parse_args when adding one. */
+/* Options followed by a value ("--csv SALIDA.csv"), from the same table
+ * cli_parse_args uses. */
 bool cli_option_takes_value(const char *opt);
 /* Parses options anywhere on the line from argv[start] (NULL entries are
  * skipped); EXIT_OK or EXIT_USO. */
@@ -47,6 +47,11 @@ bool cli_load_config(const Args *a, Config *cfg);
 /* Opens the file (messages to stderr); NULL with *code set on failure. */
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code);
 Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
+/* Both: opens path in mode and loads the plan chosen by --institucion/--anio
+ * and config. With db_out the file stays open there; without, it is closed
+ * once the plan is loaded. NULL with *code set on failure. */
+Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbMode mode,
+                         Db **db_out, int *code);
 
 /* Subcommands: each returns the exit code. */
 int cli_importar(const Args *a, const Config *cfg);

@@ -80,6 +80,9 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err);
  * sibling's prefix ("AO.3.7" -> "AO.3.1", "AO.3.2"…); with no code, the
  * parent's code and a dot ("1.1", "1.2") or plain numbers. *changed gets
  * the number of codes that changed. */
+/* The code after c: "1.3" after "1.2", "AO.6.10" after "AO.6.9"; "" when c
+ * has no number. Caller frees. */
+char *cmd_codigo_siguiente(const char *c);
 bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err);
 /* The new codes cmd_renumber would give (n = siblings); caller frees each
  * and the array. Pure, for tests and previews. */

@@ -16,12 +16,14 @@ typedef struct Db Db;
 struct sqlite3;
 
 typedef enum {
-    DB_EXISTING = 0,  /* the file must exist */
+    DB_EXISTING = 0,  /* the file must exist and be writable */
     DB_CREATE,        /* create it (with the schema) when missing */
+    DB_READONLY,      /* the file must exist; only read (reports, checks) */
 } DbMode;
 
-/* Opens path. A file that is not SQLite, is another program's database, or
- * was written by a newer poa is refused and left untouched (err says which).
+/* Opens path. The file is first inspected read-only: one that is not
+ * SQLite, is another program's database, or was written by a newer poa is
+ * refused and left untouched (err says which). Rollback journal, full sync.
  * An older schema is migrated in one transaction after copying the file to
  * backup_dir (NULL/"" = next to the file) as NAME.vN-YYYYmmdd-HHMMSS.bak. */
 Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err);
@@ -44,8 +46,10 @@ struct sqlite3_stmt *db_stmt(Db *db, const char *sql, PoaErr *err);
 /* A new id that groups the change-log rows of one user action. */
 int64_t db_new_accion(Db *db);
 
-/* Bulk imports: turn off WAL-friendly settings that cost there. */
+/* Bulk imports into a file this open created: no fsync until done (a crash
+ * loses only the new file). Does nothing on an existing file. */
 void db_set_bulk(Db *db, bool bulk);
+bool db_readonly(const Db *db);
 
 extern const char poa_schema_sql[];   /* schema.sql, embedded at build time */
 

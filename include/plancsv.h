@@ -22,6 +22,10 @@ void csv_avisos_free(CsvAvisos *a);
  * NULL and err = "archivo:línea:columna: columna «mar»: …". */
 Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err);
 
+/* Merges a plan read by plancsv_read into db in one transaction (logged as
+ * one action naming source); the file is unchanged on any error. */
+bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stats,
+                         PoaErr *err);
 /* Reads, then merges into db in one transaction; the file is unchanged on
  * any error. *plan_id gets the plan imported. */
 bool plancsv_import(Db *db, const char *path, ImportStats *stats, int64_t *plan_id,

@@ -55,6 +55,9 @@ bool store_delete_node(Db *db, Plan *p, int node, PoaErr *err);     /* cascades 
 bool store_save_children(Db *db, Plan *p, int parent, PoaErr *err);
 bool store_save_unidad(Db *db, Plan *p, int unidad, PoaErr *err);
 bool store_save_corte(Db *db, Plan *p, int corte, PoaErr *err);
+/* Re-reads the state of corte (1..4) into p->cortes: inside a transaction
+ * it tells whether another process closed the corte meanwhile. */
+bool store_load_corte(Db *db, Plan *p, int corte, PoaErr *err);
 /* One row of the change log. */
 bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64_t fila,
                const char *campo, const char *antes, const char *despues,

@@ -2,6 +2,7 @@
  * every subcommand shares: options, config, opening the file and the plan. */
 #include "cli.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,6 @@
 #include "store.h"
 #include "util.h"
 #include "xlsx_export.h"
-
 
 int cli_usage_error(const char *fmt, const char *arg)
 {
@@ -29,16 +29,39 @@ static bool parse_int_arg(const char *s, int lo, int hi, int *out)
     return true;
 }
 
-/* Parses options anywhere on the line; returns EXIT_OK or EXIT_USO. */
+/* Every option that takes a text value, and where it goes: one table for
+ * the parser and for main.c's search of the subcommand. */
+static const struct {
+    const char *name;
+    size_t offset;
+} TEXT_OPTS[] = {
+    {"--config", offsetof(Args, config)},
+    {"--csv", offsetof(Args, csv)},
+    {"--xlsx", offsetof(Args, xlsx)},
+    {"--unidad", offsetof(Args, unidad)},
+    {"--informe", offsetof(Args, informe)},
+    {"--institucion", offsetof(Args, institucion)},
+    {"--actividad", offsetof(Args, actividad)},
+    {"--real", offsetof(Args, real)},
+    {"--observaciones", offsetof(Args, observaciones)},
+    {"--evidencia", offsetof(Args, evidencia)},
+    {"--motivo", offsetof(Args, motivo)},
+    {"--eje", offsetof(Args, eje)},
+    {"--objetivo", offsetof(Args, objetivo)},
+    {"--en", offsetof(Args, en)},
+};
+
+static int text_opt(const char *o)
+{
+    for (size_t i = 0; i < POA_ARRAY_LEN(TEXT_OPTS); i++)
+        if (strcmp(o, TEXT_OPTS[i].name) == 0)
+            return (int)i;
+    return -1;
+}
+
 bool cli_option_takes_value(const char *o)
 {
-    static const char *const with_value[] = {"--config", "--csv", "--xlsx", "--unidad",
-                                             "--informe", "--institucion", "--corte",
-                                             "--anio"};
-    for (size_t i = 0; i < POA_ARRAY_LEN(with_value); i++)
-        if (strcmp(o, with_value[i]) == 0)
-            return true;
-    return false;
+    return text_opt(o) >= 0 || strcmp(o, "--corte") == 0 || strcmp(o, "--anio") == 0;
 }
 
 int cli_parse_args(int argc, char **argv, int start, Args *a)
@@ -47,39 +70,11 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
         const char *o = argv[i];
         if (!o)
             continue;
-        const char **dst = NULL;
-        if (strcmp(o, "--config") == 0)
-            dst = &a->config;
-        else if (strcmp(o, "--csv") == 0)
-            dst = &a->csv;
-        else if (strcmp(o, "--xlsx") == 0)
-            dst = &a->xlsx;
-        else if (strcmp(o, "--unidad") == 0)
-            dst = &a->unidad;
-        else if (strcmp(o, "--informe") == 0)
-            dst = &a->informe;
-        else if (strcmp(o, "--institucion") == 0)
-            dst = &a->institucion;
-        else if (strcmp(o, "--actividad") == 0)
-            dst = &a->actividad;
-        else if (strcmp(o, "--real") == 0)
-            dst = &a->real;
-        else if (strcmp(o, "--observaciones") == 0)
-            dst = &a->observaciones;
-        else if (strcmp(o, "--evidencia") == 0)
-            dst = &a->evidencia;
-        else if (strcmp(o, "--motivo") == 0)
-            dst = &a->motivo;
-        else if (strcmp(o, "--eje") == 0)
-            dst = &a->eje;
-        else if (strcmp(o, "--objetivo") == 0)
-            dst = &a->objetivo;
-        else if (strcmp(o, "--en") == 0)
-            dst = &a->en;
-        if (dst) {
+        int t = text_opt(o);
+        if (t >= 0) {
             if (i + 1 >= argc)
                 return cli_usage_error("falta el valor de %s", o);
-            *dst = argv[++i];
+            *(const char **)((char *)a + TEXT_OPTS[t].offset) = argv[++i];
             continue;
         }
         if (strcmp(o, "--corte") == 0 || strcmp(o, "--anio") == 0) {
@@ -151,6 +146,22 @@ Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code)
     return p;
 }
 
+Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbMode mode,
+                         Db **db_out, int *code)
+{
+    Db *db = cli_open_db(path, mode, cfg, code);
+    if (!db)
+        return NULL;
+    Plan *p = cli_open_plan(db, cfg, a, code);
+    if (!p || !db_out) {
+        db_close(db);
+        db = NULL;
+    }
+    if (db_out)
+        *db_out = db;
+    return p;
+}
+
 int cli_importar(const Args *a, const Config *cfg)
 {
     if (a->npos != 2)
@@ -164,25 +175,27 @@ int cli_importar(const Args *a, const Config *cfg)
     ImportStats st;
     CsvAvisos av = {0};
     PoaErr err = {{0}};
-    int64_t plan_id = 0;
-    bool ok = plancsv_import(db, csvpath, &st, &plan_id, &av, &err);
+    /* Any failed import exits 2 (the issue's contract): the CSV could not be
+     * taken as it is, and the file was left as it was. */
+    Plan *in = plancsv_read(csvpath, &av, &err);
     for (int i = 0; i < av.n; i++)
         fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
     csv_avisos_free(&av);
+    bool ok = in && plancsv_import_plan(db, in, csvpath, &st, &err);
+    code = EXIT_USO;
+    plan_free(in);
     if (!ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
         fprintf(stderr, "poa: no se modificó «%s»\n", dbpath);
         db_close(db);
         if (!existed) {
             /* the file did not exist before this command: leave nothing behind */
-            char *wal = xasprintf("%s-wal", dbpath), *shm = xasprintf("%s-shm", dbpath);
+            char *journal = xasprintf("%s-journal", dbpath);
             remove(dbpath);
-            remove(wal);
-            remove(shm);
-            free(wal);
-            free(shm);
+            remove(journal);
+            free(journal);
         }
-        return EXIT_USO;
+        return code;
     }
     db_close(db);
     printf("Importado «%s» en «%s»:\n", csvpath, dbpath);
@@ -208,11 +221,7 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
         return cli_usage_error("--informe espera poa, seguimiento, tablero o todo, no «%s»",
                                a->informe);
     int code = EXIT_OK;
-    Db *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, &code);
-    if (!db)
-        return code;
-    Plan *p = cli_open_plan(db, cfg, a, &code);
-    db_close(db);
+    Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, NULL, &code);
     if (!p)
         return code;
     if (a->unidad && plan_find_unidad(p, a->unidad) < 0) {
@@ -244,13 +253,13 @@ int cli_exportar(const Args *a, const Config *cfg)
     if (a->xlsx)
         return cli_exportar_xlsx(a, cfg);
     int code = EXIT_OK;
-    Db *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, &code);
-    if (!db)
+    Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, NULL, &code);
+    if (!p)
         return code;
-    Plan *p = cli_open_plan(db, cfg, a, &code);
-    if (!p) {
-        db_close(db);
-        return code;
+    if (a->unidad && plan_find_unidad(p, a->unidad) < 0) {
+        fprintf(stderr, "poa: El plan no tiene una unidad llamada «%s»\n", a->unidad);
+        plan_free(p);
+        return EXIT_USO;
     }
     CsvExportOpts o = {.corte = a->corte, .calculadas = a->corte > 0,
                        .umbrales = cfg->umbrales, .unidad = a->unidad};
@@ -258,10 +267,9 @@ int cli_exportar(const Args *a, const Config *cfg)
     int rows = 0;
     bool ok = plancsv_export(p, a->csv, &o, &rows, &err);
     plan_free(p);
-    db_close(db);
     if (!ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
-        return a->unidad && strstr(err.msg, "unidad") ? EXIT_USO : EXIT_FALLO;
+        return EXIT_FALLO;
     }
     printf("Exportadas %d actividades a «%s»\n", rows, a->csv);
     return EXIT_OK;
@@ -272,14 +280,9 @@ int cli_resumen(const Args *a, const Config *cfg)
     if (a->npos != 1)
         return cli_usage_error("resumen espera ARCHIVO.db%s", "");
     int code = EXIT_OK;
-    Db *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, &code);
-    if (!db)
+    Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, NULL, &code);
+    if (!p)
         return code;
-    Plan *p = cli_open_plan(db, cfg, a, &code);
-    if (!p) {
-        db_close(db);
-        return code;
-    }
     int count[NODE_ACTIVIDAD + 1] = {0};
     for (int i = 1; i < p->nnodes; i++)
         if (!p->nodes[i].deleted && !plan_node_implicit(p, i))
@@ -291,16 +294,16 @@ int cli_resumen(const Args *a, const Config *cfg)
     printf("  metas operativas: %d\n", count[NODE_META]);
     printf("  entregables:     %d\n", count[NODE_ENTREGABLE]);
     printf("  actividades:     %d\n", count[NODE_ACTIVIDAD]);
-    for (int u = 0; u < p->nunidades; u++) {
-        int n = 0;
-        for (int i = 0; i < p->nacts; i++)
-            if (!p->nodes[p->acts[i].node].deleted &&
-                p->nodes[p->acts[i].node].unidad == u)
-                n++;
-        printf("    %-60s %4d\n", p->unidades[u].nombre, n);
+    int *por_unidad = xcalloc((size_t)p->nunidades + 1, sizeof *por_unidad);
+    for (int i = 0; i < p->nacts; i++) {
+        const Node *n = &p->nodes[p->acts[i].node];
+        if (!n->deleted && n->unidad >= 0)
+            por_unidad[n->unidad]++;
     }
+    for (int u = 0; u < p->nunidades; u++)
+        printf("    %-60s %4d\n", p->unidades[u].nombre, por_unidad[u]);
+    free(por_unidad);
     plan_free(p);
-    db_close(db);
     return EXIT_OK;
 }
 

@@ -9,18 +9,10 @@
 #include "unificar.h"
 #include "verificar.h"
 
-/* Opens file and plan; on failure returns NULL with *code set. */
+/* Opens file and plan for writing; on failure returns NULL with *code set. */
 static Plan *abrir(const Args *a, const Config *cfg, Db **db, int *code)
 {
-    *db = cli_open_db(a->pos[0], DB_EXISTING, cfg, code);
-    if (!*db)
-        return NULL;
-    Plan *p = cli_open_plan(*db, cfg, a, code);
-    if (!p) {
-        db_close(*db);
-        *db = NULL;
-    }
-    return p;
+    return cli_open_file_plan(a, cfg, a->pos[0], DB_EXISTING, db, code);
 }
 
 int cli_verificar(const Args *a, const Config *cfg)
@@ -29,7 +21,7 @@ int cli_verificar(const Args *a, const Config *cfg)
         return cli_usage_error("verificar espera ARCHIVO.db%s", "");
     Db *db;
     int code = EXIT_OK;
-    Plan *p = abrir(a, cfg, &db, &code);
+    Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, &db, &code);
     if (!p)
         return code;
     VerificarOpts o = {.corte = a->corte, .umbrales = cfg->umbrales, .archivo = a->pos[0]};

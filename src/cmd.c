@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calc.h"
 #include "store.h"
 #include "u8.h"
 
@@ -204,6 +205,63 @@ static bool parse_numero(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
     }
 }
 
+/* Closing a corte freezes its numbers (issue 4): an edit of the plan that
+ * would change what a closed corte computes for an activity (programado
+ * acumulado, % or state) is refused. Texts stay editable. */
+static bool corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
+                            const char *que, PoaErr *err)
+{
+    Umbrales u = calc_umbrales_default();
+    for (int c = 1; c <= POA_TRIMESTRES; c++) {
+        if (!p->cortes[c - 1].cerrado)
+            continue;
+        ResultadoAct r0, r1;
+        calc_actividad(before, c, &u, &r0);
+        calc_actividad(after, c, &u, &r1);
+        if (r0.estado != r1.estado || r0.programado != r1.programado ||
+            r0.has_pct != r1.has_pct || (r0.has_pct && r0.pct != r1.pct)) {
+            char a[40], b[40];
+            err_set(err,
+                    "El corte %d está cerrado: %s cambiaría su programado acumulado (%s → %s) "
+                    "o su %% de ejecución. Reabra el corte para editar",
+                    c, que, num_format(r0.programado, a, sizeof a),
+                    num_format(r1.programado, b, sizeof b));
+            return true;
+        }
+    }
+    return false;
+}
+
+/* An activity counted in a closed corte cannot be deleted either. */
+static bool borrado_congelado(const Plan *p, int node, PoaErr *err)
+{
+    const Node *n = &p->nodes[node];
+    if (n->deleted)
+        return false;
+    if (n->kind == NODE_ACTIVIDAD) {
+        const Actividad *a = &p->acts[n->act];
+        Umbrales u = calc_umbrales_default();
+        for (int c = 1; c <= POA_TRIMESTRES; c++) {
+            if (!p->cortes[c - 1].cerrado)
+                continue;
+            ResultadoAct r;
+            calc_actividad(a, c, &u, &r);
+            if (r.estado == ESTADO_SIN_REPORTE || r.estado == ESTADO_REPORTADA) {
+                err_set(err,
+                        "El corte %d está cerrado y la actividad «%s» cuenta en él: no se puede "
+                        "borrar. Reabra el corte primero",
+                        c, *n->codigo ? n->codigo : n->texto);
+                return true;
+            }
+        }
+        return false;
+    }
+    for (int i = 0; i < n->kids.n; i++)
+        if (borrado_congelado(p, n->kids.v[i], err))
+            return true;
+    return false;
+}
+
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
@@ -237,7 +295,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         *slot = xstrdup(v);
     } else {
         before = *a;
-        if (!parse_numero(a, c, v, err)) {
+        if (!parse_numero(a, c, v, err) ||
+            corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
             *a = before;
             free(antes);
             free(v);
@@ -493,6 +552,8 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
         err_set(err, "No hay nada que borrar aquí");
         return false;
     }
+    if (borrado_congelado(p, node, err))
+        return false;
     CmdCuenta c;
     cmd_count_subtree(p, node, &c);
     char cuenta[160];
@@ -623,14 +684,32 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
 
 /* Splits a code into what precedes its last run of digits and what follows
  * it: "AO.3.1" -> "AO.3." + "", "O.E.3." -> "O.E." + ".". */
+/* The last run of digits of a code: c[*start..*end). */
+static void last_number(const char *c, size_t *start, size_t *end)
+{
+    size_t e = strlen(c);
+    while (e > 0 && !(c[e - 1] >= '0' && c[e - 1] <= '9'))
+        e--;
+    size_t b = e;
+    while (b > 0 && c[b - 1] >= '0' && c[b - 1] <= '9')
+        b--;
+    *start = b;
+    *end = e;
+}
+
+char *cmd_codigo_siguiente(const char *c)
+{
+    size_t start, end;
+    last_number(c, &start, &end);
+    if (end == start)
+        return xstrdup("");
+    return xasprintf("%.*s%ld%s", (int)start, c, strtol(c + start, NULL, 10) + 1, c + end);
+}
+
 static void code_split(const char *c, char **prefix, char **suffix)
 {
-    size_t n = strlen(c), end = n;
-    while (end > 0 && !(c[end - 1] >= '0' && c[end - 1] <= '9'))
-        end--;
-    size_t start = end;
-    while (start > 0 && c[start - 1] >= '0' && c[start - 1] <= '9')
-        start--;
+    size_t n = strlen(c), start, end;
+    last_number(c, &start, &end);
     if (end == 0) {   /* no digits: number after the whole code */
         *prefix = n ? xasprintf("%s.", c) : xstrdup("");
         *suffix = xstrdup("");
@@ -745,6 +824,12 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     Actividad *a = plan_act(p, node);
     if (memcmp(before, a->mes, sizeof a->mes) == 0)
         return true;
+    Actividad prev = *a;   /* shallow: only the months differ */
+    memcpy(prev.mes, before, sizeof prev.mes);
+    if (corte_congelado(p, &prev, a, "el cronograma", err)) {
+        memcpy(a->mes, before, sizeof a->mes);
+        return false;
+    }
     char x[400], y[400];
     pattern_text(before, x, sizeof x);
     pattern_text(a->mes, y, sizeof y);
@@ -825,7 +910,10 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
             continue;
         pattern_text(a->mes, x, sizeof x);
         memcpy(a->mes, pat, sizeof a->mes);
-        ok = store_save_actividad(db, p, dst[i], err) &&
+        Actividad prev = *a;
+        memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
+        ok = !corte_congelado(p, &prev, a, "el cronograma", err) &&
+             store_save_actividad(db, p, dst[i], err) &&
              log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
     }
     ok = tx_end(db, ok, err);

@@ -22,7 +22,8 @@ struct Db {
     int nstmts;
     char *path;
     char *backup;
-    int64_t accion;
+    bool created;     /* this open created the file: bulk settings are safe */
+    bool readonly;
 };
 
 /* Migration k turns a file of version k into version k+1. */
@@ -87,23 +88,30 @@ static bool pragma_int(Db *db, const char *sql, int *out, int *rc_out)
 
 int64_t db_new_accion(Db *db)
 {
-    if (db->accion == 0) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(accion), 0) FROM cambio", -1, &st,
-                               NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                db->accion = sqlite3_column_int64(st, 0);
-            sqlite3_finalize(st);
-        }
+    /* Read inside the caller's transaction every time: another process (the
+     * CLI while the interface is open) may have logged actions meanwhile. */
+    int64_t next = 1;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->h, "SELECT coalesce(max(accion), 0) + 1 FROM cambio", -1, &st,
+                           NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            next = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
     }
-    return ++db->accion;
+    return next;
 }
 
 void db_set_bulk(Db *db, bool bulk)
 {
-    sqlite3_exec(db->h, bulk ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=NORMAL", NULL,
+    /* Only a file this open created may go without fsync: a crash then loses
+     * nothing that existed before. An existing plan keeps full durability. */
+    if (!db->created)
+        return;
+    sqlite3_exec(db->h, bulk ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL", NULL,
                  NULL, NULL);
 }
+
+bool db_readonly(const Db *db) { return db->readonly; }
 
 static char *backup_name(const char *path, const char *dir, int version)
 {
@@ -123,15 +131,43 @@ static char *backup_name(const char *path, const char *dir, int version)
     return out;
 }
 
+/* A consistent copy of the open database through SQLite's backup API
+ * (a byte copy could miss pages another connection is writing), written to
+ * a temporary name and renamed when complete. */
+static bool backup_to(Db *db, const char *dst, PoaErr *err)
+{
+    char *tmp = atomic_tmp_name(dst);
+    sqlite3 *out = NULL;
+    bool ok = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+              SQLITE_OK;
+    if (ok) {
+        sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+        ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+        if (b)
+            sqlite3_backup_finish(b);
+        if (!ok)
+            err_set(err, "No se pudo copiar «%s» a «%s»: %s", db->path, dst, sqlite3_errmsg(out));
+    } else {
+        err_set(err, "No se pudo crear la copia de respaldo «%s»", dst);
+    }
+    if (out && sqlite3_close(out) != SQLITE_OK)
+        ok = false;
+    if (!ok) {
+        unlink(tmp);
+        free(tmp);
+        return false;
+    }
+    ok = atomic_rename(tmp, dst, err);
+    free(tmp);
+    return ok;
+}
+
 static bool migrate(Db *db, int from, const char *backup_dir, PoaErr *err)
 {
     if (!str_empty(backup_dir))
         mkdir(backup_dir, 0755);
     db->backup = backup_name(db->path, backup_dir, from);
-    /* The file is quiescent (no transaction open), so a byte copy is a
-     * consistent backup; the WAL was checkpointed when the last writer closed. */
-    sqlite3_exec(db->h, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-    if (!file_copy(db->path, db->backup, err)) {
+    if (!backup_to(db, db->backup, err)) {
         err_prefix(err, "No se actualizó «%s»: falló la copia de respaldo", db->path);
         return false;
     }
@@ -154,18 +190,52 @@ static bool migrate(Db *db, int from, const char *backup_dir, PoaErr *err)
     return db_commit(db, err);
 }
 
-static bool has_tables(Db *db)
+
+/* Reads application_id and user_version through a read-only connection, so
+ * that looking at a file never changes it (a foreign file with a hot journal
+ * is not even rolled back). */
+static bool inspect(const char *path, int *appid, int *version, bool *empty, PoaErr *err)
 {
-    int n = 0;
-    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &n, NULL);
-    return n > 0;
+    sqlite3 *h = NULL;
+    if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        err_set(err, "No se pudo abrir «%s»: %s", path, h ? sqlite3_errmsg(h) : strerror(errno));
+        sqlite3_close(h);
+        return false;
+    }
+    Db tmp = {.h = h};
+    int rc = 0, n = 0;
+    bool ok = pragma_int(&tmp, "PRAGMA application_id", appid, &rc);
+    if (!ok) {
+        if (rc == SQLITE_NOTADB)
+            err_set(err, "«%s» no es un archivo de plan de poa (no es una base de datos SQLite)",
+                    path);
+        else
+            err_set(err, "No se pudo leer «%s»: %s", path, sqlite3_errmsg(h));
+    } else {
+        pragma_int(&tmp, "PRAGMA user_version", version, NULL);
+        pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, NULL);
+        *empty = n == 0;
+    }
+    sqlite3_close(h);
+    return ok;
+}
+
+static bool writable(const char *path)
+{
+    if (access(path, W_OK) != 0)
+        return false;
+    /* the rollback journal is created next to the file */
+    char *copy = xstrdup(path);
+    bool ok = access(dirname(copy), W_OK) == 0;
+    free(copy);
+    return ok;
 }
 
 Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
 {
     struct stat st;
     bool exists = stat(path, &st) == 0;
-    if (!exists && mode == DB_EXISTING) {
+    if (!exists && mode != DB_CREATE) {
         err_set(err, "No existe el archivo «%s»", path);
         return NULL;
     }
@@ -173,9 +243,53 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
         err_set(err, "«%s» es una carpeta, no un archivo de plan", path);
         return NULL;
     }
+    int appid = 0, version = 0;
+    bool empty = true;
+    if (exists && st.st_size > 0) {
+        if (!inspect(path, &appid, &version, &empty, err))
+            return NULL;
+        if (appid != POA_APPLICATION_ID && !(empty && appid == 0 && version == 0)) {
+            err_set(err,
+                    "«%s» es una base de datos SQLite de otro programa, no un plan de poa; "
+                    "no se modificó",
+                    path);
+            return NULL;
+        }
+        if (version > POA_SCHEMA_VERSION) {
+            err_set(err,
+                    "«%s» fue creado por una versión más nueva de poa (esquema %d; esta "
+                    "versión conoce hasta el %d). Actualice poa; el archivo no se modificó",
+                    path, version, POA_SCHEMA_VERSION);
+            return NULL;
+        }
+        if (!empty && version < 1) {
+            err_set(err, "«%s» tiene un esquema desconocido (versión %d); no se modificó", path,
+                    version);
+            return NULL;
+        }
+    }
+    bool ro = exists && (mode == DB_READONLY ? true : !writable(path));
+    if (ro && mode != DB_READONLY) {
+        err_set(err,
+                "«%s» (o su carpeta) es de solo lectura: no se puede guardar ningún cambio. "
+                "Cópielo a una carpeta con permiso de escritura",
+                path);
+        return NULL;
+    }
+    if (ro && (empty || version < POA_SCHEMA_VERSION)) {
+        err_set(err,
+                "«%s» es de una versión anterior de poa y hay que actualizarlo, pero es de "
+                "solo lectura; ábralo una vez con permiso de escritura",
+                path);
+        return NULL;
+    }
+
     Db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
-    int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+    db->readonly = ro;
+    db->created = !exists || empty;
+    int flags = ro ? SQLITE_OPEN_READONLY
+                   : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
         err_set(err, "No se pudo abrir «%s»: %s", path,
                 db->h ? sqlite3_errmsg(db->h) : strerror(errno));
@@ -184,39 +298,13 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
     }
     sqlite3_busy_timeout(db->h, 2000);
     sqlite3_extended_result_codes(db->h, 1);
-
-    int appid = 0, version = 0, rc = 0;
-    if (!pragma_int(db, "PRAGMA application_id", &appid, &rc)) {
-        if (rc == SQLITE_NOTADB)
-            err_set(err, "«%s» no es un archivo de plan de poa (no es una base de datos SQLite)",
-                    path);
-        else
-            err_set(err, "No se pudo leer «%s»: %s", path, sqlite3_errmsg(db->h));
-        db_close(db);
-        return NULL;
-    }
-    pragma_int(db, "PRAGMA user_version", &version, NULL);
-    bool empty = !has_tables(db);
-    if (appid != POA_APPLICATION_ID && !(empty && appid == 0 && version == 0)) {
-        err_set(err,
-                "«%s» es una base de datos SQLite de otro programa, no un plan de poa; "
-                "no se modificó",
-                path);
-        db_close(db);
-        return NULL;
-    }
-    if (version > POA_SCHEMA_VERSION) {
-        err_set(err,
-                "«%s» fue creado por una versión más nueva de poa (esquema %d; esta versión "
-                "conoce hasta el %d). Actualice poa; el archivo no se modificó",
-                path, version, POA_SCHEMA_VERSION);
-        db_close(db);
-        return NULL;
-    }
-    /* Per connection (PITFALLS.md): foreign keys and WAL. */
+    /* Per connection (PITFALLS.md). A rollback journal, not WAL: at the
+     * speed a person edits, a commit of ~1 ms is invisible, and a file at
+     * rest is then one self-contained file that a read-only folder, a USB
+     * stick or a byte copy handles correctly. */
     if (!db_exec(db, "PRAGMA foreign_keys=ON", err) ||
-        !db_exec(db, "PRAGMA journal_mode=WAL", err) ||
-        !db_exec(db, "PRAGMA synchronous=NORMAL", err)) {
+        (!ro && !db_exec(db, "PRAGMA journal_mode=DELETE", err)) ||
+        !db_exec(db, "PRAGMA synchronous=FULL", err)) {
         db_close(db);
         return NULL;
     }
@@ -230,12 +318,6 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
             return NULL;
         }
     } else if (version < POA_SCHEMA_VERSION) {
-        if (version < 1) {
-            err_set(err, "«%s» tiene un esquema desconocido (versión %d); no se modificó", path,
-                    version);
-            db_close(db);
-            return NULL;
-        }
         if (!migrate(db, version, backup_dir, err)) {
             db_close(db);
             return NULL;

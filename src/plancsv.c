@@ -376,29 +376,37 @@ done:
     return p;
 }
 
-bool plancsv_import(Db *db, const char *path, ImportStats *stats, int64_t *plan_id,
-                    CsvAvisos *avisos, PoaErr *err)
+bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stats,
+                         PoaErr *err)
 {
-    Plan *in = plancsv_read(path, avisos, err);
-    if (!in)
-        return false;
     db_set_bulk(db, true);
     bool ok = db_begin(db, err);
     if (ok && !store_merge_plan(db, in, stats, err)) {
         db_rollback(db);
-        err_prefix(err, "No se importó «%s»", path);
+        err_prefix(err, "No se importó «%s»", source);
         ok = false;
     } else if (ok) {
         int64_t accion = db_new_accion(db);
         char desc[256];
         snprintf(desc, sizeof desc, "importar: %d actividades nuevas, %d actualizadas",
                  stats->actividades, stats->actividades_actualizadas);
-        ok = store_log(db, accion, in->id, "plan", in->id, "importar", NULL, path, desc, err) &&
+        ok = store_log(db, accion, in->id, "plan", in->id, "importar", NULL, source, desc,
+                       err) &&
              db_commit(db, err);
         if (!ok)
             db_rollback(db);
     }
     db_set_bulk(db, false);
+    return ok;
+}
+
+bool plancsv_import(Db *db, const char *path, ImportStats *stats, int64_t *plan_id,
+                    CsvAvisos *avisos, PoaErr *err)
+{
+    Plan *in = plancsv_read(path, avisos, err);
+    if (!in)
+        return false;
+    bool ok = plancsv_import_plan(db, in, path, stats, err);
     if (ok && plan_id)
         *plan_id = in->id;
     plan_free(in);

@@ -129,6 +129,16 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     snprintf(desc, sizeof desc, "Seguimiento del corte %d de la actividad %s", corte, nombre);
     bool ok = db_begin(db, err);
     if (ok) {
+        /* another process (poa corte cerrar) may have closed the corte since
+         * the plan was loaded: the file decides, inside this transaction */
+        char msg[256];
+        ok = store_load_corte(db, p, corte, err);
+        if (ok && seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
+            err_set(err, "%s", msg);
+            ok = false;
+        }
+    }
+    if (ok) {
         /* store writes what the model holds: lend it the new values for the
          * statement and take them back at once, so the model itself changes
          * only after the commit */
@@ -159,6 +169,8 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
             ok = db_commit(db, err);
         else
             db_rollback(db);
+    } else {
+        db_rollback(db);
     }
     if (!ok) {
         if (ch_obs)

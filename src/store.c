@@ -781,6 +781,32 @@ bool store_save_corte(Db *db, Plan *p, int corte, PoaErr *err)
     return step_done(db, st, err, "No se pudo guardar el estado del corte");
 }
 
+static const char SQL_CORTE_ONE[] =
+    "SELECT estado, cerrado_por, cerrado_en, motivo FROM corte WHERE plan_id = ? AND numero = ?";
+
+bool store_load_corte(Db *db, Plan *p, int corte, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_CORTE_ONE, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, p->id);
+    sqlite3_bind_int(st, 2, corte);
+    CorteEstado *c = &p->cortes[corte - 1];
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        c->cerrado = strcmp(col_text(st, 0), "cerrado") == 0;
+        str_replace(&c->cerrado_por, col_text(st, 1));
+        str_replace(&c->cerrado_en, col_text(st, 2));
+        str_replace(&c->motivo, col_text(st, 3));
+    } else if (rc == SQLITE_DONE) {
+        c->cerrado = false;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(db, err, "No se pudo leer el estado del corte");
+    return true;
+}
+
 static const char SQL_LOG[] =
     "INSERT INTO cambio (accion, momento, usuario, plan_id, tabla, fila_id, campo, antes, "
     " despues, descripcion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -898,6 +924,36 @@ static bool exec_insert(Db *db, sqlite3_stmt *st, PoaErr *err, int64_t *id)
     return true;
 }
 
+static const char SQL_SEG_ONE[] =
+    "SELECT real, real_pct, observaciones, evidencia, pct_publicado FROM seguimiento "
+    "WHERE actividad_id = ? AND corte = ?";
+
+/* Whether the file already holds exactly s for the activity at corte. */
+static bool seg_same_as_stored(Db *db, int64_t id, int corte, const Seguimiento *s, bool *same,
+                               PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_SEG_ONE, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, corte);
+    int rc = sqlite3_step(st);
+    *same = false;
+    if (rc == SQLITE_ROW) {
+        bool has = sqlite3_column_type(st, 0) != SQLITE_NULL;
+        *same = has == s->real.has &&
+                (!has || (sqlite3_column_double(st, 0) == s->real.valor &&
+                          (sqlite3_column_int(st, 1) != 0) == s->real.pct)) &&
+                strcmp(col_text(st, 2), s->observaciones) == 0 &&
+                strcmp(col_text(st, 3), s->evidencia) == 0 &&
+                strcmp(col_text(st, 4), s->pct_publicado) == 0;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(db, err, "No se pudo leer el seguimiento");
+    return true;
+}
+
 static bool merge_actividad(Merge *m, int node, int64_t parent_id)
 {
     Node *n = &m->in->nodes[node];
@@ -926,14 +982,9 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
     } else {
         bool ok = true;
         int orden = next_orden(db, SQL_ORD_ACT, parent_id, m->err, &ok);
-        if (!ok || !(st = db_stmt(db, SQL_INS_ACT, m->err)))
+        if (!ok || !insert_row(db, m->in, node, orden, m->err))
             return false;
-        sqlite3_bind_int64(st, 1, parent_id);
-        bind_text(st, 2, n->codigo);
-        bind_text(st, 3, n->texto);
-        sqlite3_bind_int(st, 4, orden);
-        if (!exec_insert(db, st, m->err, &id))
-            return false;
+        id = n->id;
         m->stats->actividades++;
     }
     idmap_put(&m->used_acts, id, 1);
@@ -944,6 +995,11 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
         if (seg_empty(&a->seg[c]))
             continue;
         if (m->closed[c]) {
+            bool same = false;
+            if (!seg_same_as_stored(db, id, c + 1, &a->seg[c], &same, m->err))
+                return false;
+            if (same)
+                continue;   /* re-importing what the closed corte holds changes nothing */
             err_set(m->err,
                     "El corte %d está cerrado: no se puede importar seguimiento para él "
                     "(actividad «%s»). Reabra el corte primero",
@@ -957,93 +1013,56 @@ static bool merge_actividad(Merge *m, int node, int64_t parent_id)
     return true;
 }
 
+/* Finds a node of the incoming plan by its natural key under its (already
+ * merged) parent, or inserts it after its siblings with insert_row. */
 static bool merge_node(Merge *m, int node)
 {
     Node *n = &m->in->nodes[node];
     Db *db = m->db;
     PoaErr *err = m->err;
     int64_t parent_id = n->parent > 0 ? m->in->nodes[n->parent].id : m->in->id;
-    bool ok = true;
-    int64_t id = 0;
-    sqlite3_stmt *st;
-    switch (n->kind) {
-    case NODE_EJE:
-        id = find_id(db, SQL_FIND_EJE, err, parent_id, n->texto, NULL, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_EJE, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_EJE, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->texto);
-            sqlite3_bind_int(st, 3, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->ejes++;
-        }
-        break;
-    case NODE_OBJETIVO:
-        id = find_id(db, SQL_FIND_OBJ, err, parent_id, n->codigo, n->texto, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_OBJ, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_OBJ, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->codigo);
-            bind_text(st, 3, n->texto);
-            sqlite3_bind_int(st, 4, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->objetivos++;
-        }
-        break;
-    case NODE_META: {
-        int64_t uid = m->in->unidades[n->unidad].id;
-        id = find_id(db, SQL_FIND_META, err, parent_id, n->texto, NULL, uid, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_META, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_META, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            sqlite3_bind_int64(st, 2, uid);
-            bind_text(st, 3, n->texto);
-            sqlite3_bind_int(st, 4, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->metas++;
-        }
-        break;
-    }
-    case NODE_ENTREGABLE:
-        id = find_id(db, SQL_FIND_ENT, err, parent_id, n->codigo, n->texto, 0, &ok);
-        if (ok && !id) {
-            int orden = next_orden(db, SQL_ORD_ENT, parent_id, err, &ok);
-            if (!ok || !(st = db_stmt(db, SQL_INS_ENT, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, parent_id);
-            bind_text(st, 2, n->codigo);
-            bind_text(st, 3, n->texto);
-            bind_text(st, 4, n->indicador);
-            sqlite3_bind_int(st, 5, orden);
-            if (!exec_insert(db, st, err, &id))
-                return false;
-            m->stats->entregables++;
-        } else if (ok) {
-            if (!(st = db_stmt(db, SQL_UPD_ENT_IND, err)))
-                return false;
-            sqlite3_bind_int64(st, 1, id);
-            bind_text(st, 2, n->indicador);
-            if (!step_done(db, st, err, "No se pudo guardar el indicador"))
-                return false;
-        }
-        break;
-    case NODE_ACTIVIDAD:
+    if (n->kind == NODE_ACTIVIDAD)
         return merge_actividad(m, node, parent_id);
-    default:
-        break;
-    }
+    static const struct {
+        const char *find, *orden;
+    } SQL[] = {
+        [NODE_EJE] = {SQL_FIND_EJE, SQL_ORD_EJE},
+        [NODE_OBJETIVO] = {SQL_FIND_OBJ, SQL_ORD_OBJ},
+        [NODE_META] = {SQL_FIND_META, SQL_ORD_META},
+        [NODE_ENTREGABLE] = {SQL_FIND_ENT, SQL_ORD_ENT},
+    };
+    int *created[] = {
+        [NODE_EJE] = &m->stats->ejes,
+        [NODE_OBJETIVO] = &m->stats->objetivos,
+        [NODE_META] = &m->stats->metas,
+        [NODE_ENTREGABLE] = &m->stats->entregables,
+    };
+    if (n->kind < NODE_EJE || n->kind > NODE_ENTREGABLE)
+        return true;
+    /* the keys: eje (nombre), objetivo and entregable (código, texto), meta (texto, unidad) */
+    bool coded = n->kind == NODE_OBJETIVO || n->kind == NODE_ENTREGABLE;
+    int64_t uid = n->kind == NODE_META ? m->in->unidades[n->unidad].id : 0;
+    bool ok = true;
+    int64_t id = find_id(db, SQL[n->kind].find, err, parent_id, coded ? n->codigo : n->texto,
+                         coded ? n->texto : NULL, uid, &ok);
     if (!ok)
         return false;
+    if (!id) {
+        int orden = next_orden(db, SQL[n->kind].orden, parent_id, err, &ok);
+        if (!ok || !insert_row(db, m->in, node, orden, err))
+            return false;
+        (*created[n->kind])++;
+        return true;
+    }
     n->id = id;
+    if (n->kind == NODE_ENTREGABLE) {
+        sqlite3_stmt *st = db_stmt(db, SQL_UPD_ENT_IND, err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, n->indicador);
+        return step_done(db, st, err, "No se pudo guardar el indicador");
+    }
     return true;
 }
 
@@ -1079,9 +1098,12 @@ bool store_merge_plan(Db *db, Plan *in, ImportStats *stats, PoaErr *err)
             return false;
         sqlite3_bind_int64(st, 1, in->id);
         sqlite3_bind_int64(st, 4, c + 1);
-        if (sqlite3_step(st) == SQLITE_ROW)
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
             m.closed[c] = strcmp(col_text(st, 0), "cerrado") == 0;
         sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return fail(db, err, "No se pudo leer el estado de los cortes");
     }
     for (int i = 0; i < in->nunidades; i++) {
         Unidad *u = &in->unidades[i];

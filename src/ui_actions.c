@@ -379,18 +379,8 @@ static char *suggest_code(const Plan *p, int prev, int parent, NodeKind kind)
 {
     if (!cmd_campo_aplica(kind, CAMPO_CODIGO))
         return xstrdup("");
-    if (prev > 0 && p->nodes[prev].codigo[0]) {
-        const char *c = p->nodes[prev].codigo;
-        size_t n = strlen(c), end = n;
-        while (end > 0 && !(c[end - 1] >= '0' && c[end - 1] <= '9'))
-            end--;
-        size_t start = end;
-        while (start > 0 && c[start - 1] >= '0' && c[start - 1] <= '9')
-            start--;
-        if (end > start)
-            return xasprintf("%.*s%ld%s", (int)start, c, strtol(c + start, NULL, 10) + 1, c + end);
-        return xstrdup("");
-    }
+    if (prev > 0 && p->nodes[prev].codigo[0])
+        return cmd_codigo_siguiente(p->nodes[prev].codigo);
     if (kind == NODE_ACTIVIDAD && parent > 0 && p->nodes[parent].codigo[0])
         return xasprintf("%s.1", p->nodes[parent].codigo);
     return xstrdup("");

@@ -182,7 +182,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
                 int at = ix == sel ? ui_attr(a, CR_SELECTED) : 0;
                 ui_put(y + 2 + i, x + 2, w - 4, at, ix < nvis ? items[vis[ix]] : "");
             }
-            char f[300];
+            char f[512];
             snprintf(f, sizeof f, "Filtro: %s   (%d de %d; Enter elige, Esc cancela)", filter, nvis, n);
             ui_put(y + h - 1, x + 1, w - 2, ui_attr(a, CR_DIALOG), f);
             refresh();

@@ -246,7 +246,7 @@ static void draw_grid_row(App *a, int y, int node, bool selected)
         }
         for (int m = 0; m < 3; m++) {
             int mes = q * 3 + m;
-            char c[32] = "";
+            char c[48] = "";
             int at = base;
             if (act && !by_quarter) {
                 const MesCell *cell = &act->mes[mes];

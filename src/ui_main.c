@@ -104,14 +104,10 @@ static void loop(App *a)
 int ui_run(const char *path, const Args *args, const Config *cfg)
 {
     int code = EXIT_OK;
-    Db *db = cli_open_db(path, DB_EXISTING, cfg, &code);
-    if (!db)
+    Db *db;
+    Plan *p = cli_open_file_plan(args, cfg, path, DB_EXISTING, &db, &code);
+    if (!p)
         return code;
-    Plan *p = cli_open_plan(db, cfg, args, &code);
-    if (!p) {
-        db_close(db);
-        return code;
-    }
     App a = {0};
     a.db = db;
     a.plan = p;

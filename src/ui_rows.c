@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "calc.h"
+#include "strmap.h"
 #include "u8.h"
 
 #define EXPAND_ALL_LIMIT 20000   /* nodes; above it the plan opens folded */
@@ -294,19 +295,23 @@ int ui_rows_search(const UiRows *r, const char *needle, int from, int dir)
     return found;
 }
 
+typedef struct {
+    char *text;
+    char *folded;
+} RespItem;
+
 static int cmp_folded(const void *a, const void *b)
 {
-    char *x = u8_fold(*(char *const *)a), *y = u8_fold(*(char *const *)b);
-    int c = strcmp(x, y);
-    free(x);
-    free(y);
-    return c;
+    return strcmp(((const RespItem *)a)->folded, ((const RespItem *)b)->folded);
 }
 
+/* Distinct responsables, each part folded once and deduplicated through a
+ * hash of its folded form: linear in the plan, whatever the number of names. */
 char **ui_rows_responsables(const Plan *p, int *n)
 {
-    char **out = NULL;
+    RespItem *items = NULL;
     int cnt = 0, cap = 0;
+    StrMap seen = {0};
     for (int i = 0; i < p->nacts; i++) {
         if (p->nodes[p->acts[i].node].deleted)
             continue;
@@ -314,25 +319,34 @@ char **ui_rows_responsables(const Plan *p, int *n)
         while (*s) {
             size_t len = strcspn(s, "/-");
             char *part = str_trim(xstrndup(s, len));
-            bool dup = !*part;
-            for (int j = 0; j < cnt && !dup; j++)
-                dup = ui_resp_match(out[j], part);
-            if (dup) {
-                free(part);
-            } else {
+            char *folded = *part ? u8_fold(part) : NULL;
+            bool nuevo = false;
+            if (folded)
+                strmap_put(&seen, folded, cnt, &nuevo);
+            if (nuevo) {
                 if (cnt == cap) {
                     cap = cap ? cap * 2 : 32;
-                    out = xrealloc(out, sizeof *out * (size_t)cap);
+                    items = xrealloc(items, sizeof *items * (size_t)cap);
                 }
-                out[cnt++] = part;
+                items[cnt++] = (RespItem){part, folded};
+            } else {
+                free(part);
+                free(folded);
             }
             s += len;
             if (*s)
                 s++;
         }
     }
+    strmap_free(&seen);
     if (cnt)
-        qsort(out, (size_t)cnt, sizeof *out, cmp_folded);
+        qsort(items, (size_t)cnt, sizeof *items, cmp_folded);
+    char **out = cnt ? xmalloc(sizeof *out * (size_t)cnt) : NULL;
+    for (int i = 0; i < cnt; i++) {
+        out[i] = items[i].text;
+        free(items[i].folded);
+    }
+    free(items);
     *n = cnt;
     return out;
 }

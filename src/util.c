@@ -375,7 +375,6 @@ bool atomic_open(AtomicFile *af, const char *path, PoaErr *err)
         memset(af, 0, sizeof *af);
         return false;
     }
-    fchmod(fd, 0644);
     af->f = fdopen(fd, "wb");
     if (!af->f) {
         err_set(err, "No se pudo escribir «%s»: %s", path, strerror(errno));
@@ -400,8 +399,21 @@ static void fsync_dir_of(const char *path)
     free(copy);
 }
 
+/* The mode a replaced file keeps, or what a new file would get under the
+ * umask (mkstemp creates 0600, too private for a report to forward). */
+static mode_t target_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0)
+        return st.st_mode & 07777;
+    mode_t mask = umask(0);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
 bool atomic_rename(const char *tmp, const char *path, PoaErr *err)
 {
+    chmod(tmp, target_mode(path));
     if (rename(tmp, path) != 0) {
         err_set(err, "No se pudo guardar «%s»: %s", path, strerror(errno));
         unlink(tmp);

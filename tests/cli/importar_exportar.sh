@@ -73,10 +73,39 @@ expect_in out "actividades:     89"
 expect_code 1 "$POA" exportar plan.db --institucion "ARS SEMMA" --csv /nonexistent-dir/x.csv
 expect_in err "No se pudo crear «/nonexistent-dir/x.csv»"
 
+# a plan in a read-only folder: the reading commands work, the writing ones
+# say why they cannot (as root, permissions are tested through an unprivileged user)
+mkdir ro rw && chmod 777 rw && cp plan.db ro/ && chmod 444 ro/plan.db && chmod 555 ro
+chmod 755 "$TMP"
+RUNAS=()
+if [ "$(id -u)" = 0 ]; then
+    if command -v setpriv >/dev/null 2>&1; then RUNAS=(setpriv --reuid=65534 --regid=65534 --clear-groups); fi
+fi
+if [ "$(id -u)" != 0 ] || [ ${#RUNAS[@]} -gt 0 ]; then
+    expect_code 0 "${RUNAS[@]}" "$POA" resumen ro/plan.db --institucion "ARS SEMMA"
+    expect_in out "actividades:     172"
+    expect_code 0 "${RUNAS[@]}" "$POA" exportar ro/plan.db --institucion "ARS SEMMA" --csv "$TMP/rw/ro.csv"
+    expect_code 2 "${RUNAS[@]}" "$POA" importar ro/plan.db "$ARS"
+    expect_in err "es de solo lectura"
+    cmp -s ro/plan.db plan.db && ok || bad "ro/plan.db cambió"
+fi
+
 # config.ini: a bad value is a warning with file and line; the default is used
 printf '[semaforo]\nverde = ochenta\n' > malo.ini
 expect_code 0 "$POA" --config malo.ini resumen plan.db --institucion "ARS SEMMA"
 expect_in err "malo.ini:2: [semaforo] verde = «ochenta»"
 expect_code 2 "$POA" --config falta.ini resumen plan.db
 expect_in err "No existe el archivo de configuración «falta.ini»"
+
+# a closed corte: re-importing what it holds is fine; changing it is refused
+expect_code 0 "$POA" importar caja.db "$CAJA"
+expect_code 0 "$POA" exportar caja.db --csv caja.csv
+expect_code 0 "$POA" corte caja.db cerrar 3
+expect_code 0 "$POA" importar caja.db caja.csv
+expect_in out "actividades actualizadas: 89"
+sed 's/,479,31%/,480,31%/' caja.csv > caja2.csv
+cp caja.db caja.antes
+expect_code 2 "$POA" importar caja.db caja2.csv
+expect_in err "El corte 3 está cerrado"
+cmp -s caja.db caja.antes && ok || bad "caja.db cambió al rechazar la importación"
 finish

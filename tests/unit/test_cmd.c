@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "plancsv.h"
+#include "seguimiento.h"
 #include "store.h"
 #include "testlib.h"
 
@@ -390,6 +391,42 @@ TEST(failures_roll_back)
     fx_close(&f);
 }
 
+/* A closed corte freezes its numbers: targets up to it, and the activities
+ * counted in it, cannot change; texts and later quarters can. */
+TEST(closed_corte_freezes_targets)
+{
+    Fx f;
+    fx_open(&f, CAJA, "congelado.db");
+    PoaErr err = {{0}};
+    CHECK(seguimiento_cerrar_corte(f.db, f.p, 3, &err));
+    int node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
+    CHECK(node > 0);
+    CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_T2, "600", &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK_DBL(plan_act(f.p, node)->trim[1].valor, 505, 0);
+    CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_TIPO, "hito", &err));
+    CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_T4, "480", &err));      /* after the corte */
+    CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_TEXTO, "Venta del Seguro de Vida", &err));
+    CHECK(!cmd_delete(f.db, f.p, node, &err));
+    CHECK_CONTAINS(err.msg, "no se puede borrar");
+    CHECK(!f.p->nodes[node].deleted);
+    /* an activity not yet due at corte 3 can still be deleted */
+    int q4 = seguimiento_buscar_actividad(f.p, "AO.3.2", "Auditoría Interna", &err);
+    CHECK(q4 > 0);
+    CHECK(cmd_delete(f.db, f.p, q4, &err));
+    /* reopened, the targets are editable again */
+    CHECK(seguimiento_reabrir_corte(f.db, f.p, 3, "corrección de metas", &err));
+    CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_T2, "600", &err));
+    Plan *q = fx_reload(&f);
+    int qn = seguimiento_buscar_actividad(q, "AO.6.1", "Comercialización", &err);
+    CHECK(qn > 0);
+    CHECK_DBL(plan_act(q, qn)->trim[1].valor, 600, 0);
+    CHECK_DBL(plan_act(q, qn)->trim[3].valor, 480, 0);
+    CHECK_STR(q->nodes[qn].texto, "Venta del Seguro de Vida");
+    plan_free(q);
+    fx_close(&f);
+}
+
 int main(void)
 {
     RUN(edit_fields);
@@ -400,5 +437,6 @@ int main(void)
     RUN(renumber_prefixes);
     RUN(months);
     RUN(failures_roll_back);
+    RUN(closed_corte_freezes_targets);
     return t_finish();
 }

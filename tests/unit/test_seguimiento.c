@@ -274,6 +274,36 @@ TEST(buscar_actividad)
     free(path);
 }
 
+/* The interface keeps a plan loaded for hours; another process (the CLI)
+ * may close the corte meanwhile. The file decides, not the stale model. */
+TEST(corte_closed_by_another_process)
+{
+    char *path = t_tmp("otro-proceso.db");
+    Plan *p;
+    Db *db = import_caja(path, &p);
+    PoaErr err = {{0}};
+    Db *other = db_open(path, DB_EXISTING, NULL, &err);
+    Plan *q = reload(other, p);
+    CHECK(seguimiento_cerrar_corte(other, q, 3, &err));
+    plan_free(q);
+    db_close(other);
+    CHECK(!p->cortes[2].cerrado);   /* the first view has not seen it */
+    int node = seguimiento_buscar_actividad(p, "AO.6.1", "Comercialización", &err);
+    CHECK(node > 0);
+    CHECK(!seguimiento_set_real(db, p, node, 3, "500", &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK(p->cortes[2].cerrado);    /* and now it has */
+    CHECK_DBL(plan_act(p, node)->seg[2].real.valor, 479, 0);
+    char *real = raw_text(path, "SELECT real FROM seguimiento s JOIN actividad a ON a.id = "
+                                "s.actividad_id WHERE a.codigo = 'AO.6.1' AND s.corte = 3 "
+                                "AND a.texto LIKE 'Realizar la venta del Seguro de Vida%'");
+    CHECK_STR(real, "479.0");
+    free(real);
+    plan_free(p);
+    db_close(db);
+    free(path);
+}
+
 int main(void)
 {
     RUN(parse_real);
@@ -281,5 +311,6 @@ int main(void)
     RUN(failed_edit_changes_nothing);
     RUN(close_and_reopen_corte);
     RUN(buscar_actividad);
+    RUN(corte_closed_by_another_process);
     return t_finish();
 }

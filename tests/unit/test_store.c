@@ -153,6 +153,13 @@ TEST(foreign_and_newer_files)
                       "INSERT INTO clientes VALUES (1, 'x');");
     check_refused_untouched(foreign, "otro programa");
 
+    /* ours by application_id, but with no schema version: refused before
+     * anything (journal mode included) is written */
+    char *nover = t_tmp("sin-version.db");
+    raw_exec(nover, "PRAGMA application_id = 1347371313; CREATE TABLE x (a);");
+    check_refused_untouched(nover, "esquema desconocido");
+    free(nover);
+
     char *text = t_tmp("texto.db");
     FILE *f = fopen(text, "w");
     fputs("esto no es una base de datos, es un texto cualquiera con bastante contenido "
