@@ -101,6 +101,7 @@ typedef struct {
     const char *grupo;
     const char *descripcion;
     UiHandler fn;
+    int barra_sale;         /* narrow bar: F-keys with higher values leave first */
 } UiKey;
 
 extern const UiKey UI_KEYS[];
@@ -116,6 +117,8 @@ void ui_colors_init(App *a);
 int ui_attr(const App *a, ColorRole r);
 /* Writes s at y,x fitted to exactly w columns (never cutting a character). */
 void ui_put(int y, int x, int w, int attr, const char *s);
+/* Redraws only the status line (progress during a long export). */
+void ui_draw_status(App *a);
 
 /* ui_dialog.c — modal pieces; each redraws the screen under it on resize. */
 /* Line editor on the status line. Returns true with *out (caller frees)
@@ -143,6 +146,9 @@ int ui_act_up(App *, int), ui_act_down(App *, int), ui_act_pgup(App *, int),
     ui_act_fill_y(App *, int), ui_act_clear_y(App *, int), ui_act_copy(App *, int),
     ui_act_paste(App *, int), ui_act_help(App *, int), ui_act_redraw(App *, int),
     ui_act_quit(App *, int);
+
+/* ui_export.c — the export dialog (x): report, corte, unit, file name. */
+int ui_act_exportar(App *, int);
 
 /* The selected node (0 when the list is empty). */
 int ui_sel_node(const App *a);

@@ -30,6 +30,8 @@ typedef struct UiTablero UiTablero;
 UiTablero *ui_seg_tablero(const App *a);
 /* Opens the table of a unit, Esc going back to the board. */
 int ui_seg_abrir_tabla(App *a, int unidad);
+/* The unit of the seguimiento table (-1 before one is chosen). */
+int ui_seg_tabla_unidad(const App *a);
 UiTablero *ui_tablero_new(void);
 void ui_tablero_free(UiTablero *t);   /* accepts NULL */
 /* Forgets every figure: the next draw recomputes them in one pass. */

@@ -31,6 +31,7 @@ typedef struct {
     Papel papel;
     bool horizontal;
     const char *autor;          /* document property; NULL/"" = none */
+    int *hojas;                 /* when not NULL, gets the sheets written (the TUI says it) */
 } XlsxOpts;
 
 /* Called now and then while writing: hechas of total steps (rows). The

@@ -151,7 +151,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
 {
     char filter[256] = "";
     int *vis = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
-    int nvis = 0, sel = 0, top = 0, result = -1;
+    int nvis = 0, sel = 0, top = 0, result = -1, last_h = -1;
     bool refilter = true, done = false;
     ui_draw(a);
     while (!done) {
@@ -172,6 +172,9 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             if (h > nvis + 4)
                 h = nvis + 4 < 8 ? 8 : nvis + 4;
             int y = (a->H - h) / 2, x = (a->W - w) / 2, lh = h - 4;
+            if (last_h >= 0 && h != last_h)
+                ui_draw(a);   /* the filter shrank the box: clear the old one */
+            last_h = h;
             draw_box(a, y, x, h, w, title);
             if (sel < top)
                 top = sel;

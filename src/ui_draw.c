@@ -110,16 +110,31 @@ static const char *glyph(const App *a, const char *utf8, const char *ascii)
     return a->utf8 ? utf8 : ascii;
 }
 
+/* " POA 2024 · Institución · Unidad: X · Corte 3 JUL-SEP (abierto)": the
+ * corte and the filters stay whole; the institution is cut first (then
+ * dropped), then the filters — never the corte. */
 static void draw_title(App *a)
 {
     const Plan *p = a->plan;
     const UiRows *r = a->rows;
-    char t[1024];
-    char corte[96];
-    snprintf(t, sizeof t, " POA %d · %s · Unidad: %s%s%s · %s", p->anio, p->institucion,
+    char pre[32], corte[96], post[128], filtros[1024], fit[1024], t[2300];
+    snprintf(pre, sizeof pre, " POA %d", p->anio);
+    snprintf(post, sizeof post, " · %s", ui_seg_corte_titulo(a, corte, sizeof corte));
+    snprintf(filtros, sizeof filtros, " · Unidad: %s%s%s",
              r->filtro_unidad >= 0 ? p->unidades[r->filtro_unidad].nombre : "todas",
-             r->filtro_resp ? " · Responsable: " : "", r->filtro_resp ? r->filtro_resp : "",
-             ui_seg_corte_titulo(a, corte, sizeof corte));
+             r->filtro_resp ? " · Responsable: " : "", r->filtro_resp ? r->filtro_resp : "");
+    int room = a->W - u8_width(pre) - u8_width(post);
+    int fw = u8_width(filtros);
+    if (fw > room) {
+        u8_fit_copy(filtros, room > 0 ? room : 0, false, fit, sizeof fit);
+        snprintf(t, sizeof t, "%s%s%s", pre, fit, post);
+    } else {
+        int iw = room - fw - 3;   /* " · " before the institution */
+        fit[0] = '\0';
+        if (iw >= 6)
+            u8_fit_copy(p->institucion, iw, false, fit, sizeof fit);
+        snprintf(t, sizeof t, "%s%s%s%s%s", pre, fit[0] ? " · " : "", fit, filtros, post);
+    }
     ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), t);
 }
 
@@ -431,30 +446,63 @@ static void draw_status(App *a)
     ui_put(y, a->W - rw, rw, 0, right);
 }
 
+void ui_draw_status(App *a)
+{
+    if (a->too_small)
+        return;
+    draw_status(a);
+    refresh();
+}
+
+/* The F-keys of this screen, htop-style: "F1Ayuda  F2Editar …", each label
+ * followed by at least one space so none run together. When they do not
+ * fit, keys leave by their barra_sale (higher first, then the higher
+ * F-number); F-keys never change place, and all of them stay in the help. */
 static void draw_bar(App *a)
 {
     int y = a->H - 1, x = 0;
     const UiKey *k[12];
-    int n = 0, need = 0;
+    int n = 0;
     for (int f = 1; f <= 12; f++)
         for (int i = 0; i < UI_NKEYS; i++)
             if (UI_KEYS[i].fkey == f && ui_key_applies(&UI_KEYS[i], a)) {
                 k[n++] = &UI_KEYS[i];
-                need += (f < 10 ? 2 : 3) + u8_width(UI_KEYS[i].barra);
                 break;
             }
-    /* spaces after each label as room allows (htop pads to 6 columns) */
+    int need;
+    for (;;) {
+        need = 0;
+        for (int i = 0; i < n; i++)
+            need += (k[i]->fkey < 10 ? 2 : 3) + u8_width(k[i]->barra);
+        if (need + n <= a->W || n == 0)
+            break;
+        int out = -1;
+        for (int i = 0; i < n; i++)
+            if (k[i]->barra_sale > 0 && (out < 0 || k[i]->barra_sale >= k[out]->barra_sale))
+                out = i;
+        if (out < 0)
+            out = n - 1 > 0 && k[n - 1]->fkey == 10 ? n - 2 : n - 1;  /* F10 Salir stays */
+        if (out < 0)
+            break;
+        memmove(&k[out], &k[out + 1], sizeof *k * (size_t)(n - out - 1));
+        n--;
+    }
+    /* one or two spaces after each label as room allows (htop pads to 6) */
     int spare = a->W - need, pad = n ? spare / n : 0, extra = n ? spare % n : 0;
-    if (pad > 2) {
+    if (pad >= 2) {
         pad = 2;
         extra = 0;
     }
+    if (pad < 1)
+        pad = 1, extra = 0;
     for (int i = 0; i < n; i++) {
         char key[8];
         snprintf(key, sizeof key, "F%d", k[i]->fkey);
         int kw = (int)strlen(key);
-        int lw = u8_width(k[i]->barra) + (pad > 0 ? pad : 0) + (i < extra ? 1 : 0);
+        int lw = u8_width(k[i]->barra) + pad + (i < extra ? 1 : 0);
         if (x + kw + lw > a->W)
+            lw = a->W - x - kw;
+        if (lw <= 0)
             break;
         ui_put(y, x, kw, ui_attr(a, CR_BAR_KEY), key);
         ui_put(y, x + kw, lw, ui_attr(a, CR_BAR_LABEL), k[i]->barra);

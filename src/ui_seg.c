@@ -1013,6 +1013,8 @@ int ui_act_seg_tabla(App *a, int k)
 /* For ui_tablero.c: Enter on a unit. */
 int ui_seg_abrir_tabla(App *a, int unidad) { return abrir_tabla(a, unidad, -1, VISTA_TABLERO); }
 
+int ui_seg_tabla_unidad(const App *a) { return a->seg->unidad; }
+
 int ui_act_seg_tablero(App *a, int k)
 {
     (void)k;

@@ -299,9 +299,15 @@ void ui_tablero_draw(App *a)
     ordenar(t);
     Plan *p = a->plan;
     char s[1024], c1[96];
-    /* title */
-    snprintf(s, sizeof s, " Tablero · %s · %s %d", ui_seg_corte_titulo(a, c1, sizeof c1),
-             p->institucion, p->anio);
+    /* title: the corte and the year stay; the institution is cut first */
+    char pre[160], post[32], inst[1024];
+    snprintf(pre, sizeof pre, " Tablero · %s", ui_seg_corte_titulo(a, c1, sizeof c1));
+    snprintf(post, sizeof post, " %d", p->anio);
+    int iw = a->W - u8_width(pre) - u8_width(post) - 3;
+    inst[0] = '\0';
+    if (iw >= 6)
+        u8_fit_copy(p->institucion, iw, false, inst, sizeof inst);
+    snprintf(s, sizeof s, "%s%s%s%s", pre, inst[0] ? " · " : "", inst, post);
     ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), s);
     /* tabs, order and the institution's figure */
     int x = 1;

@@ -702,6 +702,8 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     }
     if (ok && cb)
         cb(ctx, x.pasos, x.pasos);
+    if (ok && o->hojas)
+        *o->hojas = x.nhojas;
     free(tmp);
     xw_liberar(&x);
     return ok;
