@@ -179,6 +179,14 @@ Plan *t_import(const char *path, const char *csv, ImportStats *st)
     return p;
 }
 
+Plan *t_import_tmp(const char *name, const char *csv)
+{
+    char *path = t_tmp(name);
+    Plan *p = t_import(path, csv, NULL);
+    free(path);
+    return p;
+}
+
 int t_count_live(const Plan *p, NodeKind k)
 {
     int n = 0;

@@ -41,6 +41,8 @@ char *t_sql_text(const char *path, const char *sql);
 Db *t_import_db(const char *path, const char *csv, Plan **p, int64_t *id, ImportStats *st);
 /* The same, closing the database again: just the plan. */
 Plan *t_import(const char *path, const char *csv, ImportStats *st);
+/* t_import into a fresh temporary database t_tmp(name). */
+Plan *t_import_tmp(const char *name, const char *csv);
 /* Live, visible nodes of a kind (not deleted, not implicit). */
 int t_count_live(const Plan *p, NodeKind k);
 
