@@ -14,20 +14,6 @@
 
 static char *origin_cwd;
 
-/* Writes text to a fresh temporary file; caller frees the path. */
-static char *write_tmp(const char *name, const char *text)
-{
-    char *p = t_tmp(name);
-    FILE *f = fopen(p, "wb");
-    if (!f) {
-        perror(p);
-        exit(2);
-    }
-    fputs(text, f);
-    fclose(f);
-    return p;
-}
-
 /* The warning that mentions needle, or NULL. */
 static const char *aviso_con(const ConfigAvisos *a, const char *needle)
 {
@@ -71,7 +57,7 @@ static void isolate(void)
 static bool load_text(const char *name, const char *text, Config *c, ConfigAvisos *a,
                       PoaErr *err, char **path_out)
 {
-    char *p = write_tmp(name, text);
+    char *p = t_write_text(name, text);
     bool ok = config_load(p, c, a, err);
     if (path_out)
         *path_out = p;
@@ -437,7 +423,7 @@ TEST(archivo_explicito_inexistente)
 
     /* Unreadable (root reads anything, so only as a normal user). */
     if (geteuid() != 0) {
-        char *p2 = write_tmp("cerrado.ini", "[plan]\ncorte = 2\n");
+        char *p2 = t_write_text("cerrado.ini", "[plan]\ncorte = 2\n");
         chmod(p2, 0);
         CHECK(!config_load(p2, &c, &a, &err));
         CHECK_CONTAINS(err.msg, "No se pudo leer el archivo de configuración");
@@ -456,8 +442,8 @@ TEST(busqueda_xdg_home_local)
     mkdir(xdg, 0700);
     mkdir(poa, 0700);
     mkdir(cwd, 0700);
-    char *xdg_ini = write_tmp("xdg/poa/config.ini", "[institucion]\nnombre = Desde XDG\n");
-    char *local = write_tmp("cwd/config.ini", "[institucion]\nnombre = Local\n");
+    char *xdg_ini = t_write_text("xdg/poa/config.ini", "[institucion]\nnombre = Desde XDG\n");
+    char *local = t_write_text("cwd/config.ini", "[institucion]\nnombre = Local\n");
     CHECK_INT(chdir(cwd), 0);
 
     Config c;
@@ -484,7 +470,7 @@ TEST(busqueda_xdg_home_local)
     mkdir(home, 0700);
     mkdir(d1, 0700);
     mkdir(d2, 0700);
-    char *home_ini = write_tmp("home/.config/poa/config.ini", "[institucion]\nnombre = Desde HOME\n");
+    char *home_ini = t_write_text("home/.config/poa/config.ini", "[institucion]\nnombre = Desde HOME\n");
     setenv("HOME", home, 1);
     unsetenv("XDG_CONFIG_HOME");
     CHECK(config_load(NULL, &c, &a, &err));
@@ -495,7 +481,7 @@ TEST(busqueda_xdg_home_local)
     CHECK_STR(c.origen, home_ini);
 
     /* An explicit path wins over everything. */
-    char *expl = write_tmp("explicito.ini", "[institucion]\nnombre = Explícito\n");
+    char *expl = t_write_text("explicito.ini", "[institucion]\nnombre = Explícito\n");
     CHECK(config_load(expl, &c, &a, &err));
     CHECK_STR(c.institucion, "Explícito");
     CHECK_INT(a.n, 0);
@@ -511,7 +497,7 @@ TEST(busqueda_xdg_home_local)
 static char *load_capturing_stderr(const char *name, const char *text, Config *c, PoaErr *err,
                                    bool *ok, char **path_out)
 {
-    char *p = write_tmp(name, text);
+    char *p = t_write_text(name, text);
     char *cap = t_tmp("stderr.txt");
     fflush(stderr);
     int saved = dup(2);
