@@ -115,13 +115,11 @@ TEST(failed_edit_changes_nothing)
 {
     char *path = t_tmp("fallo.db");
     Plan *p;
-    Db *db = t_import_db(path, CAJA, &p, NULL, NULL);
-    db_close(db);
     /* the change log refuses every row: the action must roll back whole */
-    t_sql_exec(path, "CREATE TRIGGER no_log BEFORE INSERT ON cambio BEGIN "
-                   "SELECT RAISE(ABORT, 'registro bloqueado'); END;");
+    Db *db = t_import_then_sql(path, CAJA, &p,
+                               "CREATE TRIGGER no_log BEFORE INSERT ON cambio BEGIN "
+                               "SELECT RAISE(ABORT, 'registro bloqueado'); END;");
     PoaErr err = {{0}};
-    db = db_open(path, DB_EXISTING, NULL, &err);
     int node = seguimiento_buscar_actividad(p, "AO.6.1", "Comercialización", &err);
     Actividad *a = plan_act(p, node);
     CHECK(!seguimiento_editar(db, p, node, 3,

@@ -141,14 +141,12 @@ TEST(failed_merge_changes_nothing)
 {
     char *path = t_tmp("fallo.db");
     Plan *p;
-    Db *db = t_import_db(path, ARS, &p, NULL, NULL);
-    db_close(db);
     /* the change log refuses the deletion row: the merge fails late, after
      * many moves, and everything must come back */
-    t_sql_exec(path, "CREATE TRIGGER no_log BEFORE INSERT ON cambio WHEN NEW.campo = '*' "
-                   "AND NEW.tabla = 'eje' BEGIN SELECT RAISE(ABORT, 'bloqueado'); END;");
+    Db *db = t_import_then_sql(path, ARS, &p,
+                               "CREATE TRIGGER no_log BEFORE INSERT ON cambio WHEN NEW.campo = '*' "
+                               "AND NEW.tabla = 'eje' BEGIN SELECT RAISE(ABORT, 'bloqueado'); END;");
     PoaErr err = {{0}};
-    db = db_open(path, DB_EXISTING, NULL, &err);
     int fin = eje(p, "Finanzas"), fo = eje(p, "Financiero");
     char *before = shape(p);
     int objs = t_sql_int(path, "SELECT count(*) FROM objetivo");

@@ -179,6 +179,16 @@ Plan *t_import(const char *path, const char *csv, ImportStats *st)
     return p;
 }
 
+Db *t_import_then_sql(const char *path, const char *csv, Plan **p, const char *sql)
+{
+    db_close(t_import_db(path, csv, p, NULL, NULL));
+    t_sql_exec(path, sql);
+    PoaErr err = {{0}};
+    Db *db = db_open(path, DB_EXISTING, NULL, &err);
+    CHECK(db != NULL);
+    return db;
+}
+
 Plan *t_import_tmp(const char *name, const char *csv)
 {
     char *path = t_tmp(name);

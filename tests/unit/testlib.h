@@ -41,6 +41,10 @@ char *t_sql_text(const char *path, const char *sql);
 Db *t_import_db(const char *path, const char *csv, Plan **p, int64_t *id, ImportStats *st);
 /* The same, closing the database again: just the plan. */
 Plan *t_import(const char *path, const char *csv, ImportStats *st);
+/* t_import_db, then sql run on the closed file behind the program's back
+ * (a trigger that makes the next action fail, say), then the file opened
+ * again: the Db returned sees what sql did. */
+Db *t_import_then_sql(const char *path, const char *csv, Plan **p, const char *sql);
 /* t_import into a fresh temporary database t_tmp(name). */
 Plan *t_import_tmp(const char *name, const char *csv);
 /* Live, visible nodes of a kind (not deleted, not implicit). */
