@@ -23,6 +23,15 @@ static const char *aviso_con(const ConfigAvisos *a, const char *needle)
     return NULL;
 }
 
+/* The warning "path:line: tail" is among a's (a macro, so a failure names the
+ * caller's line). */
+#define CHECK_AVISO(a, path, line, tail) do { \
+        char _w[1200]; \
+        snprintf(_w, sizeof _w, "%s:%d: %s", path, line, tail); \
+        CHECK(aviso_con(a, _w) != NULL); \
+        if (!aviso_con(a, _w)) fprintf(stderr, "  falta: %s\n", _w); \
+    } while (0)
+
 static void check_defaults(const Config *c)
 {
     CHECK_STR(c->institucion, "");
@@ -229,25 +238,19 @@ TEST(valores_malos)
     check_defaults(&c);
     CHECK_STR(c.origen, path);
 
-    char want[1200];
-#define WANT(line, tail) do { \
-        snprintf(want, sizeof want, "%s:%d: %s", path, line, tail); \
-        CHECK(aviso_con(&a, want) != NULL); \
-        if (!aviso_con(&a, want)) fprintf(stderr, "  falta: %s\n", want); \
-    } while (0)
-    WANT(2, "[plan] anio = «dos mil»: se esperaba un año entre 1900 y 2200, o vacío; se usa el año más reciente de los datos");
-    WANT(5, "[semaforo] verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80");
-    WANT(6, "[semaforo] amarillo = «2000»: se esperaba un número entre 0 y 1000; se usa 60");
-    WANT(8, "[consolidacion] regla = «mediana»: se esperaba «media» o «ponderada»; se usa media");
-    WANT(9, "[consolidacion] tope = «0»: se esperaba un número mayor que 0; se usa 100");
-    WANT(12, "[interfaz] colores = «quizás»: se esperaba «si» o «no»; se usa si");
-    WANT(14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa A4");
-    WANT(15, "[exportar] orientacion = «diagonal»: se esperaba «horizontal» o «vertical»; se usa horizontal");
+    CHECK_AVISO(&a, path, 2, "[plan] anio = «dos mil»: se esperaba un año entre 1900 y 2200, o vacío; se usa el año más reciente de los datos");
+    CHECK_AVISO(&a, path, 5, "[semaforo] verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80");
+    CHECK_AVISO(&a, path, 6, "[semaforo] amarillo = «2000»: se esperaba un número entre 0 y 1000; se usa 60");
+    CHECK_AVISO(&a, path, 8, "[consolidacion] regla = «mediana»: se esperaba «media» o «ponderada»; se usa media");
+    CHECK_AVISO(&a, path, 9, "[consolidacion] tope = «0»: se esperaba un número mayor que 0; se usa 100");
+    CHECK_AVISO(&a, path, 12, "[interfaz] colores = «quizás»: se esperaba «si» o «no»; se usa si");
+    CHECK_AVISO(&a, path, 14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa A4");
+    CHECK_AVISO(&a, path, 15, "[exportar] orientacion = «diagonal»: se esperaba «horizontal» o «vertical»; se usa horizontal");
     /* Invalid bytes are shown as U+FFFD, never sent raw to the screen. */
-    WANT(16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
+    CHECK_AVISO(&a, path, 16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
     /* The repeated key: the later line (iniparser keeps the last value). */
-    WANT(19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4; se usa 1");
-    WANT(19, "[plan] corte repetida (ya estaba en la línea 3); vale esta");
+    CHECK_AVISO(&a, path, 19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4; se usa 1");
+    CHECK_AVISO(&a, path, 19, "[plan] corte repetida (ya estaba en la línea 3); vale esta");
     CHECK_INT(a.n, 11);
     /* Sorted by line. */
     for (int i = 1; i < a.n; i++) {
@@ -339,15 +342,10 @@ TEST(claves_desconocidas)
                     "verde = 95\n"          /* 6 */
                     "[otra]\n",             /* 7 */
                     &c, &a, &err, &path));
-    char want[600];
-    snprintf(want, sizeof want, "%s:1: clave desconocida «suelta» fuera de toda sección; se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:3: [semaforo] clave desconocida «verd» (¿quiso decir «verde»?); se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:5: sección desconocida [semafor] (¿quiso decir [semaforo]?); se ignora con todas sus claves", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:7: sección desconocida [otra]; se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
+    CHECK_AVISO(&a, path, 1, "clave desconocida «suelta» fuera de toda sección; se ignora");
+    CHECK_AVISO(&a, path, 3, "[semaforo] clave desconocida «verd» (¿quiso decir «verde»?); se ignora");
+    CHECK_AVISO(&a, path, 5, "sección desconocida [semafor] (¿quiso decir [semaforo]?); se ignora con todas sus claves");
+    CHECK_AVISO(&a, path, 7, "sección desconocida [otra]; se ignora");
     CHECK_INT(a.n, 4);
     for (int i = 0; i < a.n; i++)
         if (a.n != 4)
