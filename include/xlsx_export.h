@@ -119,6 +119,7 @@ void xw_merge_rotulo(Xw *x, lxw_worksheet *ws, int r, int c1, int c2, const char
 lxw_format *xw_moneda(Xw *x, const char *moneda);
 int xw_lineas(const char *s, double ancho);
 void xw_alto(Xw *x, lxw_worksheet *ws, int r, int lineas);
+void xw_titulo(Xw *x, lxw_worksheet *ws, int ult, const char *titulo);
 int xw_clase_num(double v, bool pct);
 void xw_progreso(Xw *x, long pasos);
 void xw_semaforo_cf(Xw *x, lxw_worksheet *ws, int col, int r1, int r2);

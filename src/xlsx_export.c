@@ -364,6 +364,20 @@ void xw_alto(Xw *x, lxw_worksheet *ws, int r, int lineas)
     xw_chk(x, worksheet_set_row(ws, (lxw_row_t)r, 12.3 * lineas + 3.0, NULL));
 }
 
+/* The two heading rows every report starts with, merged across columns 0..ult:
+ * the title, and the institución (· the unidad when the export is for one). */
+void xw_titulo(Xw *x, lxw_worksheet *ws, int ult, const char *titulo)
+{
+    xw_merge(x, ws, 0, 0, 0, ult, titulo, x->f.titulo);
+    xw_alto(x, ws, 0, 2);
+    char t[400];
+    if (x->unidad >= 0)
+        snprintf(t, sizeof t, "%s · %s", x->p->institucion, x->p->unidades[x->unidad].nombre);
+    else
+        snprintf(t, sizeof t, "%s", x->p->institucion);
+    xw_merge(x, ws, 1, 0, 1, ult, t, x->f.subtitulo);
+}
+
 /* Number format index for a value: 0 integer, 1 decimal, 2 whole %, 3 % with decimals. */
 int xw_clase_num(double v, bool pct)
 {

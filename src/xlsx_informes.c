@@ -90,13 +90,7 @@ void xlsx_tablero(Xw *x)
     periodo_corte(x, periodo, sizeof periodo);
     snprintf(t, sizeof t, "TABLERO DE EJECUCIÓN DEL POA %d — %s (%s)", p->anio,
              POA_TRIM_NOMBRE[x->corte - 1], ACUM[x->corte - 1]);
-    xw_merge(x, ws, 0, 0, 0, TB_NCOLS - 1, t, f->titulo);
-    xw_alto(x, ws, 0, 2);
-    if (x->unidad >= 0)
-        snprintf(t, sizeof t, "%s · %s", p->institucion, p->unidades[x->unidad].nombre);
-    else
-        snprintf(t, sizeof t, "%s", p->institucion);
-    xw_merge(x, ws, 1, 0, 1, TB_NCOLS - 1, t, f->subtitulo);
+    xw_titulo(x, ws, TB_NCOLS - 1, t);
 
     static const char *const CAB[TB_NCOLS] = {"Unidad, eje u objetivo", "Actividades",
                                               "Reportadas", "Vencidas sin reporte",
@@ -337,13 +331,7 @@ void xlsx_seguimiento(Xw *x)
     periodo_corte(x, periodo, sizeof periodo);
     snprintf(t, sizeof t, "SEGUIMIENTO AL PLAN OPERATIVO ANUAL %d — %s (%s)", p->anio,
              POA_TRIM_NOMBRE[c - 1], ACUM[c - 1]);
-    xw_merge(x, ws, 0, 0, 0, SG_NCOLS - 1, t, f->titulo);
-    xw_alto(x, ws, 0, 2);
-    if (x->unidad >= 0)
-        snprintf(t, sizeof t, "%s · %s", p->institucion, p->unidades[x->unidad].nombre);
-    else
-        snprintf(t, sizeof t, "%s", p->institucion);
-    xw_merge(x, ws, 1, 0, 1, SG_NCOLS - 1, t, f->subtitulo);
+    xw_titulo(x, ws, SG_NCOLS - 1, t);
 
     const int RC = 3;
     char real[40], pcth[60], obs[60];
@@ -672,13 +660,7 @@ void xlsx_poa(Xw *x)
 
     char t[300];
     snprintf(t, sizeof t, "PLAN OPERATIVO ANUAL %d", p->anio);
-    xw_merge(x, ws, 0, 0, 0, po.ult, t, f->titulo);
-    xw_alto(x, ws, 0, 2);
-    if (x->unidad >= 0)
-        snprintf(t, sizeof t, "%s · %s", p->institucion, p->unidades[x->unidad].nombre);
-    else
-        snprintf(t, sizeof t, "%s", p->institucion);
-    xw_merge(x, ws, 1, 0, 1, po.ult, t, f->subtitulo);
+    xw_titulo(x, ws, po.ult, t);
 
     const int R1 = 3, R2 = 4, R3 = 5;
     xw_merge(x, ws, R1, PO_ENT, R3, PO_ENT, "Entregables", f->cab);

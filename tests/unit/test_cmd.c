@@ -3,7 +3,6 @@
  * from the file; failures (bad input, a refusing database) leave the model
  * and the file as they were. */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,19 +26,8 @@ typedef struct {
 
 static void fx_open(Fx *f, const char *csv, const char *name)
 {
-    PoaErr err = {{0}};
     f->path = t_tmp(name);
-    f->db = db_open(f->path, DB_CREATE, NULL, &err);
-    CHECK(f->db != NULL);
-    ImportStats st = {0};
-    CsvAvisos av = {0};
-    bool ok = plancsv_import(f->db, csv, &st, &f->id, &av, &err);
-    if (!ok)
-        fprintf(stderr, "%s\n", err.msg);
-    CHECK(ok);
-    csv_avisos_free(&av);
-    f->p = store_load(f->db, f->id, &err);
-    CHECK(f->p != NULL);
+    f->db = t_import_db(f->path, csv, &f->p, &f->id, NULL);
 }
 
 /* Closes and reopens the file: what the model says must be what was saved. */
@@ -61,18 +49,6 @@ static void fx_close(Fx *f)
     free(f->path);
 }
 
-static int count_sql(Fx *f, const char *sql)
-{
-    sqlite3_stmt *st;
-    int v = -1;
-    if (sqlite3_prepare_v2(db_sqlite(f->db), sql, -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW)
-            v = sqlite3_column_int(st, 0);
-        sqlite3_finalize(st);
-    }
-    return v;
-}
-
 static int first_of(const Plan *p, NodeKind k)
 {
     for (int i = 1; i < p->nnodes; i++)
@@ -91,29 +67,20 @@ static int same(const Plan *q, const Plan *p, int node)
     return -1;
 }
 
-static int live(const Plan *p, NodeKind k)
-{
-    int n = 0;
-    for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
-            n++;
-    return n;
-}
-
 TEST(edit_fields)
 {
     Fx f;
     fx_open(&f, ARS, "campos.db");
     PoaErr err = {{0}};
     int act = first_of(f.p, NODE_ACTIVIDAD), ent = first_of(f.p, NODE_ENTREGABLE);
-    int logs = count_sql(&f, "SELECT count(*) FROM cambio");
+    int logs = t_db_int(f.db, "SELECT count(*) FROM cambio");
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "  Gestión de año  ", &err));
     CHECK_STR(f.p->nodes[act].texto, "Gestión de año");
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "1,500,000.50", &err));
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_T2, "25%", &err));
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_RESPONSABLES, "Afiliación/ Dirección", &err));
     CHECK(cmd_set_campo(f.db, f.p, ent, CAMPO_INDICADOR, "% de afiliados", &err));
-    CHECK_INT(count_sql(&f, "SELECT count(*) FROM cambio"), logs + 5);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM cambio"), logs + 5);
     /* bad input: message names the field and the value; nothing changes */
     CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "mucho", &err));
     CHECK_CONTAINS(err.msg, "Presupuesto: «mucho»");
@@ -183,7 +150,7 @@ TEST(add_caja_implicit_levels)
     Fx f;
     fx_open(&f, CAJA, "caja.db");
     PoaErr err = {{0}};
-    int ejes = live(f.p, NODE_EJE), ents = live(f.p, NODE_ENTREGABLE);
+    int ejes = t_count_live(f.p, NODE_EJE), ents = t_count_live(f.p, NODE_ENTREGABLE);
     CHECK_INT(ejes, 0);
     CHECK_INT(ents, 0);
     /* a child of the plan is an objetivo (no ejes), of a meta an actividad */
@@ -203,11 +170,11 @@ TEST(add_caja_implicit_levels)
     int a2;
     CHECK(cmd_add(f.db, f.p, m2, true, -1, "AO.9.2", "Otra acción", &a2, &err));
     CHECK(plan_node_implicit(f.p, f.p->nodes[a2].parent));
-    CHECK_INT(live(f.p, NODE_EJE), 0);
-    CHECK_INT(live(f.p, NODE_ENTREGABLE), 0);
+    CHECK_INT(t_count_live(f.p, NODE_EJE), 0);
+    CHECK_INT(t_count_live(f.p, NODE_ENTREGABLE), 0);
     Plan *q = fx_reload(&f);
     CHECK(same(q, f.p, a2) > 0);
-    CHECK_INT(live(q, NODE_ENTREGABLE), 0);
+    CHECK_INT(t_count_live(q, NODE_ENTREGABLE), 0);
     plan_free(q);
     fx_close(&f);
 }
@@ -225,13 +192,13 @@ TEST(delete_with_counts)
     char buf[160], want[64];
     snprintf(want, sizeof want, "%d actividades", nact);
     CHECK_STR(cmd_cuenta_texto(&c, buf, sizeof buf), want);
-    int before = live(f.p, NODE_ACTIVIDAD);
+    int before = t_count_live(f.p, NODE_ACTIVIDAD);
     CHECK(cmd_delete(f.db, f.p, ent, &err));
     CHECK(f.p->nodes[ent].deleted);
-    CHECK_INT(live(f.p, NODE_ACTIVIDAD), before - nact);
+    CHECK_INT(t_count_live(f.p, NODE_ACTIVIDAD), before - nact);
     CHECK(!cmd_delete(f.db, f.p, 0, &err));
     Plan *q = fx_reload(&f);
-    CHECK_INT(live(q, NODE_ACTIVIDAD), before - nact);
+    CHECK_INT(t_count_live(q, NODE_ACTIVIDAD), before - nact);
     CHECK_INT(same(q, f.p, ent), -1);
     plan_free(q);
     CmdCuenta d = {{0}, 0};
@@ -368,7 +335,7 @@ TEST(failures_roll_back)
     int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     Actividad before = *plan_act(f.p, act);
     char *texto = xstrdup(f.p->nodes[act].texto);
-    int logs = count_sql(&f, "SELECT count(*) FROM cambio");
+    int logs = t_db_int(f.db, "SELECT count(*) FROM cambio");
     int nkids = f.p->nodes[par].kids.n;
 
     CHECK(!cmd_set_mes(f.db, f.p, act, 3, (MesCell){CELL_NUM, 7}, &err));
@@ -386,7 +353,7 @@ TEST(failures_roll_back)
     CHECK_INT(f.p->nodes[par].kids.v[0], act);
     CHECK(!cmd_renumber(f.db, f.p, act, NULL, &err) ||
           strcmp(f.p->nodes[act].codigo, "1.1") == 0);
-    CHECK_INT(count_sql(&f, "SELECT count(*) FROM cambio"), logs);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM cambio"), logs);
     free(texto);
     fx_close(&f);
 }

@@ -14,20 +14,6 @@
 
 static char *origin_cwd;
 
-/* Writes text to a fresh temporary file; caller frees the path. */
-static char *write_tmp(const char *name, const char *text)
-{
-    char *p = t_tmp(name);
-    FILE *f = fopen(p, "wb");
-    if (!f) {
-        perror(p);
-        exit(2);
-    }
-    fputs(text, f);
-    fclose(f);
-    return p;
-}
-
 /* The warning that mentions needle, or NULL. */
 static const char *aviso_con(const ConfigAvisos *a, const char *needle)
 {
@@ -36,6 +22,15 @@ static const char *aviso_con(const ConfigAvisos *a, const char *needle)
             return a->lineas[i];
     return NULL;
 }
+
+/* The warning "path:line: tail" is among a's (a macro, so a failure names the
+ * caller's line). */
+#define CHECK_AVISO(a, path, line, tail) do { \
+        char _w[1200]; \
+        snprintf(_w, sizeof _w, "%s:%d: %s", path, line, tail); \
+        CHECK(aviso_con(a, _w) != NULL); \
+        if (!aviso_con(a, _w)) fprintf(stderr, "  falta: %s\n", _w); \
+    } while (0)
 
 static void check_defaults(const Config *c)
 {
@@ -71,7 +66,7 @@ static void isolate(void)
 static bool load_text(const char *name, const char *text, Config *c, ConfigAvisos *a,
                       PoaErr *err, char **path_out)
 {
-    char *p = write_tmp(name, text);
+    char *p = t_write_text(name, text);
     bool ok = config_load(p, c, a, err);
     if (path_out)
         *path_out = p;
@@ -243,25 +238,19 @@ TEST(valores_malos)
     check_defaults(&c);
     CHECK_STR(c.origen, path);
 
-    char want[1200];
-#define WANT(line, tail) do { \
-        snprintf(want, sizeof want, "%s:%d: %s", path, line, tail); \
-        CHECK(aviso_con(&a, want) != NULL); \
-        if (!aviso_con(&a, want)) fprintf(stderr, "  falta: %s\n", want); \
-    } while (0)
-    WANT(2, "[plan] anio = «dos mil»: se esperaba un año entre 1900 y 2200, o vacío; se usa el año más reciente de los datos");
-    WANT(5, "[semaforo] verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80");
-    WANT(6, "[semaforo] amarillo = «2000»: se esperaba un número entre 0 y 1000; se usa 60");
-    WANT(8, "[consolidacion] regla = «mediana»: se esperaba «media» o «ponderada»; se usa media");
-    WANT(9, "[consolidacion] tope = «0»: se esperaba un número mayor que 0; se usa 100");
-    WANT(12, "[interfaz] colores = «quizás»: se esperaba «si» o «no»; se usa si");
-    WANT(14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa A4");
-    WANT(15, "[exportar] orientacion = «diagonal»: se esperaba «horizontal» o «vertical»; se usa horizontal");
+    CHECK_AVISO(&a, path, 2, "[plan] anio = «dos mil»: se esperaba un año entre 1900 y 2200, o vacío; se usa el año más reciente de los datos");
+    CHECK_AVISO(&a, path, 5, "[semaforo] verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80");
+    CHECK_AVISO(&a, path, 6, "[semaforo] amarillo = «2000»: se esperaba un número entre 0 y 1000; se usa 60");
+    CHECK_AVISO(&a, path, 8, "[consolidacion] regla = «mediana»: se esperaba «media» o «ponderada»; se usa media");
+    CHECK_AVISO(&a, path, 9, "[consolidacion] tope = «0»: se esperaba un número mayor que 0; se usa 100");
+    CHECK_AVISO(&a, path, 12, "[interfaz] colores = «quizás»: se esperaba «si» o «no»; se usa si");
+    CHECK_AVISO(&a, path, 14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa A4");
+    CHECK_AVISO(&a, path, 15, "[exportar] orientacion = «diagonal»: se esperaba «horizontal» o «vertical»; se usa horizontal");
     /* Invalid bytes are shown as U+FFFD, never sent raw to the screen. */
-    WANT(16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
+    CHECK_AVISO(&a, path, 16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
     /* The repeated key: the later line (iniparser keeps the last value). */
-    WANT(19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4; se usa 1");
-    WANT(19, "[plan] corte repetida (ya estaba en la línea 3); vale esta");
+    CHECK_AVISO(&a, path, 19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4; se usa 1");
+    CHECK_AVISO(&a, path, 19, "[plan] corte repetida (ya estaba en la línea 3); vale esta");
     CHECK_INT(a.n, 11);
     /* Sorted by line. */
     for (int i = 1; i < a.n; i++) {
@@ -353,15 +342,10 @@ TEST(claves_desconocidas)
                     "verde = 95\n"          /* 6 */
                     "[otra]\n",             /* 7 */
                     &c, &a, &err, &path));
-    char want[600];
-    snprintf(want, sizeof want, "%s:1: clave desconocida «suelta» fuera de toda sección; se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:3: [semaforo] clave desconocida «verd» (¿quiso decir «verde»?); se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:5: sección desconocida [semafor] (¿quiso decir [semaforo]?); se ignora con todas sus claves", path);
-    CHECK(aviso_con(&a, want) != NULL);
-    snprintf(want, sizeof want, "%s:7: sección desconocida [otra]; se ignora", path);
-    CHECK(aviso_con(&a, want) != NULL);
+    CHECK_AVISO(&a, path, 1, "clave desconocida «suelta» fuera de toda sección; se ignora");
+    CHECK_AVISO(&a, path, 3, "[semaforo] clave desconocida «verd» (¿quiso decir «verde»?); se ignora");
+    CHECK_AVISO(&a, path, 5, "sección desconocida [semafor] (¿quiso decir [semaforo]?); se ignora con todas sus claves");
+    CHECK_AVISO(&a, path, 7, "sección desconocida [otra]; se ignora");
     CHECK_INT(a.n, 4);
     for (int i = 0; i < a.n; i++)
         if (a.n != 4)
@@ -437,7 +421,7 @@ TEST(archivo_explicito_inexistente)
 
     /* Unreadable (root reads anything, so only as a normal user). */
     if (geteuid() != 0) {
-        char *p2 = write_tmp("cerrado.ini", "[plan]\ncorte = 2\n");
+        char *p2 = t_write_text("cerrado.ini", "[plan]\ncorte = 2\n");
         chmod(p2, 0);
         CHECK(!config_load(p2, &c, &a, &err));
         CHECK_CONTAINS(err.msg, "No se pudo leer el archivo de configuración");
@@ -456,8 +440,8 @@ TEST(busqueda_xdg_home_local)
     mkdir(xdg, 0700);
     mkdir(poa, 0700);
     mkdir(cwd, 0700);
-    char *xdg_ini = write_tmp("xdg/poa/config.ini", "[institucion]\nnombre = Desde XDG\n");
-    char *local = write_tmp("cwd/config.ini", "[institucion]\nnombre = Local\n");
+    char *xdg_ini = t_write_text("xdg/poa/config.ini", "[institucion]\nnombre = Desde XDG\n");
+    char *local = t_write_text("cwd/config.ini", "[institucion]\nnombre = Local\n");
     CHECK_INT(chdir(cwd), 0);
 
     Config c;
@@ -484,7 +468,7 @@ TEST(busqueda_xdg_home_local)
     mkdir(home, 0700);
     mkdir(d1, 0700);
     mkdir(d2, 0700);
-    char *home_ini = write_tmp("home/.config/poa/config.ini", "[institucion]\nnombre = Desde HOME\n");
+    char *home_ini = t_write_text("home/.config/poa/config.ini", "[institucion]\nnombre = Desde HOME\n");
     setenv("HOME", home, 1);
     unsetenv("XDG_CONFIG_HOME");
     CHECK(config_load(NULL, &c, &a, &err));
@@ -495,7 +479,7 @@ TEST(busqueda_xdg_home_local)
     CHECK_STR(c.origen, home_ini);
 
     /* An explicit path wins over everything. */
-    char *expl = write_tmp("explicito.ini", "[institucion]\nnombre = Explícito\n");
+    char *expl = t_write_text("explicito.ini", "[institucion]\nnombre = Explícito\n");
     CHECK(config_load(expl, &c, &a, &err));
     CHECK_STR(c.institucion, "Explícito");
     CHECK_INT(a.n, 0);
@@ -511,7 +495,7 @@ TEST(busqueda_xdg_home_local)
 static char *load_capturing_stderr(const char *name, const char *text, Config *c, PoaErr *err,
                                    bool *ok, char **path_out)
 {
-    char *p = write_tmp(name, text);
+    char *p = t_write_text(name, text);
     char *cap = t_tmp("stderr.txt");
     fflush(stderr);
     int saved = dup(2);

@@ -7,16 +7,8 @@
 #include "csv.h"
 #include "testlib.h"
 
-/* Writes content (len bytes) to a fresh temporary file; caller frees. */
-static char *write_tmp(const char *name, const char *content, size_t len)
-{
-    char *path = t_tmp(name);
-    FILE *f = fopen(path, "wb");
-    fwrite(content, 1, len, f);
-    fclose(f);
-    return path;
-}
-#define WRITE_TMP(name, lit) write_tmp(name, lit, sizeof(lit) - 1)
+/* A string literal to a temporary file, embedded NULs included. */
+#define WRITE_TMP(name, lit) t_write_tmp(name, lit, sizeof(lit) - 1)
 
 /* Number of records, or -1 on error (message in err). */
 static int count_rows(CsvReader *r, PoaErr *err)
@@ -255,7 +247,7 @@ TEST(bom_and_separator)
     for (int i = 0; i < 300; i++)
         n += (size_t)snprintf(wide + n, sizeof wide - n, i ? ",%d" : "%d", i % 10);
     wide[n++] = '\n';
-    p = write_tmp("wide.csv", wide, n);
+    p = t_write_tmp("wide.csv", wide, n);
     r = csv_open(p, &err);
     CHECK_INT(csv_next(r, &row, &err), 1);
     CHECK_INT(row.nfields, 300);
@@ -268,7 +260,7 @@ TEST(bom_and_separator)
 /* Expects the n-th csv_next to fail with "<path>:<where>: <msg>". */
 static void expect_error(const char *name, const char *content, int ok_rows, const char *where)
 {
-    char *p = write_tmp(name, content, strlen(content));
+    char *p = t_write_tmp(name, content, strlen(content));
     PoaErr err = {{0}};
     CsvReader *r = csv_open(p, &err);
     CHECK(r != NULL);
@@ -463,7 +455,7 @@ TEST(large_file_100k_rows)
     char *big = malloc(len);
     for (int i = 0; i < rows; i++)
         memcpy(big + (size_t)i * (sizeof line - 1), line, sizeof line - 1);
-    char *p = write_tmp("grande.csv", big, len);
+    char *p = t_write_tmp("grande.csv", big, len);
     free(big);
 
     clock_t t0 = clock();

@@ -2,7 +2,6 @@
  * (parsing what the user types, one logged transaction, model changed only
  * after the commit), closing and reopening a corte, and refusals. */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,51 +13,6 @@
 #include "testlib.h"
 
 #define CAJA POA_FIXTURES "/seguimiento2024_t3_caja.csv"
-
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    CHECK(sqlite3_open(path, &h) == SQLITE_OK);
-    char *msg = NULL;
-    int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK)
-        fprintf(stderr, "sqlite: %s\n", msg);
-    CHECK(rc == SQLITE_OK);
-    sqlite3_free(msg);
-    sqlite3_close(h);
-}
-
-/* First column of the first row of sql, as text ("" if none); caller frees. */
-static char *raw_text(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    char *out = NULL;
-    if (sqlite3_open(path, &h) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-                out = strdup((const char *)sqlite3_column_text(st, 0));
-            sqlite3_finalize(st);
-        }
-    }
-    sqlite3_close(h);
-    return out ? out : strdup("");
-}
-
-static Db *import_caja(const char *path, Plan **p)
-{
-    PoaErr err = {{0}};
-    Db *db = db_open(path, DB_CREATE, NULL, &err);
-    CHECK(db != NULL);
-    int64_t id = 0;
-    ImportStats st;
-    CsvAvisos av = {0};
-    CHECK(plancsv_import(db, CAJA, &st, &id, &av, &err));
-    csv_avisos_free(&av);
-    *p = store_load(db, id, &err);
-    CHECK(*p != NULL);
-    return db;
-}
 
 static Plan *reload(Db *db, const Plan *p)
 {
@@ -103,7 +57,7 @@ TEST(edit_logged_and_saved)
 {
     char *path = t_tmp("seg.db");
     Plan *p;
-    Db *db = import_caja(path, &p);
+    Db *db = t_import_db(path, CAJA, &p, NULL, NULL);
     PoaErr err = {{0}};
     int node = seguimiento_buscar_actividad(p, "AO.6.1", "Comercialización", &err);
     CHECK(node > 0);
@@ -119,11 +73,11 @@ TEST(edit_logged_and_saved)
     CHECK_STR(a->seg[2].observaciones, "Cifra corregida");
     CHECK_STR(a->seg[2].evidencia, "Informe 2024-10.pdf");
     /* one action, three rows, before and after as written */
-    char *s = raw_text(path, "SELECT count(DISTINCT accion) || '/' || count(*) FROM cambio "
+    char *s = t_sql_text(path, "SELECT count(DISTINCT accion) || '/' || count(*) FROM cambio "
                              "WHERE tabla = 'seguimiento'");
     CHECK_STR(s, "1/3");
     free(s);
-    s = raw_text(path, "SELECT antes || '>' || despues FROM cambio WHERE campo = 'corte3.real'");
+    s = t_sql_text(path, "SELECT antes || '>' || despues FROM cambio WHERE campo = 'corte3.real'");
     CHECK_STR(s, "479>500");
     free(s);
     Plan *q = reload(db, p);
@@ -138,13 +92,13 @@ TEST(edit_logged_and_saved)
     CHECK(seguimiento_editar(db, p, node, 3, &(SegCambio){.set_real = true,
                                                           .real = a->seg[2].real}, &n, &err));
     CHECK_INT(n, 0);
-    s = raw_text(path, "SELECT count(*) FROM cambio WHERE tabla = 'seguimiento'");
+    s = t_sql_text(path, "SELECT count(*) FROM cambio WHERE tabla = 'seguimiento'");
     CHECK_STR(s, "4");
     free(s);
     /* clearing the real */
     CHECK(seguimiento_set_real(db, p, node, 3, "", &err));
     CHECK(!a->seg[2].real.has);
-    s = raw_text(path, "SELECT coalesce(despues, 'NULL') FROM cambio ORDER BY id DESC LIMIT 1");
+    s = t_sql_text(path, "SELECT coalesce(despues, 'NULL') FROM cambio ORDER BY id DESC LIMIT 1");
     CHECK_STR(s, "NULL");
     free(s);
     /* refusals */
@@ -161,13 +115,11 @@ TEST(failed_edit_changes_nothing)
 {
     char *path = t_tmp("fallo.db");
     Plan *p;
-    Db *db = import_caja(path, &p);
-    db_close(db);
     /* the change log refuses every row: the action must roll back whole */
-    raw_exec(path, "CREATE TRIGGER no_log BEFORE INSERT ON cambio BEGIN "
-                   "SELECT RAISE(ABORT, 'registro bloqueado'); END;");
+    Db *db = t_import_then_sql(path, CAJA, &p,
+                               "CREATE TRIGGER no_log BEFORE INSERT ON cambio BEGIN "
+                               "SELECT RAISE(ABORT, 'registro bloqueado'); END;");
     PoaErr err = {{0}};
-    db = db_open(path, DB_EXISTING, NULL, &err);
     int node = seguimiento_buscar_actividad(p, "AO.6.1", "Comercialización", &err);
     Actividad *a = plan_act(p, node);
     CHECK(!seguimiento_editar(db, p, node, 3,
@@ -195,7 +147,7 @@ TEST(close_and_reopen_corte)
 {
     char *path = t_tmp("corte.db");
     Plan *p;
-    Db *db = import_caja(path, &p);
+    Db *db = t_import_db(path, CAJA, &p, NULL, NULL);
     PoaErr err = {{0}};
     int node = seguimiento_buscar_actividad(p, "AO.6.1", "Comercialización", &err);
     CHECK(seguimiento_cerrar_corte(db, p, 3, &err));
@@ -229,11 +181,11 @@ TEST(close_and_reopen_corte)
     CHECK(seguimiento_reabrir_corte(db, p, 3, "Corrección de Comercialización", &err));
     CHECK(!p->cortes[2].cerrado);
     CHECK_STR(p->cortes[2].motivo, "Corrección de Comercialización");
-    char *s = raw_text(path, "SELECT despues FROM cambio WHERE tabla = 'corte' AND "
+    char *s = t_sql_text(path, "SELECT despues FROM cambio WHERE tabla = 'corte' AND "
                              "campo = 'motivo'");
     CHECK_STR(s, "Corrección de Comercialización");
     free(s);
-    s = raw_text(path, "SELECT group_concat(antes || '>' || despues, ',') FROM cambio "
+    s = t_sql_text(path, "SELECT group_concat(antes || '>' || despues, ',') FROM cambio "
                        "WHERE tabla = 'corte' AND campo = 'estado'");
     CHECK_STR(s, "abierto>cerrado,cerrado>abierto");
     free(s);
@@ -260,7 +212,7 @@ TEST(buscar_actividad)
 {
     char *path = t_tmp("buscar.db");
     Plan *p;
-    Db *db = import_caja(path, &p);
+    Db *db = t_import_db(path, CAJA, &p, NULL, NULL);
     PoaErr err = {{0}};
     CHECK(seguimiento_buscar_actividad(p, "AO.6.1", NULL, &err) < 0);
     CHECK_CONTAINS(err.msg, "--unidad");
@@ -280,7 +232,7 @@ TEST(corte_closed_by_another_process)
 {
     char *path = t_tmp("otro-proceso.db");
     Plan *p;
-    Db *db = import_caja(path, &p);
+    Db *db = t_import_db(path, CAJA, &p, NULL, NULL);
     PoaErr err = {{0}};
     Db *other = db_open(path, DB_EXISTING, NULL, &err);
     Plan *q = reload(other, p);
@@ -294,7 +246,7 @@ TEST(corte_closed_by_another_process)
     CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
     CHECK(p->cortes[2].cerrado);    /* and now it has */
     CHECK_DBL(plan_act(p, node)->seg[2].real.valor, 479, 0);
-    char *real = raw_text(path, "SELECT real FROM seguimiento s JOIN actividad a ON a.id = "
+    char *real = t_sql_text(path, "SELECT real FROM seguimiento s JOIN actividad a ON a.id = "
                                 "s.actividad_id WHERE a.codigo = 'AO.6.1' AND s.corte = 3 "
                                 "AND a.texto LIKE 'Realizar la venta del Seguro de Vida%'");
     CHECK_STR(real, "479.0");

@@ -3,7 +3,6 @@
  * fixtures with exact counts, idempotent re-import, round trip, and a failed
  * import that leaves the file byte-identical. */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,63 +17,6 @@
 #define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
 #define CAJA POA_FIXTURES "/seguimiento2024_t3_caja.csv"
 
-static int pragma(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    int v = -1;
-    if (sqlite3_open(path, &h) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                v = sqlite3_column_int(st, 0);
-            sqlite3_finalize(st);
-        }
-    }
-    sqlite3_close(h);
-    return v;
-}
-
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    CHECK(sqlite3_open(path, &h) == SQLITE_OK);
-    char *msg = NULL;
-    int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK)
-        fprintf(stderr, "sqlite: %s\n", msg);
-    CHECK(rc == SQLITE_OK);
-    sqlite3_free(msg);
-    sqlite3_close(h);
-}
-
-static Plan *import_and_load(const char *dbpath, const char *csv, ImportStats *st)
-{
-    PoaErr err = {{0}};
-    Db *db = db_open(dbpath, DB_CREATE, NULL, &err);
-    CHECK(db != NULL);
-    if (!db)
-        return NULL;
-    int64_t id = 0;
-    CsvAvisos av = {0};
-    bool ok = plancsv_import(db, csv, st, &id, &av, &err);
-    if (!ok)
-        fprintf(stderr, "%s\n", err.msg);
-    CHECK(ok);
-    csv_avisos_free(&av);
-    Plan *p = ok ? store_load(db, id, &err) : NULL;
-    db_close(db);
-    return p;
-}
-
-static int live(const Plan *p, NodeKind k)
-{
-    int n = 0;
-    for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
-            n++;
-    return n;
-}
-
 TEST(schema_creation)
 {
     char *path = t_tmp("nuevo.db");
@@ -82,9 +24,9 @@ TEST(schema_creation)
     Db *db = db_open(path, DB_CREATE, NULL, &err);
     CHECK(db != NULL);
     db_close(db);
-    CHECK_INT(pragma(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
-    CHECK_INT(pragma(path, "PRAGMA application_id"), POA_APPLICATION_ID);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'actividad'"), 1);
+    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
+    CHECK_INT(t_sql_int(path, "PRAGMA application_id"), POA_APPLICATION_ID);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'actividad'"), 1);
     /* DB_EXISTING refuses a missing file and creates nothing */
     char *missing = t_tmp("no-existe.db");
     CHECK(db_open(missing, DB_EXISTING, NULL, &err) == NULL);
@@ -101,11 +43,11 @@ TEST(migration_from_v1)
     size_t n;
     char *v1 = t_read_file(POA_FIXTURES "/schemas/schema_v1.sql", &n);
     CHECK(v1 != NULL);
-    raw_exec(path, v1);
+    t_sql_exec(path, v1);
     free(v1);
-    raw_exec(path, "INSERT INTO institucion VALUES (1, 'Caja'); INSERT INTO plan VALUES (1, 1, 2024);"
+    t_sql_exec(path, "INSERT INTO institucion VALUES (1, 'Caja'); INSERT INTO plan VALUES (1, 1, 2024);"
                    "INSERT INTO unidad VALUES (1, 1, 'UAIP', '', '', 0);");
-    CHECK_INT(pragma(path, "PRAGMA user_version"), 1);
+    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), 1);
     PoaErr err = {{0}};
     Db *db = db_open(path, DB_EXISTING, bakdir, &err);
     CHECK(db != NULL);
@@ -114,13 +56,13 @@ TEST(migration_from_v1)
     const char *bak = db_backup_path(db);
     CHECK(bak != NULL);
     CHECK(bak && strstr(bak, "respaldos/v1.db.v1-") != NULL);
-    CHECK_INT(pragma(bak, "PRAGMA user_version"), 1);
-    CHECK_INT(pragma(bak, "SELECT count(*) FROM unidad"), 1);
+    CHECK_INT(t_sql_int(bak, "PRAGMA user_version"), 1);
+    CHECK_INT(t_sql_int(bak, "SELECT count(*) FROM unidad"), 1);
     db_close(db);
-    CHECK_INT(pragma(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM unidad WHERE nombre = 'UAIP'"), 1);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM pragma_table_info('cambio') WHERE name = 'deshecho'"), 1);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta_objetivo'"), 1);
+    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM unidad WHERE nombre = 'UAIP'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM pragma_table_info('cambio') WHERE name = 'deshecho'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta_objetivo'"), 1);
     free(path);
     free(bakdir);
 }
@@ -145,18 +87,18 @@ TEST(foreign_and_newer_files)
     char *newer = t_tmp("nuevo-futuro.db");
     PoaErr err = {{0}};
     db_close(db_open(newer, DB_CREATE, NULL, &err));
-    raw_exec(newer, "PRAGMA journal_mode=DELETE; PRAGMA user_version = 99");
+    t_sql_exec(newer, "PRAGMA journal_mode=DELETE; PRAGMA user_version = 99");
     check_refused_untouched(newer, "versión más nueva de poa");
 
     char *foreign = t_tmp("ajeno.db");
-    raw_exec(foreign, "CREATE TABLE clientes (id INTEGER PRIMARY KEY, nombre TEXT);"
+    t_sql_exec(foreign, "CREATE TABLE clientes (id INTEGER PRIMARY KEY, nombre TEXT);"
                       "INSERT INTO clientes VALUES (1, 'x');");
     check_refused_untouched(foreign, "otro programa");
 
     /* ours by application_id, but with no schema version: refused before
      * anything (journal mode included) is written */
     char *nover = t_tmp("sin-version.db");
-    raw_exec(nover, "PRAGMA application_id = 1347371313; CREATE TABLE x (a);");
+    t_sql_exec(nover, "PRAGMA application_id = 1347371313; CREATE TABLE x (a);");
     check_refused_untouched(nover, "esquema desconocido");
     free(nover);
 
@@ -175,7 +117,7 @@ TEST(import_fixtures_counts)
 {
     char *path = t_tmp("ars.db");
     ImportStats st;
-    Plan *p = import_and_load(path, ARS, &st);
+    Plan *p = t_import(path, ARS, &st);
     CHECK(p != NULL);
     if (!p)
         return;
@@ -184,23 +126,23 @@ TEST(import_fixtures_counts)
     CHECK_INT(st.actividades, 172);
     CHECK_INT(st.unidades, 16);
     CHECK_INT(p->nunidades, 16);
-    CHECK_INT(live(p, NODE_ACTIVIDAD), 172);
-    CHECK_INT(live(p, NODE_ENTREGABLE), 71);
+    CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), 172);
+    CHECK_INT(t_count_live(p, NODE_ENTREGABLE), 71);
     CHECK_INT(st.ejes, 11);   /* the real documents' spellings, merged later on purpose */
     CHECK_INT(st.seguimientos, 0);
     plan_free(p);
 
     char *cpath = t_tmp("caja.db");
-    p = import_and_load(cpath, CAJA, &st);
+    p = t_import(cpath, CAJA, &st);
     CHECK(p != NULL);
     if (!p)
         return;
     CHECK_INT(st.actividades, 89);
     CHECK_INT(st.unidades, 8);
-    CHECK_INT(live(p, NODE_ACTIVIDAD), 89);
-    CHECK_INT(live(p, NODE_EJE), 0);          /* the Caja's plan has no ejes … */
-    CHECK_INT(live(p, NODE_ENTREGABLE), 0);   /* … and no entregables */
-    CHECK_INT(live(p, NODE_OBJETIVO), 5);
+    CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), 89);
+    CHECK_INT(t_count_live(p, NODE_EJE), 0);          /* the Caja's plan has no ejes … */
+    CHECK_INT(t_count_live(p, NODE_ENTREGABLE), 0);   /* … and no entregables */
+    CHECK_INT(t_count_live(p, NODE_OBJETIVO), 5);
     CHECK_INT(st.seguimientos, 89);
     /* a value in detail: Comercialización AO.6.1 */
     bool found = false;
@@ -227,17 +169,17 @@ TEST(reimport_is_idempotent)
 {
     char *path = t_tmp("reimport.db");
     ImportStats st;
-    plan_free(import_and_load(path, CAJA, &st));
-    Plan *p = import_and_load(path, CAJA, &st);
+    plan_free(t_import(path, CAJA, &st));
+    Plan *p = t_import(path, CAJA, &st);
     CHECK(p != NULL);
     if (!p)
         return;
     CHECK_INT(st.actividades, 0);
     CHECK_INT(st.actividades_actualizadas, 89);
     CHECK_INT(st.unidades + st.objetivos + st.metas + st.entregables, 0);
-    CHECK_INT(live(p, NODE_ACTIVIDAD), 89);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM actividad"), 89);
-    CHECK_INT(pragma(path, "SELECT count(*) FROM seguimiento"), 89);
+    CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), 89);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM actividad"), 89);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM seguimiento"), 89);
     plan_free(p);
     free(path);
 }
@@ -305,7 +247,7 @@ static void round_trip(const char *fixture, const char *name)
     char *dbp = t_tmp(name);
     char *out = xasprintf("%s.csv", dbp);
     ImportStats st;
-    Plan *p = import_and_load(dbp, fixture, &st);
+    Plan *p = t_import(dbp, fixture, &st);
     CHECK(p != NULL);
     if (!p)
         return;
@@ -332,7 +274,7 @@ static void round_trip(const char *fixture, const char *name)
     CHECK_INT(diffs, 0);
     /* and the export imports back to the same plan */
     ImportStats st2;
-    Plan *again = import_and_load(dbp, out, &st2);
+    Plan *again = t_import(dbp, out, &st2);
     CHECK_INT(st2.actividades, 0);
     CHECK_INT(st2.actividades_actualizadas, a.nrows);
     plan_free(again);
@@ -348,24 +290,15 @@ TEST(round_trip_fixtures)
     round_trip(CAJA, "rt-caja.db");
 }
 
-static char *write_csv(const char *name, const char *text)
-{
-    char *p = t_tmp(name);
-    FILE *f = fopen(p, "w");
-    fputs(text, f);
-    fclose(f);
-    return p;
-}
-
 TEST(failed_import_leaves_file_identical)
 {
     char *dbp = t_tmp("intacto.db");
     ImportStats st;
-    plan_free(import_and_load(dbp, CAJA, &st));
+    plan_free(t_import(dbp, CAJA, &st));
     size_t n1, n2;
     char *before = t_read_file(dbp, &n1);
     /* row 3 is valid, row 4 has a bad month: nothing of the file may land */
-    char *bad = write_csv("malo.csv",
+    char *bad = t_write_text("malo.csv",
         "institucion,anio,unidad,actividad,ene,feb\n"
         "Caja Mutual de los Empleados del Ministerio de Educación,2024,Nueva Unidad,Hacer algo,x,\n"
         "Caja Mutual de los Empleados del Ministerio de Educación,2024,Nueva Unidad,Otra cosa,,xx\n");
@@ -379,7 +312,7 @@ TEST(failed_import_leaves_file_identical)
     db_close(db);
     char *after = t_read_file(dbp, &n2);
     CHECK(n1 == n2 && memcmp(before, after, n1) == 0);
-    CHECK_INT(pragma(dbp, "SELECT count(*) FROM unidad WHERE nombre = 'Nueva Unidad'"), 0);
+    CHECK_INT(t_sql_int(dbp, "SELECT count(*) FROM unidad WHERE nombre = 'Nueva Unidad'"), 0);
     free(before);
     free(after);
     free(bad);
@@ -391,7 +324,7 @@ static void expect_error(const char *csv, const char *want1, const char *want2)
     static int k;
     char name[32];
     snprintf(name, sizeof name, "err%d.csv", ++k);
-    char *path = write_csv(name, csv);
+    char *path = t_write_text(name, csv);
     PoaErr err = {{0}};
     CsvAvisos av = {0};
     Plan *p = plancsv_read(path, &av, &err);
@@ -419,7 +352,7 @@ TEST(import_errors_name_the_place)
 
 TEST(unknown_column_is_a_warning)
 {
-    char *path = write_csv("extra.csv", "institucion,anio,unidad,actividad,color\nA,2024,U,Hacer,rojo\n");
+    char *path = t_write_text("extra.csv", "institucion,anio,unidad,actividad,color\nA,2024,U,Hacer,rojo\n");
     PoaErr err = {{0}};
     CsvAvisos av = {0};
     Plan *p = plancsv_read(path, &av, &err);
@@ -435,11 +368,11 @@ TEST(unknown_column_is_a_warning)
 TEST(formula_text_round_trip)
 {
     char *dbp = t_tmp("formula.db");
-    char *in = write_csv("formula.csv",
+    char *in = t_write_text("formula.csv",
         "institucion,anio,unidad,actividad,responsables\n"
         "Inst,2024,U,\"=HYPERLINK(\"\"http://x\"\")\",-Dirección/ +Otra\n");
     ImportStats st;
-    Plan *p = import_and_load(dbp, in, &st);
+    Plan *p = t_import(dbp, in, &st);
     CHECK(p != NULL);
     if (!p)
         return;

@@ -3,7 +3,6 @@
  * file and the model agree, one logged action, and a failed merge leaves
  * both as they were. */
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,49 +15,6 @@
 
 #define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
 
-static void raw_exec(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    CHECK(sqlite3_open(path, &h) == SQLITE_OK);
-    char *msg = NULL;
-    int rc = sqlite3_exec(h, sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK)
-        fprintf(stderr, "sqlite: %s\n", msg);
-    CHECK(rc == SQLITE_OK);
-    sqlite3_free(msg);
-    sqlite3_close(h);
-}
-
-static int raw_int(const char *path, const char *sql)
-{
-    sqlite3 *h;
-    int v = -1;
-    if (sqlite3_open(path, &h) == SQLITE_OK) {
-        sqlite3_stmt *st;
-        if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
-                v = sqlite3_column_int(st, 0);
-            sqlite3_finalize(st);
-        }
-    }
-    sqlite3_close(h);
-    return v;
-}
-
-static Db *import_ars(const char *path, Plan **p)
-{
-    PoaErr err = {{0}};
-    Db *db = db_open(path, DB_CREATE, NULL, &err);
-    int64_t id = 0;
-    ImportStats st;
-    CsvAvisos av = {0};
-    CHECK(plancsv_import(db, ARS, &st, &id, &av, &err));
-    csv_avisos_free(&av);
-    *p = store_load(db, id, &err);
-    CHECK(*p != NULL);
-    return db;
-}
-
 static int eje(const Plan *p, const char *nombre)
 {
     IntVec v = {0};
@@ -66,15 +22,6 @@ static int eje(const Plan *p, const char *nombre)
     int r = n == 1 ? v.v[0] : -1;
     iv_free(&v);
     return r;
-}
-
-static int live(const Plan *p, NodeKind k)
-{
-    int n = 0;
-    for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == k && !p->nodes[i].deleted)
-            n++;
-    return n;
 }
 
 /* A fingerprint of the tree: parent and kids of every node, deleted flags. */
@@ -94,7 +41,7 @@ TEST(buscar)
 {
     char *path = t_tmp("buscar.db");
     Plan *p;
-    Db *db = import_ars(path, &p);
+    Db *db = t_import_db(path, ARS, &p, NULL, NULL);
     IntVec v = {0};
     CHECK_INT(unificar_buscar(p, NODE_EJE, "Procesos internos", &v), 1);   /* exact wins */
     v.n = 0;
@@ -111,41 +58,41 @@ TEST(merge_ejes)
 {
     char *path = t_tmp("merge.db");
     Plan *p;
-    Db *db = import_ars(path, &p);
+    Db *db = t_import_db(path, ARS, &p, NULL, NULL);
     int fin = eje(p, "Finanzas"), fo = eje(p, "Financiero"), fa = eje(p, "Financiera");
     CHECK(fin > 0 && fo > 0 && fa > 0);
     int acts = plan_count_actividades(p, fin) + plan_count_actividades(p, fo) +
                plan_count_actividades(p, fa);
     CHECK_INT(acts, 56);
-    int total = live(p, NODE_ACTIVIDAD), objs = live(p, NODE_OBJETIVO);
-    int ejes = live(p, NODE_EJE);
-    int acciones = raw_int(path, "SELECT count(DISTINCT accion) FROM cambio");   /* the import's */
+    int total = t_count_live(p, NODE_ACTIVIDAD), objs = t_count_live(p, NODE_OBJETIVO);
+    int ejes = t_count_live(p, NODE_EJE);
+    int acciones = t_sql_int(path, "SELECT count(DISTINCT accion) FROM cambio");   /* the import's */
     PoaErr err = {{0}};
     UnificarStats st;
     int src[] = {fo, fa};
     CHECK(unificar_nodos(db, p, src, 2, fin, &st, &err));
     CHECK(p->nodes[fo].deleted && p->nodes[fa].deleted);
     CHECK_INT(plan_count_actividades(p, fin), 56);
-    CHECK_INT(live(p, NODE_ACTIVIDAD), total);
-    CHECK_INT(live(p, NODE_EJE), ejes - 2);
+    CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), total);
+    CHECK_INT(t_count_live(p, NODE_EJE), ejes - 2);
     /* the same objetivo text under the three ejes became one */
-    CHECK_INT(live(p, NODE_OBJETIVO), objs - 2);
+    CHECK_INT(t_count_live(p, NODE_OBJETIVO), objs - 2);
     CHECK_INT(p->nodes[fin].kids.n, 3);   /* "…siniestralidad." and its two spellings */
     CHECK(st.unificados >= 4);            /* 2 ejes + 2 objetivos (+ same-unit metas) */
     /* the file agrees with the model */
     Plan *q = store_load(db, p->id, &err);
     CHECK(q != NULL);
-    CHECK_INT(live(q, NODE_EJE), ejes - 2);
-    CHECK_INT(live(q, NODE_OBJETIVO), objs - 2);
-    CHECK_INT(live(q, NODE_ACTIVIDAD), total);
+    CHECK_INT(t_count_live(q, NODE_EJE), ejes - 2);
+    CHECK_INT(t_count_live(q, NODE_OBJETIVO), objs - 2);
+    CHECK_INT(t_count_live(q, NODE_ACTIVIDAD), total);
     CHECK_INT(plan_count_actividades(q, eje(q, "Finanzas")), 56);
     CHECK_INT(eje(q, "Financiero"), -1);
     plan_free(q);
     /* one action in the change log */
-    CHECK_INT(raw_int(path, "SELECT count(DISTINCT accion) FROM cambio"), acciones + 1);
-    CHECK_INT(raw_int(path, "SELECT count(*) FROM cambio WHERE tabla = 'eje' AND campo = '*'"),
+    CHECK_INT(t_sql_int(path, "SELECT count(DISTINCT accion) FROM cambio"), acciones + 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM cambio WHERE tabla = 'eje' AND campo = '*'"),
               2);
-    CHECK(raw_int(path, "SELECT count(*) FROM cambio WHERE campo IN ('eje_id', 'objetivo_id', 'meta_id')") >= 1);
+    CHECK(t_sql_int(path, "SELECT count(*) FROM cambio WHERE campo IN ('eje_id', 'objetivo_id', 'meta_id')") >= 1);
     /* now the suggestions no longer name the Finanzas group */
     UnificarSugerencia *s;
     int n = unificar_sugerencias(p, NODE_EJE, &s);
@@ -177,7 +124,7 @@ TEST(merge_refusals)
 {
     char *path = t_tmp("refus.db");
     Plan *p;
-    Db *db = import_ars(path, &p);
+    Db *db = t_import_db(path, ARS, &p, NULL, NULL);
     PoaErr err = {{0}};
     int fin = eje(p, "Finanzas");
     int obj = p->nodes[fin].kids.v[0];
@@ -194,27 +141,25 @@ TEST(failed_merge_changes_nothing)
 {
     char *path = t_tmp("fallo.db");
     Plan *p;
-    Db *db = import_ars(path, &p);
-    db_close(db);
     /* the change log refuses the deletion row: the merge fails late, after
      * many moves, and everything must come back */
-    raw_exec(path, "CREATE TRIGGER no_log BEFORE INSERT ON cambio WHEN NEW.campo = '*' "
-                   "AND NEW.tabla = 'eje' BEGIN SELECT RAISE(ABORT, 'bloqueado'); END;");
+    Db *db = t_import_then_sql(path, ARS, &p,
+                               "CREATE TRIGGER no_log BEFORE INSERT ON cambio WHEN NEW.campo = '*' "
+                               "AND NEW.tabla = 'eje' BEGIN SELECT RAISE(ABORT, 'bloqueado'); END;");
     PoaErr err = {{0}};
-    db = db_open(path, DB_EXISTING, NULL, &err);
     int fin = eje(p, "Finanzas"), fo = eje(p, "Financiero");
     char *before = shape(p);
-    int objs = raw_int(path, "SELECT count(*) FROM objetivo");
-    int cambios = raw_int(path, "SELECT count(*) FROM cambio");
+    int objs = t_sql_int(path, "SELECT count(*) FROM objetivo");
+    int cambios = t_sql_int(path, "SELECT count(*) FROM cambio");
     UnificarStats st;
     CHECK(!unificar_nodos(db, p, &fo, 1, fin, &st, &err));
     CHECK_CONTAINS(err.msg, "No se unificó eje «Financiero» en «Finanzas»");
     char *after = shape(p);
     CHECK_STR(after, before);
     CHECK_INT(st.movidos + st.unificados, 0);
-    CHECK_INT(raw_int(path, "SELECT count(*) FROM objetivo"), objs);
-    CHECK_INT(raw_int(path, "SELECT count(*) FROM eje WHERE nombre = 'Financiero'"), 1);
-    CHECK_INT(raw_int(path, "SELECT count(*) FROM cambio"), cambios);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM objetivo"), objs);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM eje WHERE nombre = 'Financiero'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM cambio"), cambios);
     free(before);
     free(after);
     plan_free(p);

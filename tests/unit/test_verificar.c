@@ -20,26 +20,6 @@
 
 /* ---- helpers ---- */
 
-static Plan *import_load(const char *csv, const char *dbname)
-{
-    char *path = t_tmp(dbname);
-    PoaErr err = {{0}};
-    Db *db = db_open(path, DB_CREATE, NULL, &err);
-    CHECK(db != NULL);
-    int64_t id = 0;
-    ImportStats st;
-    CsvAvisos av = {0};
-    bool ok = plancsv_import(db, csv, &st, &id, &av, &err);
-    if (!ok)
-        fprintf(stderr, "%s\n", err.msg);
-    CHECK(ok);
-    csv_avisos_free(&av);
-    Plan *p = ok ? store_load(db, id, &err) : NULL;
-    db_close(db);
-    free(path);
-    return p;
-}
-
 /* Copies the fixture replacing, in the row of (unidad, codigo), the given
  * column with a new value: the source "typing errors" of the tests. */
 typedef struct {
@@ -114,7 +94,7 @@ static long whole(const char *s)
 static void check_caja(const char *csv, const char *const *no_vencidas,
                        const char *const *errores_fuente)
 {
-    Plan *p = import_load(csv, "acept.db");
+    Plan *p = t_import_tmp("acept.db", csv);
     if (!p)
         return;
     char *out = t_tmp("acept.csv");
@@ -234,7 +214,7 @@ TEST(caja_with_typing_errors)
 
 TEST(caja_findings)
 {
-    Plan *p = import_load(CAJA, "hallazgos.db");
+    Plan *p = t_import_tmp("hallazgos.db", CAJA);
     Hallazgos h;
     VerificarOpts vo = {.corte = 0, .umbrales = calc_umbrales_default(), .archivo = "caja.db"};
     verificar_plan(p, &vo, &h);
@@ -512,7 +492,7 @@ static const char *destino_de(const Plan *p, const UnificarSugerencia *s, int n,
 
 TEST(ars_suggestions)
 {
-    Plan *p = import_load(ARS, "ars.db");
+    Plan *p = t_import_tmp("ars.db", ARS);
     if (!p)
         return;
     UnificarSugerencia *s;

@@ -70,27 +70,6 @@ TEST(test_informe_names)
     CHECK_STR(xlsx_informe_name(XLSX_INFORME_SEGUIMIENTO), "seguimiento");
 }
 
-static Plan *load(const char *csv, const char *name)
-{
-    char *path = t_tmp(name);
-    PoaErr err = {{0}};
-    Db *db = db_open(path, DB_CREATE, NULL, &err);
-    CHECK(db != NULL);
-    ImportStats st;
-    CsvAvisos av = {0};
-    int64_t id = 0;
-    bool ok = plancsv_import(db, csv, &st, &id, &av, &err);
-    if (!ok)
-        fprintf(stderr, "%s\n", err.msg);
-    CHECK(ok);
-    csv_avisos_free(&av);
-    Plan *p = store_load(db, id, &err);
-    CHECK(p != NULL);
-    db_close(db);
-    free(path);
-    return p;
-}
-
 typedef struct {
     int llamadas;
     long ultimo, total;
@@ -132,7 +111,7 @@ static int files_in(const char *dir)
 
 TEST(test_export_todo)
 {
-    Plan *p = load(CAJA, "caja.db");
+    Plan *p = t_import_tmp("caja.db", CAJA);
     if (!p)
         return;
     XlsxOpts o;
@@ -169,7 +148,7 @@ TEST(test_export_todo)
 
 TEST(test_export_errors)
 {
-    Plan *p = load(ARS, "ars.db");
+    Plan *p = t_import_tmp("ars.db", ARS);
     if (!p)
         return;
     XlsxOpts o;

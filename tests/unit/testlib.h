@@ -5,7 +5,12 @@
 #define POA_TESTLIB_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "db.h"
+#include "model.h"
+#include "store.h"
 
 extern int t_passed, t_failed;
 extern const char *t_current;
@@ -16,6 +21,34 @@ int t_finish(void);   /* prints the closing line; returns the exit code */
 char *t_tmp(const char *name);
 /* Whole-file comparison helpers. */
 char *t_read_file(const char *path, size_t *len);
+/* Writes len bytes (t_write_text: a string) to the fresh temporary file
+ * t_tmp(name); exits when it cannot. Caller frees the path. */
+char *t_write_tmp(const char *name, const void *data, size_t len);
+char *t_write_text(const char *name, const char *text);
+
+/* Raw SQL on a database file, behind the program's back: t_sql_exec CHECKs
+ * that it ran; t_sql_int gives the first column of the first row (-1 if
+ * none), t_db_int the same on an open Db; t_sql_text gives it as text
+ * ("" if none; caller frees). */
+void t_sql_exec(const char *path, const char *sql);
+int t_sql_int(const char *path, const char *sql);
+int t_db_int(Db *db, const char *sql);
+char *t_sql_text(const char *path, const char *sql);
+
+/* Imports the flat CSV into the database at path (created when missing),
+ * CHECKing each step; returns the open Db and, where asked, the loaded plan
+ * (NULL on failure), its id and the import counts. */
+Db *t_import_db(const char *path, const char *csv, Plan **p, int64_t *id, ImportStats *st);
+/* The same, closing the database again: just the plan. */
+Plan *t_import(const char *path, const char *csv, ImportStats *st);
+/* t_import_db, then sql run on the closed file behind the program's back
+ * (a trigger that makes the next action fail, say), then the file opened
+ * again: the Db returned sees what sql did. */
+Db *t_import_then_sql(const char *path, const char *csv, Plan **p, const char *sql);
+/* t_import into a fresh temporary database t_tmp(name). */
+Plan *t_import_tmp(const char *name, const char *csv);
+/* Live, visible nodes of a kind (not deleted, not implicit). */
+int t_count_live(const Plan *p, NodeKind k);
 
 #define TEST(name) static void name(void)
 #define RUN(name) do { t_current = #name; name(); } while (0)
