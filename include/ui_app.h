@@ -70,6 +70,8 @@ typedef struct App {
     bool too_small;
     /* seguimiento views (ui_seg.c, ui_tablero.c) */
     Vista vista;
+    unsigned plan_gen;  /* bumped by every edit of the plan screen: the seguimiento
+                           table and the tablero rebuild when theirs is older */
     int corte;              /* 1..4, from config; chosen with c */
     struct UiSeg *seg;
 } App;
@@ -124,6 +126,9 @@ int ui_put_wrapped(int y, int x, int w, int maxlines, int attr, const char *s);
 void ui_draw_status(App *a);
 
 /* ui_dialog.c — modal pieces; each redraws the screen under it on resize. */
+/* One key: a character (*is_key false) or a KEY_* code (*is_key true); -1
+ * when nothing usable arrived (see ui_dialog.c for the non-UTF-8 case). */
+int ui_read_key(App *a, bool *is_key);
 /* Line editor on the status line. Returns true with *out (caller frees)
  * on Enter; false on Esc. */
 bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);

@@ -232,6 +232,22 @@ static bool corte_congelado(const Plan *p, const Actividad *before, const Activi
     return false;
 }
 
+/* Marking months on an activity programmed by quarter would silently switch
+ * its targets to the months (calc_fuente prefers them): refused, the
+ * analyst edits the quarterly targets instead. */
+static bool cambia_a_meses(const Plan *p, int node, const Actividad *before,
+                           const Actividad *after, PoaErr *err)
+{
+    if (calc_fuente(before) != FUENTE_TRIMESTRES || calc_fuente(after) != FUENTE_MESES)
+        return false;
+    const Node *n = &p->nodes[node];
+    err_set(err,
+            "«%s» se programa por trimestre: marcar meses reemplazaría sus metas trimestrales. "
+            "Edite las metas con E (campos), o vacíelas antes de usar el cronograma mensual",
+            *n->codigo ? n->codigo : n->texto);
+    return true;
+}
+
 /* An activity counted in a closed corte cannot be deleted either. */
 static bool borrado_congelado(const Plan *p, int node, PoaErr *err)
 {
@@ -826,7 +842,8 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
         return true;
     Actividad prev = *a;   /* shallow: only the months differ */
     memcpy(prev.mes, before, sizeof prev.mes);
-    if (corte_congelado(p, &prev, a, "el cronograma", err)) {
+    if (cambia_a_meses(p, node, &prev, a, err) ||
+        corte_congelado(p, &prev, a, "el cronograma", err)) {
         memcpy(a->mes, before, sizeof a->mes);
         return false;
     }
@@ -912,7 +929,8 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
         memcpy(a->mes, pat, sizeof a->mes);
         Actividad prev = *a;
         memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
-        ok = !corte_congelado(p, &prev, a, "el cronograma", err) &&
+        ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
+             !corte_congelado(p, &prev, a, "el cronograma", err) &&
              store_save_actividad(db, p, dst[i], err) &&
              log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
     }

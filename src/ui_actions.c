@@ -22,6 +22,7 @@ static void select_node(App *a, int node)
 
 static int saved(App *a, bool ok, PoaErr *err)
 {
+    a->plan_gen++;   /* even a refused edit may have refreshed state from the file */
     if (ok)
         ui_status(a, false, "Guardado");
     else
@@ -379,8 +380,23 @@ static char *suggest_code(const Plan *p, int prev, int parent, NodeKind kind)
 {
     if (!cmd_campo_aplica(kind, CAMPO_CODIGO))
         return xstrdup("");
-    if (prev > 0 && p->nodes[prev].codigo[0])
-        return cmd_codigo_siguiente(p->nodes[prev].codigo);
+    if (prev > 0 && p->nodes[prev].codigo[0]) {
+        /* step past the codes the siblings already use ("AO.3.2" after
+         * "AO.3.1" when AO.3.2 exists further down) */
+        char *code = cmd_codigo_siguiente(p->nodes[prev].codigo);
+        const IntVec *sib = &p->nodes[p->nodes[prev].parent].kids;
+        for (int guard = 0; *code && guard < 10000; guard++) {
+            bool used = false;
+            for (int i = 0; i < sib->n && !used; i++)
+                used = strcmp(p->nodes[sib->v[i]].codigo, code) == 0;
+            if (!used)
+                break;
+            char *next = cmd_codigo_siguiente(code);
+            free(code);
+            code = next;
+        }
+        return code;
+    }
     if (kind == NODE_ACTIVIDAD && parent > 0 && p->nodes[parent].codigo[0])
         return xasprintf("%s.1", p->nodes[parent].codigo);
     return xstrdup("");

@@ -24,14 +24,32 @@ static int width_n(const char *s, size_t n)
     return w;
 }
 
-/* Reads one key: a character (*is_key false) or a KEY_* code. */
-static int read_key(bool *is_key)
+/* Reads one key: a character (*is_key false) or a KEY_* code; -1 when
+ * there is nothing usable. Without a UTF-8 locale get_wch can wait forever
+ * for the rest of a multibyte sequence (seen with LC_ALL=C and "é"), so
+ * there bytes are read one by one and the non-ASCII ones refused. */
+int ui_read_key(App *a, bool *is_key)
 {
+    *is_key = false;
+    if (!a->utf8) {
+        int c = getch();
+        if (c == ERR)
+            return -1;
+        if (c >= KEY_MIN) {
+            *is_key = true;
+            return c;
+        }
+        if (c >= 0x80) {
+            ui_status(a, true, "Terminal sin UTF-8: solo se puede escribir texto sin acentos");
+            return -1;
+        }
+        return c;
+    }
     wint_t wc;
     int rc = get_wch(&wc);
-    *is_key = rc == KEY_CODE_YES;
     if (rc == ERR)
         return -1;
+    *is_key = rc == KEY_CODE_YES;
     return (int)wc;
 }
 
@@ -59,7 +77,7 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
             refresh();
         }
         bool is_key;
-        int k = read_key(&is_key);
+        int k = ui_read_key(a, &is_key);
         if (k < 0)
             continue;
         if (is_key) {
@@ -191,7 +209,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             refresh();
         }
         bool is_key;
-        int k = read_key(&is_key);
+        int k = ui_read_key(a, &is_key);
         if (k < 0)
             continue;
         if (is_key) {
@@ -267,7 +285,7 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
             refresh();
         }
         bool is_key;
-        int k = read_key(&is_key);
+        int k = ui_read_key(a, &is_key);
         if (is_key && k == KEY_RESIZE) {
             ui_draw(a);
             continue;
@@ -330,7 +348,7 @@ void ui_help(App *a)
         ui_put(a->H - 1, 0, a->W, ui_attr(a, CR_BAR_LABEL), f);
         refresh();
         bool is_key;
-        int k = read_key(&is_key);
+        int k = ui_read_key(a, &is_key);
         if (is_key) {
             if (k == KEY_DOWN)
                 top++;

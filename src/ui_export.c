@@ -379,12 +379,11 @@ int ui_act_exportar(App *a, int key)
     ui_draw(a);
     while (!hecho) {
         dlg_draw(&d);
-        wint_t wc;
-        int rc = get_wch(&wc);
-        if (rc == ERR)
+        bool is_key;
+        int k = ui_read_key(a, &is_key);
+        if (k < 0)
             continue;
-        int k = (int)wc;
-        if (rc == KEY_CODE_YES) {
+        if (is_key) {
             switch (k) {
             case KEY_RESIZE: ui_draw(a); break;
             case KEY_UP: case KEY_BTAB: d.campo = (d.campo + F_N - 1) % F_N; break;

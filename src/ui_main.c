@@ -65,26 +65,27 @@ static void loop(App *a)
 {
     ui_draw(a);
     while (!a->quit) {
-        wint_t wc;
-        int rc = get_wch(&wc);
-        if (rc == ERR)
+        bool is_key;
+        int key = ui_read_key(a, &is_key);
+        if (key < 0) {
+            ui_draw(a);   /* a refused byte leaves its message in the status line */
             continue;
-        int key = (int)wc;
-        if (rc == KEY_CODE_YES && key == KEY_RESIZE) {
+        }
+        if (is_key && key == KEY_RESIZE) {
             ui_draw(a);
             continue;
         }
-        if (rc == OK && key == KEY_RESIZE)   /* not a key code: a character */
+        if (!is_key && key == KEY_RESIZE)   /* not a key code: a character */
             key = -1;
         if (a->too_small) {
-            if (key == 'q' || (rc == KEY_CODE_YES && key == KEY_F(10)))
+            if (key == 'q' || (is_key && key == KEY_F(10)))
                 break;
             continue;
         }
         /* characters and key codes share one number space in the table,
          * except that KEY_* codes only match when get_wch says so */
         const UiKey *k = NULL;
-        if (rc == KEY_CODE_YES || key < KEY_MIN)
+        if (is_key || key < KEY_MIN)
             k = ui_key_find(a, key);
         if (!k) {
             ui_status(a, false, "Tecla sin uso aquí (F1 muestra las teclas)");

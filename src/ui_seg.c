@@ -56,6 +56,7 @@ struct UiSeg {
     int w[NCOL];            /* column widths of the last layout */
     SegCampo campo;         /* the form's selected field */
     Vista form_de, tabla_de;
+    unsigned gen;           /* a->plan_gen when the table was built */
     UiTablero *tablero;
 };
 
@@ -242,6 +243,7 @@ static void tabla_build(App *a, int unidad)
     int keep = s->nfilas && s->sel < s->nfilas ? s->filas[s->sel].node : -1;
     s->nfilas = s->nacts = 0;
     s->unidad = unidad;
+    s->gen = a->plan_gen;
     const IntVec *ejes = &p->nodes[0].kids;
     for (int i = 0; i < ejes->n; i++) {
         const IntVec *objs = &p->nodes[ejes->v[i]].kids;
@@ -286,7 +288,7 @@ static void tabla_en(App *a, int node)
 {
     UiSeg *s = a->seg;
     int u = a->plan->nodes[node].unidad;
-    if (u != s->unidad)
+    if (u != s->unidad || s->gen != a->plan_gen)
         tabla_build(a, u);
     int ix = tabla_find(s, node);
     if (ix >= 0)
@@ -909,6 +911,11 @@ int ui_act_seg_form(App *a, int k)
             return MOVE;
         }
         tabla_en(a, node);
+        if (fila_node(a) != node) {
+            /* never let the form open on another row than the one chosen */
+            ui_status(a, true, "La actividad no está en la tabla de su unidad: no se abrió el formulario");
+            return MOVE;
+        }
     } else if (a->vista == VISTA_TABLA) {
         node = fila_node(a);
     }
@@ -942,7 +949,7 @@ static int pick_unidad(App *a, int initial)
 static int abrir_tabla(App *a, int u, int node, Vista de)
 {
     UiSeg *s = a->seg;
-    if (u != s->unidad)
+    if (u != s->unidad || s->gen != a->plan_gen)
         tabla_build(a, u);
     if (node > 0) {
         int ix = tabla_find(s, node);

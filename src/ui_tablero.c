@@ -24,6 +24,7 @@ typedef struct {
 struct UiTablero {
     bool ok;
     int corte;
+    unsigned gen;       /* App.plan_gen of the figures */
     Grupo *g[NG];
     int ng[NG], capg[NG];
     int *de_nodo;       /* node -> group index (objetivo or eje), -1 */
@@ -138,6 +139,7 @@ static void tablero_build(App *a)
         calc_consolidado_add(&t->total, act, &r, &a->cfg->regla);
     }
     t->corte = a->corte;
+    t->gen = a->plan_gen;
     t->ok = true;
     t->orden_ok = false;
 }
@@ -145,7 +147,7 @@ static void tablero_build(App *a)
 static void tablero_ensure(App *a)
 {
     UiTablero *t = ui_seg_tablero(a);
-    if (!t->ok || t->corte != a->corte)
+    if (!t->ok || t->corte != a->corte || t->gen != a->plan_gen)
         tablero_build(a);
 }
 

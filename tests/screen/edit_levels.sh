@@ -26,14 +26,14 @@ keys C-u
 type_text 'Planificación/ TIC'
 keys Enter
 wait_for 'Responsables: Planificación/ TIC'
-# a sibling actividad, then delete it (after a "no")
+# a sibling actividad (its code skips the siblings' 1.2 and 1.3), then delete it (after a "no")
 keys a
-wait_for 'Nueva actividad 1.2 — texto:'
+wait_for 'Nueva actividad 1.4 — texto:'
 type_text 'Diseño de campaña'
 keys Enter
-wait_for '1.2 Diseño de campaña'
+wait_for '1.4 Diseño de campaña'
 keys d
-wait_for '¿Borrar actividad 1.2 «Diseño de campaña»?'
+wait_for '¿Borrar actividad 1.4 «Diseño de campaña»?'
 has 'No contiene otros elementos.'
 keys n
 wait_for 'No se borró nada'

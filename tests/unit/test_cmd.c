@@ -381,6 +381,10 @@ TEST(closed_corte_freezes_targets)
     int q4 = seguimiento_buscar_actividad(f.p, "AO.3.2", "Auditoría Interna", &err);
     CHECK(q4 > 0);
     CHECK(cmd_delete(f.db, f.p, q4, &err));
+    /* months on an activity programmed by quarter would replace its targets */
+    CHECK(!cmd_set_mes(f.db, f.p, node, 0, (MesCell){CELL_X, 1}, &err));
+    CHECK_CONTAINS(err.msg, "se programa por trimestre");
+    CHECK(plan_act(f.p, node)->mes[0].kind == CELL_VACIA);
     /* reopened, the targets are editable again */
     CHECK(seguimiento_reabrir_corte(f.db, f.p, 3, "corrección de metas", &err));
     CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_T2, "600", &err));
