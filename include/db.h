@@ -38,6 +38,8 @@ void db_rollback(Db *db);
 /* Runs SQL without parameters (schema, pragmas); err gets SQLite's reason. */
 bool db_exec(Db *db, const char *sql, PoaErr *err);
 struct sqlite3 *db_sqlite(Db *db);
+/* The last error of the connection, in Spanish where the user can act on it. */
+const char *db_error_text(Db *db);
 struct sqlite3_stmt;
 /* A prepared statement for a constant SQL text, kept for the life of the
  * connection (keyed by the text's address) and reset before it is handed

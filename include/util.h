@@ -22,6 +22,11 @@ void err_set(PoaErr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3
 /* Prepends "prefix: " to the message already in e. */
 void err_prefix(PoaErr *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The reason for a system error, in Spanish ("no existe", "permiso
+ * denegado", "disco lleno"…); strerror's text for the rare others. Only the
+ * C locales exist on the machines we run on, so strerror speaks English. */
+const char *err_sistema(int errnum);
+
 /* Allocation: on failure these call the fatal hook (the UI restores the
  * terminal there), print a message and abort. They never return NULL. */
 void *xmalloc(size_t n);

@@ -135,28 +135,6 @@ static char *config_ini_msg_text(const char *raw, const char *file)
 
 /* ---- small text helpers -------------------------------------------------- */
 
-static const char *errno_texto(int e)
-{
-    switch (e) {
-    case EACCES:
-    case EPERM:
-        return "permiso denegado";
-    case ENOENT:
-        return "no existe";
-    case EISDIR:
-        return "es una carpeta";
-    case ENOTDIR:
-        return "una parte de la ruta no es una carpeta";
-    case ENAMETOOLONG:
-        return "la ruta es demasiado larga";
-    case ELOOP:
-        return "demasiados enlaces simbólicos";
-    case EIO:
-        return "error de lectura del disco";
-    default:
-        return strerror(e);
-    }
-}
 
 /* Length of the valid UTF-8 character at p, or 0 (overlong forms,
  * surrogates and code points past Unicode are invalid too). */
@@ -861,7 +839,7 @@ static bool config_find(const char *explicit_path, char **out, PoaErr *err)
                 err_set(err, "No existe el archivo de configuración «%s»", explicit_path);
             else
                 err_set(err, "No se pudo acceder al archivo de configuración «%s»: %s",
-                        explicit_path, errno_texto(errno));
+                        explicit_path, err_sistema(errno));
             return false;
         }
         *out = xstrdup(explicit_path);
@@ -908,7 +886,7 @@ static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaEr
     FILE *f = fopen(path, "r");
     if (!f) {
         err_set(err, "No se pudo leer el archivo de configuración «%s»: %s", path,
-                errno_texto(errno));
+                err_sistema(errno));
         return false;
     }
     Mapa m = {0};
@@ -918,7 +896,7 @@ static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaEr
     fclose(f);
     if (read_err) {
         err_set(err, "No se pudo leer el archivo de configuración «%s»: %s", path,
-                errno_texto(saved));
+                err_sistema(saved));
         mapa_free(&m);
         return false;
     }

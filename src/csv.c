@@ -27,7 +27,7 @@ static char *read_all(const char *path, size_t *len, PoaErr *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        err_set(err, "%s: no se pudo abrir: %s", path, strerror(errno));
+        err_set(err, "%s: no se pudo abrir: %s", path, err_sistema(errno));
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;
@@ -43,7 +43,7 @@ static char *read_all(const char *path, size_t *len, PoaErr *err)
             break;
     }
     if (ferror(f)) {
-        err_set(err, "%s: no se pudo leer: %s", path, strerror(errno));
+        err_set(err, "%s: no se pudo leer: %s", path, err_sistema(errno));
         fclose(f);
         free(buf);
         return NULL;

@@ -37,6 +37,28 @@ static const char *const MIGRATIONS[] = {
           "CREATE INDEX meta_unidad ON meta(unidad_id);",
 };
 
+/* SQLite's reason in Spanish for the causes a user can act on; its own
+ * (English) text for the rest, which point at a bug rather than the disk. */
+static const char *sqlite_texto(sqlite3 *h)
+{
+    switch (sqlite3_errcode(h) & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "el archivo está en uso por otro programa; intente de nuevo";
+    case SQLITE_FULL: return "el disco está lleno";
+    case SQLITE_READONLY: return "el archivo o su carpeta es de solo lectura";
+    case SQLITE_IOERR: return "error de lectura o escritura en el disco";
+    case SQLITE_CORRUPT: return "el archivo está dañado";
+    case SQLITE_NOTADB: return "no es una base de datos SQLite";
+    case SQLITE_CANTOPEN: return "no se pudo abrir el archivo";
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return "permiso denegado";
+    case SQLITE_NOMEM: return "memoria agotada";
+    default: return sqlite3_errmsg(h);
+    }
+}
+
+const char *db_error_text(Db *db) { return sqlite_texto(db->h); }
+
 const char *db_path(const Db *db) { return db->path; }
 const char *db_backup_path(const Db *db) { return db->backup; }
 struct sqlite3 *db_sqlite(Db *db) { return db->h; }
@@ -46,7 +68,8 @@ bool db_exec(Db *db, const char *sql, PoaErr *err)
     char *msg = NULL;
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
         err_set(err, "Error de la base de datos «%s»: %s", db->path,
-                msg ? msg : sqlite3_errmsg(db->h));
+                (sqlite3_errcode(db->h) & 0xff) == SQLITE_ERROR && msg ? msg
+                                                                     : sqlite_texto(db->h));
         sqlite3_free(msg);
         return false;
     }
@@ -146,7 +169,7 @@ static bool backup_to(Db *db, const char *dst, PoaErr *err)
         if (b)
             sqlite3_backup_finish(b);
         if (!ok)
-            err_set(err, "No se pudo copiar «%s» a «%s»: %s", db->path, dst, sqlite3_errmsg(out));
+            err_set(err, "No se pudo copiar «%s» a «%s»: %s", db->path, dst, sqlite_texto(out));
     } else {
         err_set(err, "No se pudo crear la copia de respaldo «%s»", dst);
     }
@@ -198,7 +221,7 @@ static bool inspect(const char *path, int *appid, int *version, bool *empty, Poa
 {
     sqlite3 *h = NULL;
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        err_set(err, "No se pudo abrir «%s»: %s", path, h ? sqlite3_errmsg(h) : strerror(errno));
+        err_set(err, "No se pudo abrir «%s»: %s", path, h ? sqlite_texto(h) : err_sistema(errno));
         sqlite3_close(h);
         return false;
     }
@@ -210,7 +233,7 @@ static bool inspect(const char *path, int *appid, int *version, bool *empty, Poa
             err_set(err, "«%s» no es un archivo de plan de poa (no es una base de datos SQLite)",
                     path);
         else
-            err_set(err, "No se pudo leer «%s»: %s", path, sqlite3_errmsg(h));
+            err_set(err, "No se pudo leer «%s»: %s", path, sqlite_texto(h));
     } else {
         pragma_int(&tmp, "PRAGMA user_version", version, NULL);
         pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, NULL);
@@ -292,7 +315,7 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
                    : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
         err_set(err, "No se pudo abrir «%s»: %s", path,
-                db->h ? sqlite3_errmsg(db->h) : strerror(errno));
+                db->h ? sqlite_texto(db->h) : err_sistema(errno));
         db_close(db);
         return NULL;
     }

@@ -68,7 +68,7 @@ static void idmap_free(IdMap *m)
 
 static bool fail(Db *db, PoaErr *err, const char *what)
 {
-    err_set(err, "%s: %s", what, sqlite3_errmsg(db_sqlite(db)));
+    err_set(err, "%s: %s", what, db_error_text(db));
     return false;
 }
 

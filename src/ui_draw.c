@@ -350,19 +350,34 @@ static void draw_list(App *a)
 }
 
 typedef struct {
-    App *a;
-    int y, left, lines;
-} WrapCtx;
+    int y, x, w, attr, left;
+} Wrapped;
 
-static void wrap_line(const char *line, size_t len, void *ctx)
+static void wrapped_line(const char *line, size_t len, void *ctx)
 {
-    WrapCtx *w = ctx;
+    Wrapped *w = ctx;
     if (w->left <= 0)
         return;
     char *s = xstrndup(line, len);
-    ui_put(w->y++, 2, w->a->W - 2, 0, s);
+    if (w->left == 1 && line[len] != '\0') {
+        /* the last line that fits, and text remains: say so */
+        char *t = xasprintf("%s …", s);
+        free(s);
+        s = t;
+    }
+    ui_put(w->y++, w->x, w->w, w->attr, s);
     free(s);
     w->left--;
+}
+
+int ui_put_wrapped(int y, int x, int w, int maxlines, int attr, const char *s)
+{
+    if (maxlines <= 0 || w <= 1)
+        return 0;
+    Wrapped ctx = {y, x, w, attr, maxlines};
+    /* wrap one column short so the "…" of a cut last line fits */
+    u8_wrap(s, w - 1, wrapped_line, &ctx);
+    return maxlines - ctx.left;
 }
 
 static void draw_detail(App *a)
@@ -423,9 +438,8 @@ static void draw_detail(App *a)
     int text_lines = a->det_h - 1 - nextra;
     if (text_lines < 1)
         text_lines = 1;
-    WrapCtx w = {a, y + 1, text_lines, 0};
-    u8_wrap(nd->texto[0] ? nd->texto : "(sin texto)", a->W - 3, wrap_line, &w);
-    int ey = y + 1 + (text_lines - w.left);
+    int ey = y + 1 + ui_put_wrapped(y + 1, 2, a->W - 2, text_lines, 0,
+                                    nd->texto[0] ? nd->texto : "(sin texto)");
     for (int i = 0; i < nextra; i++) {
         if (ey < y + a->det_h)
             ui_put(ey++, 2, a->W - 2, 0, sb_str(&extra[i]));

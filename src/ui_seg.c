@@ -440,40 +440,14 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
 
 /* ---- the form ---- */
 
-typedef struct {
-    App *a;
-    int y, left, x, w, attr;
-} Wrap;
-
-static void wrap_put(const char *line, size_t len, void *ctx)
-{
-    Wrap *w = ctx;
-    if (w->left <= 0)
-        return;
-    char *s = xstrndup(line, len);
-    if (w->left == 1 && line[len] != '\0') {
-        /* the last line that fits: say there is more */
-        char *t = xasprintf("%s …", s);
-        free(s);
-        s = t;
-    }
-    ui_put(w->y++, w->x, w->w, w->attr, s);
-    free(s);
-    w->left--;
-}
-
-static int wrap_count_fn_n;
-static void wrap_count(const char *l, size_t n, void *c)
+static void wrap_noop(const char *l, size_t n, void *c)
 {
     (void)l, (void)n, (void)c;
-    wrap_count_fn_n++;
 }
 
 static int lines_of(const char *s, int w)
 {
-    wrap_count_fn_n = 0;
-    u8_wrap(s, w, wrap_count, NULL);
-    return wrap_count_fn_n;
+    return u8_wrap(s, w, wrap_noop, NULL);
 }
 
 static void form_label(App *a, int y, SegCampo c, const char *label)
@@ -508,9 +482,7 @@ static void form_draw(App *a)
     snprintf(t, sizeof t, " %s", nd->codigo[0] ? nd->codigo : "(sin código)");
     int cw = u8_width(t) + 1;
     ui_put(y, 0, cw, ui_attr(a, CR_CODE) | A_BOLD, t);
-    Wrap w = {a, y, 2, cw, a->W - cw, A_BOLD};
-    u8_wrap(nd->texto[0] ? nd->texto : "(sin texto)", a->W - cw - 2, wrap_put, &w);
-    y = w.y;
+    y += ui_put_wrapped(y, cw, a->W - cw - 1, 2, A_BOLD, nd->texto[0] ? nd->texto : "(sin texto)");
     int obj = plan_ancestor(p, node, NODE_OBJETIVO);
     if (obj > 0) {
         snprintf(t, sizeof t, " Objetivo: %s%s%s", p->nodes[obj].codigo, p->nodes[obj].codigo[0] ? " " : "",
@@ -596,9 +568,8 @@ static void form_draw(App *a)
     int nl = need < rest ? need : rest;
     if (nl < 1)
         nl = 1;
-    Wrap wo = {a, y, nl, 4, a->W - 4, 0};
     if (sg->observaciones[0])
-        u8_wrap(sg->observaciones, a->W - 6, wrap_put, &wo);
+        ui_put_wrapped(y, 4, a->W - 5, nl, 0, sg->observaciones);
     else
         ui_put(y, 4, a->W - 4, A_DIM, "(ninguna)");
     y += nl;
@@ -878,8 +849,7 @@ static void tabla_draw(App *a)
     snprintf(t, sizeof t, " %s: ", label);
     int lw = u8_width(t);
     ui_put(y, 0, lw, ui_attr(a, CR_DETAIL_LABEL), t);
-    Wrap w = {a, y, left, lw, a->W - lw, 0};
-    u8_wrap(body, a->W - lw - 2, wrap_put, &w);
+    ui_put_wrapped(y, lw, a->W - lw - 1, left, 0, body);
 }
 
 void ui_seg_draw(App *a)

@@ -276,22 +276,6 @@ static void barra(const App *a, double v, double scale, int w, StrBuf *lleno, St
         sb_append(vacio, a->utf8 ? "░" : ".");
 }
 
-typedef struct {
-    App *a;
-    int y, left;
-} WrapT;
-
-static void wrap_t(const char *line, size_t len, void *ctx)
-{
-    WrapT *w = ctx;
-    if (w->left <= 0)
-        return;
-    char *s = xstrndup(line, len);
-    ui_put(w->y++, 1, w->a->W - 1, A_DIM, s);
-    free(s);
-    w->left--;
-}
-
 void ui_tablero_draw(App *a)
 {
     tablero_ensure(a);
@@ -337,10 +321,7 @@ void ui_tablero_draw(App *a)
              a->utf8 ? "≥" : ">=", num_format_pct(a->cfg->umbrales.amarillo, aa, sizeof aa),
              a->utf8 ? "gris" : "gris (-)");
     /* as many lines as the rule needs at this width (up to 4) */
-    WrapT wr = {a, 2, 4};
-    int nreg = u8_wrap(s, a->W - 2, wrap_t, &wr);
-    if (nreg > 4)
-        nreg = 4;
+    int nreg = ui_put_wrapped(2, 1, a->W - 1, 4, A_DIM, s);
     /* columns */
     int cnt_w = 8 * 4, pct_w = 9;
     int name_w = a->W / 4;

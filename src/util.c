@@ -101,6 +101,31 @@ char *str_trim(char *s)
     return s;
 }
 
+const char *err_sistema(int errnum)
+{
+    switch (errnum) {
+    case ENOENT: return "no existe el archivo o la carpeta";
+    case EACCES:
+    case EPERM: return "permiso denegado";
+    case ENOSPC: return "el disco está lleno";
+    case EDQUOT: return "se agotó la cuota de disco";
+    case EROFS: return "el disco es de solo lectura";
+    case EISDIR: return "es una carpeta";
+    case ENOTDIR: return "una parte de la ruta no es una carpeta";
+    case EEXIST: return "ya existe";
+    case ENAMETOOLONG: return "el nombre es demasiado largo";
+    case EMFILE:
+    case ENFILE: return "hay demasiados archivos abiertos";
+    case EIO: return "error de lectura o escritura en el disco";
+    case EBUSY: return "el archivo está en uso";
+    case EFBIG: return "el archivo es demasiado grande";
+    case ELOOP: return "demasiados enlaces simbólicos en la ruta";
+    case EXDEV: return "no se puede mover entre discos distintos";
+    case ENOMEM: return "memoria agotada";
+    default: return strerror(errnum);
+    }
+}
+
 void err_set(PoaErr *e, const char *fmt, ...)
 {
     if (!e)
@@ -369,7 +394,7 @@ bool atomic_open(AtomicFile *af, const char *path, PoaErr *err)
     af->tmp = xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(af->tmp);
     if (fd < 0) {
-        err_set(err, "No se pudo crear «%s»: %s", path, strerror(errno));
+        err_set(err, "No se pudo crear «%s»: %s", path, err_sistema(errno));
         free(af->path);
         free(af->tmp);
         memset(af, 0, sizeof *af);
@@ -377,7 +402,7 @@ bool atomic_open(AtomicFile *af, const char *path, PoaErr *err)
     }
     af->f = fdopen(fd, "wb");
     if (!af->f) {
-        err_set(err, "No se pudo escribir «%s»: %s", path, strerror(errno));
+        err_set(err, "No se pudo escribir «%s»: %s", path, err_sistema(errno));
         close(fd);
         unlink(af->tmp);
         free(af->path);
@@ -415,7 +440,7 @@ bool atomic_rename(const char *tmp, const char *path, PoaErr *err)
 {
     chmod(tmp, target_mode(path));
     if (rename(tmp, path) != 0) {
-        err_set(err, "No se pudo guardar «%s»: %s", path, strerror(errno));
+        err_set(err, "No se pudo guardar «%s»: %s", path, err_sistema(errno));
         unlink(tmp);
         return false;
     }
@@ -427,11 +452,11 @@ bool atomic_commit(AtomicFile *af, PoaErr *err)
 {
     bool ok = true;
     if (fflush(af->f) != 0 || fsync(fileno(af->f)) != 0) {
-        err_set(err, "No se pudo escribir «%s»: %s", af->path, strerror(errno));
+        err_set(err, "No se pudo escribir «%s»: %s", af->path, err_sistema(errno));
         ok = false;
     }
     if (fclose(af->f) != 0 && ok) {
-        err_set(err, "No se pudo escribir «%s»: %s", af->path, strerror(errno));
+        err_set(err, "No se pudo escribir «%s»: %s", af->path, err_sistema(errno));
         ok = false;
     }
     af->f = NULL;
@@ -466,7 +491,7 @@ bool file_copy(const char *src, const char *dst, PoaErr *err)
 {
     FILE *in = fopen(src, "rb");
     if (!in) {
-        err_set(err, "No se pudo leer «%s»: %s", src, strerror(errno));
+        err_set(err, "No se pudo leer «%s»: %s", src, err_sistema(errno));
         return false;
     }
     AtomicFile af;
@@ -478,7 +503,7 @@ bool file_copy(const char *src, const char *dst, PoaErr *err)
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, in)) > 0) {
         if (fwrite(buf, 1, n, af.f) != n) {
-            err_set(err, "No se pudo escribir «%s»: %s", dst, strerror(errno));
+            err_set(err, "No se pudo escribir «%s»: %s", dst, err_sistema(errno));
             fclose(in);
             atomic_abort(&af);
             return false;

@@ -619,6 +619,23 @@ static int corte_de(const Plan *p, int pedido)
     return 1;
 }
 
+static const char *lxw_texto(lxw_error e)
+{
+    switch (e) {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return "memoria agotada";
+    case LXW_ERROR_CREATING_XLSX_FILE: return "no se pudo crear el archivo";
+    case LXW_ERROR_CREATING_TMPFILE: return "no se pudo crear un archivo temporal";
+    case LXW_ERROR_READING_TMPFILE: return "no se pudo leer un archivo temporal";
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE: return "falló la compresión del libro (¿disco lleno?)";
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR: return "error interno al comprimir el libro";
+    default: return lxw_strerror(e);
+    }
+}
+
 bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr *err)
 {
     if (!o || !o->path || !o->path[0]) {
@@ -649,7 +666,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     if (!file_exists(tmp)) {
         /* caught here so libxlsxwriter does not print its own message to
          * stderr (it would land on the TUI's screen) */
-        err_set(err, "No se pudo crear «%s»: %s", o->path, strerror(e ? e : EACCES));
+        err_set(err, "No se pudo crear «%s»: %s", o->path, err_sistema(e ? e : EACCES));
         free(tmp);
         xw_liberar(&x);
         return false;
@@ -658,7 +675,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
                                .use_zip64 = LXW_FALSE};
     x.wb = workbook_new_opt(tmp, &wo);
     if (!x.wb) {
-        err_set(err, "No se pudo crear el libro XLSX «%s»: %s", o->path, strerror(errno));
+        err_set(err, "No se pudo crear el libro XLSX «%s»: %s", o->path, err_sistema(errno));
         unlink(tmp);
         free(tmp);
         xw_liberar(&x);
@@ -694,15 +711,16 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
 
     lxw_error lx = workbook_close(x.wb);
     bool ok = true;
+    /* libxlsxwriter's own texts are English; the common causes in Spanish */
     if (x.lxerr != LXW_NO_ERROR) {
-        err_set(err, "No se pudo escribir «%s»: %s", o->path, lxw_strerror(x.lxerr));
+        err_set(err, "No se pudo escribir «%s»: %s", o->path, lxw_texto(x.lxerr));
         ok = false;
     } else if (lx != LXW_NO_ERROR) {
         if (lx == LXW_ERROR_CREATING_XLSX_FILE || lx == LXW_ERROR_CREATING_TMPFILE)
-            err_set(err, "No se pudo escribir «%s»: %s (%s)", o->path, lxw_strerror(lx),
-                    strerror(errno));
+            err_set(err, "No se pudo escribir «%s»: %s (%s)", o->path, lxw_texto(lx),
+                    err_sistema(errno));
         else
-            err_set(err, "No se pudo escribir «%s»: %s", o->path, lxw_strerror(lx));
+            err_set(err, "No se pudo escribir «%s»: %s", o->path, lxw_texto(lx));
         ok = false;
     }
     if (ok) {
