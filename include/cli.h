@@ -33,6 +33,7 @@ typedef struct {
     const char *eje;
     const char *objetivo;
     const char *en;
+    const char *limite;     /* historial */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -62,5 +63,7 @@ int cli_verificar(const Args *a, const Config *cfg);
 int cli_corte(const Args *a, const Config *cfg);
 int cli_unificar(const Args *a, const Config *cfg);
 int cli_seguimiento(const Args *a, const Config *cfg);
+/* cli_historial.c */
+int cli_historial(const Args *a, const Config *cfg);
 
 #endif

@@ -40,6 +40,20 @@ const char *cmd_campo_nombre(CmdCampo c);
 bool cmd_campo_aplica(NodeKind k, CmdCampo c);
 /* The current value as the editor shows it; caller frees. */
 char *cmd_campo_valor(const Plan *p, int node, CmdCampo c);
+/* The field whose change-log column (cambio.campo) is columna ("texto",
+ * "meta_anual", "t3"…), or CAMPO_N. */
+CmdCampo cmd_campo_de_columna(const char *columna);
+/* The model's string of a text field, or NULL for a number field (undo
+ * swaps values through it). */
+char **cmd_campo_texto(Plan *p, int node, CmdCampo c);
+/* Parses the editor's text v of number field c into a (the caller's copy);
+ * false with err on bad input. */
+bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err);
+/* True (with err saying why, que naming what changes) when going from
+ * before to after would change what a closed corte computes: programado
+ * acumulado, % or state. Texts never do. */
+bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
+                         const char *que, PoaErr *err);
 /* Sets a field from the editor's text; validates it (numbers, empty text
  * where one is required) and saves. */
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);

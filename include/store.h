@@ -63,6 +63,28 @@ bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64
                const char *campo, const char *antes, const char *despues,
                const char *descripcion, PoaErr *err);
 
+/* Reading the change log (undo and `poa historial`). An undo logs its rows
+ * with a descripcion starting with STORE_DESHACER ("Deshacer: …"); the
+ * rows of the action it reverted get deshecho = 1. */
+#define STORE_DESHACER "Deshacer: "
+typedef struct {
+    int64_t id, accion, plan_id, fila;
+    char *momento, *usuario, *tabla, *campo, *descripcion;
+    char *antes, *despues;      /* NULL when the log has NULL */
+    bool deshecho;
+} CambioFila;
+void store_cambios_free(CambioFila *c, int n);   /* accepts NULL */
+/* The rows (oldest first) of the newest action of plan_id that is neither
+ * undone nor itself an undo; *n = 0 when there is none. */
+bool store_load_ultima_accion(Db *db, int64_t plan_id, CambioFila **out, int *n,
+                              PoaErr *err);
+/* Marks the rows of accion as undone (inside the caller's transaction). */
+bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err);
+/* The newest rows of the log, newest first: limite 0 = all; plan_id 0 =
+ * every plan of the file. */
+bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
+                        PoaErr *err);
+
 /* The table a node kind lives in ("eje", "objetivo", …). */
 const char *store_table(NodeKind k);
 

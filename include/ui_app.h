@@ -153,7 +153,7 @@ int ui_act_up(App *, int), ui_act_down(App *, int), ui_act_pgup(App *, int),
     ui_act_clear_cell(App *, int), ui_act_fill_q(App *, int), ui_act_clear_q(App *, int),
     ui_act_fill_y(App *, int), ui_act_clear_y(App *, int), ui_act_copy(App *, int),
     ui_act_paste(App *, int), ui_act_help(App *, int), ui_act_redraw(App *, int),
-    ui_act_quit(App *, int);
+    ui_act_quit(App *, int), ui_act_deshacer(App *, int);
 
 /* ui_export.c — the export dialog (x): report, corte, unit, file name. */
 int ui_act_exportar(App *, int);

@@ -25,6 +25,11 @@ const char *ui_seg_corte_titulo(const App *a, char *buf, size_t n);
 const char *ui_seg_marca(const App *a, Semaforo s);
 int ui_seg_sem_attr(const App *a, Semaforo s);
 
+/* After a change that did not pass through these screens (an undo): the
+ * board recomputes at its next draw; with estructura (the tree changed)
+ * the unit's table is rebuilt, keeping its selected actividad. */
+void ui_seg_refrescar(App *a, bool estructura);
+
 /* ---- ui_tablero.c: roll-ups cached per unit, objetivo and eje ---- */
 typedef struct UiTablero UiTablero;
 UiTablero *ui_seg_tablero(const App *a);

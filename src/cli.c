@@ -49,6 +49,7 @@ static const struct {
     {"--eje", offsetof(Args, eje)},
     {"--objetivo", offsetof(Args, objetivo)},
     {"--en", offsetof(Args, en)},
+    {"--limite", offsetof(Args, limite)},
 };
 
 static int text_opt(const char *o)

@@ -92,6 +92,14 @@ bool cmd_campo_aplica(NodeKind k, CmdCampo c)
     }
 }
 
+CmdCampo cmd_campo_de_columna(const char *columna)
+{
+    for (int c = 0; c < CAMPO_N; c++)
+        if (strcmp(CAMPOS[c].columna, columna) == 0)
+            return (CmdCampo)c;
+    return CAMPO_N;
+}
+
 /* The slot of a text field, or NULL for a number. */
 static char **campo_str(Plan *p, int node, CmdCampo c)
 {
@@ -109,6 +117,8 @@ static char **campo_str(Plan *p, int node, CmdCampo c)
     default: return NULL;
     }
 }
+
+char **cmd_campo_texto(Plan *p, int node, CmdCampo c) { return campo_str(p, node, c); }
 
 char *cmd_campo_valor(const Plan *p, int node, CmdCampo c)
 {
@@ -142,7 +152,7 @@ static bool texto_requerido(NodeKind k)
 }
 
 /* Parses v into the number fields of a (a copy); false with err on bad input. */
-static bool parse_numero(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
+bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
 {
     const char *nombre = CAMPOS[c].nombre;
     switch (c) {
@@ -208,8 +218,8 @@ static bool parse_numero(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
 /* Closing a corte freezes its numbers (issue 4): an edit of the plan that
  * would change what a closed corte computes for an activity (programado
  * acumulado, % or state) is refused. Texts stay editable. */
-static bool corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
-                            const char *que, PoaErr *err)
+bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
+                         const char *que, PoaErr *err)
 {
     Umbrales u = calc_umbrales_default();
     for (int c = 1; c <= POA_TRIMESTRES; c++) {
@@ -311,8 +321,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         *slot = xstrdup(v);
     } else {
         before = *a;
-        if (!parse_numero(a, c, v, err) ||
-            corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
+        if (!cmd_campo_parse(a, c, v, err) ||
+            cmd_corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
             *a = before;
             free(antes);
             free(v);
@@ -680,9 +690,18 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         if (p->nodes[node].kind > NODE_META)
             set_unidad_subtree(p, node, p->nodes[real].unidad);
         char *despues = node_desc(p, new_parent);
+        /* "padre" is for people; "padre_id" (ids of the real parents, implicit
+         * levels included) and "orden" (1-based places) let undo put it back */
+        char ia[24], ib[24], oa[16], ob[16];
+        snprintf(ia, sizeof ia, "%lld", (long long)p->nodes[old_parent].id);
+        snprintf(ib, sizeof ib, "%lld", (long long)p->nodes[real].id);
+        snprintf(oa, sizeof oa, "%d", old_pos + 1);
+        snprintf(ob, sizeof ob, "%d", iv_find(&p->nodes[real].kids, node) + 1);
         ok = store_save_children(db, p, real, err) &&
              store_save_children(db, p, old_parent, err) &&
-             log_node(db, accion, p, node, "padre", antes, despues, "Mover", err);
+             log_node(db, accion, p, node, "padre", antes, despues, "Mover", err) &&
+             log_node(db, accion, p, node, "padre_id", ia, ib, "Mover", err) &&
+             log_node(db, accion, p, node, "orden", oa, ob, "Mover", err);
         free(despues);
     }
     free(antes);
@@ -843,7 +862,7 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     Actividad prev = *a;   /* shallow: only the months differ */
     memcpy(prev.mes, before, sizeof prev.mes);
     if (cambia_a_meses(p, node, &prev, a, err) ||
-        corte_congelado(p, &prev, a, "el cronograma", err)) {
+        cmd_corte_congelado(p, &prev, a, "el cronograma", err)) {
         memcpy(a->mes, before, sizeof a->mes);
         return false;
     }
@@ -930,7 +949,7 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
         Actividad prev = *a;
         memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
         ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
-             !corte_congelado(p, &prev, a, "el cronograma", err) &&
+             !cmd_corte_congelado(p, &prev, a, "el cronograma", err) &&
              store_save_actividad(db, p, dst[i], err) &&
              log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
     }

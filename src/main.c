@@ -35,6 +35,9 @@ static const char USO[] =
     "  poa unificar ARCHIVO.db --eje NOMBRE --en NOMBRE  une dos ejes escritos distinto\n"
     "  poa unificar ARCHIVO.db --objetivo TEXTO --en TEXTO\n"
     "                                                   une dos objetivos (alias: merge)\n"
+    "  poa historial ARCHIVO.db [--limite N] [--json]  quién cambió qué y cuándo, lo último\n"
+    "                                                   primero (100 filas; 0 = todas) (alias:\n"
+    "                                                   history)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -56,6 +59,7 @@ static const struct {
     {"seguimiento", "report", cli_seguimiento},
     {"corte", "cut", cli_corte},
     {"unificar", "merge", cli_unificar},
+    {"historial", "history", cli_historial},
 };
 
 int main(int argc, char **argv)

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "deshacer.h"
 #include "u8.h"
 #include "ui_app.h"
+#include "ui_seg.h"
 
 static const int MOVE = UI_HANDLED | UI_REDRAW;
 static const int REBUILD = UI_HANDLED | UI_REDRAW | UI_REBUILD;
@@ -729,4 +731,35 @@ int ui_act_quit(App *a, int k)
     (void)a;
     (void)k;
     return UI_QUIT;
+}
+
+/* ---- undo (every screen) ---- */
+
+int ui_act_deshacer(App *a, int k)
+{
+    (void)k;
+    PoaErr err = {{0}};
+    DeshacerInfo info;
+    if (!deshacer_ultimo(a->db, a->plan, &info, &err)) {
+        ui_status(a, true, "%s", err.msg);
+        return MOVE;
+    }
+    /* only what the undo touched: the month masks of those nodes and their
+     * ancestors; a filter only when the tree changed under it */
+    ui_rows_sync(a->rows);
+    for (int i = 0; i < info.nodos.n; i++)
+        ui_rows_mask_update(a->rows, info.nodos.v[i]);
+    if (info.estructura && (a->rows->filtro_unidad >= 0 || a->rows->filtro_resp)) {
+        char *resp = a->rows->filtro_resp ? xstrdup(a->rows->filtro_resp) : NULL;
+        ui_rows_set_filter(a->rows, a->rows->filtro_unidad, resp);
+        free(resp);
+    }
+    ui_seg_refrescar(a, info.estructura);
+    /* on the plan, show where the change went back to */
+    if (a->vista == VISTA_PLAN && info.nodos.n > 0 && !a->plan->nodes[info.nodos.v[0]].deleted &&
+        ui_rows_is_shown(a->rows, info.nodos.v[0]))
+        select_node(a, info.nodos.v[0]);
+    ui_status(a, false, "Deshecho: %s", info.descripcion);
+    deshacer_info_free(&info);
+    return REBUILD;
 }

@@ -992,6 +992,13 @@ int ui_seg_abrir_tabla(App *a, int unidad) { return abrir_tabla(a, unidad, -1, V
 
 int ui_seg_tabla_unidad(const App *a) { return a->seg->unidad; }
 
+void ui_seg_refrescar(App *a, bool estructura)
+{
+    ui_tablero_invalidar(a->seg->tablero);
+    if (estructura && a->seg->unidad >= 0)
+        tabla_build(a, a->seg->unidad);
+}
+
 int ui_act_seg_tablero(App *a, int k)
 {
     (void)k;

@@ -1,0 +1,609 @@
+/* deshacer.c — undo of the last action from the change log: reads its rows,
+ * turns each into a reversible operation (or refuses), and applies them in
+ * one transaction through the same store_* saves as the edits. */
+#include "deshacer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "seguimiento.h"
+#include "store.h"
+
+/* One value to put back. Every operation is a swap between the model and
+ * the operation: applying it twice leaves the model as it was. That lets
+ * the saves see the new values during the transaction (lend), get the old
+ * ones back at once, and take the new ones for good after the commit. */
+typedef enum {
+    OP_TEXTO,       /* a text field of a node or actividad (cmd_set_campo, renumber) */
+    OP_NUMERO,      /* a number field of an actividad */
+    OP_MESES,       /* the 12 month cells */
+    OP_SEG_REAL,    /* seguimiento real at a corte */
+    OP_SEG_OBS,
+    OP_SEG_EVID,
+    OP_MOVER,       /* parent and place (and the unit under a meta) */
+    OP_UNIDAD,      /* the unit of a meta and its subtree */
+    OP_ALTA,        /* an added node: removed after the commit */
+} OpKind;
+
+typedef struct {
+    OpKind kind;
+    int node;
+    CmdCampo campo;         /* OP_TEXTO, OP_NUMERO */
+    int corte;              /* OP_SEG_* */
+    char *s;                /* OP_TEXTO, OP_SEG_OBS/EVID: the other string */
+    Actividad num;          /* OP_NUMERO: the other number fields (scalars only) */
+    MesCell mes[POA_MESES];
+    Valor real;
+    int parent, pos, unidad;  /* OP_MOVER (unidad too for OP_UNIDAD) */
+} Op;
+
+typedef struct {
+    Op *v;
+    int n, cap;
+} Ops;
+
+static Op *ops_add(Ops *o, OpKind k, int node)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 8;
+        o->v = xrealloc(o->v, sizeof *o->v * (size_t)o->cap);
+    }
+    Op *op = &o->v[o->n++];
+    memset(op, 0, sizeof *op);
+    op->kind = k;
+    op->node = node;
+    return op;
+}
+
+static void ops_free(Ops *o)
+{
+    for (int i = 0; i < o->n; i++)
+        free(o->v[i].s);
+    free(o->v);
+}
+
+void deshacer_info_free(DeshacerInfo *d)
+{
+    if (d)
+        iv_free(&d->nodos);
+}
+
+/* ---- swaps ---- */
+
+static void set_unidad_subtree(Plan *p, int node, int unidad)
+{
+    p->nodes[node].unidad = unidad;
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        set_unidad_subtree(p, k->v[i], unidad);
+}
+
+static void swap_str(char **a, char **b)
+{
+    char *t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static void swap_numero(Actividad *a, Actividad *b, CmdCampo c)
+{
+    Actividad t = *a;
+    switch (c) {
+    case CAMPO_PRESUPUESTO:
+        a->has_presupuesto = b->has_presupuesto;
+        a->presupuesto = b->presupuesto;
+        b->has_presupuesto = t.has_presupuesto;
+        b->presupuesto = t.presupuesto;
+        break;
+    case CAMPO_META_ANUAL:
+        a->meta_anual = b->meta_anual;
+        b->meta_anual = t.meta_anual;
+        break;
+    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
+        a->trim[c - CAMPO_T1] = b->trim[c - CAMPO_T1];
+        b->trim[c - CAMPO_T1] = t.trim[c - CAMPO_T1];
+        break;
+    case CAMPO_TIPO:
+        a->tipo = b->tipo;
+        b->tipo = t.tipo;
+        break;
+    case CAMPO_SENTIDO:
+        a->sentido = b->sentido;
+        b->sentido = t.sentido;
+        break;
+    case CAMPO_PESO:
+        a->peso = b->peso;
+        b->peso = t.peso;
+        break;
+    default:
+        break;
+    }
+}
+
+static void op_swap(Plan *p, Op *op)
+{
+    Actividad *a = plan_act(p, op->node);
+    switch (op->kind) {
+    case OP_TEXTO:
+        swap_str(cmd_campo_texto(p, op->node, op->campo), &op->s);
+        break;
+    case OP_NUMERO:
+        swap_numero(a, &op->num, op->campo);
+        break;
+    case OP_MESES: {
+        MesCell t[POA_MESES];
+        memcpy(t, a->mes, sizeof t);
+        memcpy(a->mes, op->mes, sizeof t);
+        memcpy(op->mes, t, sizeof t);
+        break;
+    }
+    case OP_SEG_REAL: {
+        Valor t = a->seg[op->corte - 1].real;
+        a->seg[op->corte - 1].real = op->real;
+        op->real = t;
+        break;
+    }
+    case OP_SEG_OBS: swap_str(&a->seg[op->corte - 1].observaciones, &op->s); break;
+    case OP_SEG_EVID: swap_str(&a->seg[op->corte - 1].evidencia, &op->s); break;
+    case OP_MOVER: {
+        int parent = p->nodes[op->node].parent;
+        int pos = iv_find(&p->nodes[parent].kids, op->node);
+        int unidad = p->nodes[op->node].unidad;
+        plan_move_node(p, op->node, op->parent, op->pos);
+        if (unidad != op->unidad)
+            set_unidad_subtree(p, op->node, op->unidad);
+        op->parent = parent;
+        op->pos = pos;
+        op->unidad = unidad;
+        break;
+    }
+    case OP_UNIDAD: {
+        int unidad = p->nodes[op->node].unidad;
+        set_unidad_subtree(p, op->node, op->unidad);
+        op->unidad = unidad;
+        break;
+    }
+    case OP_ALTA:
+        break;
+    }
+}
+
+/* Writes what the model holds for op (while its new value is lent). */
+static bool op_save(Db *db, Plan *p, const Op *op, PoaErr *err)
+{
+    switch (op->kind) {
+    case OP_TEXTO:
+    case OP_NUMERO:
+    case OP_UNIDAD:
+        return store_save_node(db, p, op->node, err);
+    case OP_MESES:
+        return store_save_actividad(db, p, op->node, err);
+    case OP_SEG_REAL:
+    case OP_SEG_OBS:
+    case OP_SEG_EVID:
+        return store_save_seguimiento(db, p, op->node, op->corte, err);
+    case OP_MOVER:   /* the parent it goes back to, and the one it leaves (in op) */
+        return store_save_children(db, p, p->nodes[op->node].parent, err) &&
+               store_save_children(db, p, op->parent, err);
+    case OP_ALTA:
+        return store_delete_node(db, p, op->node, err);
+    }
+    return false;
+}
+
+/* ---- reading the log into operations ---- */
+
+static int find_node(const Plan *p, const char *tabla, int64_t id)
+{
+    NodeKind k = NODE_RAIZ;
+    if (strcmp(tabla, "seguimiento") == 0)
+        k = NODE_ACTIVIDAD;
+    for (int i = NODE_EJE; i <= NODE_ACTIVIDAD && k == NODE_RAIZ; i++)
+        if (strcmp(tabla, store_table((NodeKind)i)) == 0)
+            k = (NodeKind)i;
+    if (k == NODE_RAIZ)
+        return -1;
+    /* one pass over the nodes per row: an undo is one keystroke, and a
+     * pass over 80,000 nodes is well under a millisecond */
+    for (int i = 1; i < p->nnodes; i++)
+        if (!p->nodes[i].deleted && p->nodes[i].kind == k && p->nodes[i].id == id)
+            return i;
+    return -1;
+}
+
+static bool is_mes(const char *s, size_t len)
+{
+    for (int m = 0; m < POA_MESES; m++)
+        if (strlen(POA_MES_CSV[m]) == len && strncmp(s, POA_MES_CSV[m], len) == 0)
+            return true;
+    return false;
+}
+
+/* "ene", "ene-mar", "cronograma": the campos the month edits log. */
+static bool campo_meses(const char *c)
+{
+    if (strcmp(c, "cronograma") == 0)
+        return true;
+    const char *dash = strchr(c, '-');
+    if (!dash)
+        return is_mes(c, strlen(c));
+    return is_mes(c, (size_t)(dash - c)) && is_mes(dash + 1, strlen(dash + 1));
+}
+
+/* The 12 cells of a logged pattern ("x,,5,,…"). */
+static bool parse_pattern(const char *t, MesCell *out)
+{
+    if (!t)
+        return false;
+    int m = 0;
+    const char *s = t;
+    for (;;) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        char cell[64];
+        if (m >= POA_MESES || len >= sizeof cell)
+            return false;
+        memcpy(cell, s, len);
+        cell[len] = '\0';
+        if (!mes_cell_parse(cell, &out[m++]))
+            return false;
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    return m == POA_MESES;
+}
+
+static bool pattern_igual(const MesCell *a, const MesCell *b)
+{
+    for (int m = 0; m < POA_MESES; m++)
+        if (a[m].kind != b[m].kind || (a[m].kind == CELL_NUM && a[m].valor != b[m].valor))
+            return false;
+    return true;
+}
+
+static const char *nz(const char *s) { return s ? s : ""; }
+
+/* Why an action of this row cannot be undone, or NULL when it can. */
+static const char *irreversible(const CambioFila *r)
+{
+    if (strcmp(r->tabla, "plan") == 0)
+        return "una importación cambia muchas filas de una vez; para volver atrás, importe "
+               "de nuevo la versión anterior de la plantilla";
+    if (strcmp(r->tabla, "corte") == 0)
+        return "los cortes se cierran y se reabren con K en seguimiento (o poa corte), que "
+               "registra quién y por qué";
+    if (strcmp(r->campo, "baja") == 0)
+        return "lo borrado no queda guardado en el historial; agréguelo de nuevo o vuelva a "
+               "importar la plantilla";
+    if (strcmp(r->campo, "*") == 0 || strncmp(r->descripcion, "Unificar", 8) == 0)
+        return "unificar borra uno de los dos elementos; sepárelos a mano";
+    return NULL;
+}
+
+/* Refuses with the standard message naming the action. */
+static bool rechazo(PoaErr *err, const char *desc, const char *porque)
+{
+    err_set(err, "La última acción (%s) no se puede deshacer; %s", desc, porque);
+    return false;
+}
+
+/* The current place of node must be what the action left (despues, 1-based). */
+static bool lugar_es(const Plan *p, int node, const char *despues)
+{
+    int parent = p->nodes[node].parent;
+    char b[16];
+    snprintf(b, sizeof b, "%d", iv_find(&p->nodes[parent].kids, node) + 1);
+    return strcmp(b, nz(despues)) == 0;
+}
+
+static bool parse_pos(const char *s, int *out)
+{
+    char *end;
+    long v = s ? strtol(s, &end, 10) : 0;
+    if (!s || *end || v < 1 || v > 100000000)
+        return false;
+    *out = (int)v - 1;
+    return true;
+}
+
+typedef struct {
+    Db *db;
+    Plan *p;
+    const char *desc;   /* of the action, for messages */
+    PoaErr *err;
+    Ops ops;
+    bool cambiado;      /* the plan no longer holds what the action left */
+    bool padre;         /* the action has a "padre" row (cmd_move_to) */
+    bool padre_id;      /* … and the ids to reverse it */
+} Lectura;
+
+static Op *mover_op(Lectura *l, int node)
+{
+    for (int i = 0; i < l->ops.n; i++)
+        if (l->ops.v[i].kind == OP_MOVER && l->ops.v[i].node == node)
+            return &l->ops.v[i];
+    Op *op = ops_add(&l->ops, OP_MOVER, node);
+    op->parent = l->p->nodes[node].parent;
+    op->pos = iv_find(&l->p->nodes[op->parent].kids, node);
+    op->unidad = l->p->nodes[node].unidad;
+    return op;
+}
+
+static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
+{
+    Plan *p = l->p;
+    int corte = 0;
+    char que[24] = "";
+    if (sscanf(r->campo, "corte%d.%23s", &corte, que) != 2 || corte < 1 ||
+        corte > POA_TRIMESTRES)
+        return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
+    /* the file decides whether the corte is closed (another session may
+     * have closed it), inside this transaction */
+    char msg[256];
+    if (!store_load_corte(l->db, p, corte, l->err))
+        return false;
+    if (seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
+        err_set(l->err, "%s", msg);
+        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        return false;
+    }
+    Seguimiento *s = &plan_act(p, node)->seg[corte - 1];
+    if (strcmp(que, "real") == 0) {
+        char b[64];
+        if (strcmp(s->real.has ? valor_format(&s->real, b, sizeof b) : "", nz(r->despues)))
+            l->cambiado = true;
+        Op *op = ops_add(&l->ops, OP_SEG_REAL, node);
+        op->corte = corte;
+        if (!valor_parse(nz(r->antes), &op->real))
+            return rechazo(l->err, l->desc, "el valor anterior del registro no es un número");
+        return true;
+    }
+    bool obs = strcmp(que, "observaciones") == 0;
+    if (!obs && strcmp(que, "evidencia") != 0)
+        return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
+    if (strcmp(obs ? s->observaciones : s->evidencia, nz(r->despues)) != 0)
+        l->cambiado = true;
+    Op *op = ops_add(&l->ops, obs ? OP_SEG_OBS : OP_SEG_EVID, node);
+    op->corte = corte;
+    op->s = xstrdup(nz(r->antes));
+    return true;
+}
+
+static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
+{
+    Plan *p = l->p;
+    if (!cmd_campo_aplica(p->nodes[node].kind, c))
+        return rechazo(l->err, l->desc, "el campo no corresponde a ese elemento");
+    char *cur = cmd_campo_valor(p, node, c);
+    if (strcmp(cur, nz(r->despues)) != 0)
+        l->cambiado = true;
+    free(cur);
+    if (cmd_campo_texto(p, node, c)) {
+        if (c == CAMPO_TEXTO && !*nz(r->antes) && p->nodes[node].kind != NODE_META)
+            return rechazo(l->err, l->desc, "el texto quedaría vacío");
+        Op *op = ops_add(&l->ops, OP_TEXTO, node);
+        op->campo = c;
+        op->s = xstrdup(nz(r->antes));
+        return true;
+    }
+    Actividad *a = plan_act(p, node);
+    Actividad nuevo = *a;   /* scalars only are read from it */
+    if (!cmd_campo_parse(&nuevo, c, nz(r->antes), l->err))
+        return false;
+    if (cmd_corte_congelado(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
+        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        return false;
+    }
+    Op *op = ops_add(&l->ops, OP_NUMERO, node);
+    op->campo = c;
+    op->num = nuevo;
+    return true;
+}
+
+static bool leer_meses(Lectura *l, const CambioFila *r, int node)
+{
+    Plan *p = l->p;
+    Actividad *a = plan_act(p, node);
+    MesCell antes[POA_MESES], despues[POA_MESES];
+    if (!a || !parse_pattern(r->antes, antes) || !parse_pattern(r->despues, despues))
+        return rechazo(l->err, l->desc, "el registro no guarda los doce meses");
+    if (!pattern_igual(a->mes, despues))
+        l->cambiado = true;
+    Actividad nuevo = *a;
+    memcpy(nuevo.mes, antes, sizeof antes);
+    if (cmd_corte_congelado(p, a, &nuevo, "el cronograma", l->err)) {
+        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        return false;
+    }
+    Op *op = ops_add(&l->ops, OP_MESES, node);
+    memcpy(op->mes, antes, sizeof antes);
+    return true;
+}
+
+static bool leer_fila(Lectura *l, const CambioFila *r)
+{
+    Plan *p = l->p;
+    const char *porque = irreversible(r);
+    if (porque)
+        return rechazo(l->err, l->desc, porque);
+    int node = find_node(p, r->tabla, r->fila);
+    if (node <= 0) {
+        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
+                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
+        return false;
+    }
+    NodeKind k = p->nodes[node].kind;
+    if (strcmp(r->tabla, "seguimiento") == 0)
+        return leer_seguimiento(l, r, node);
+    if (k == NODE_ACTIVIDAD && campo_meses(r->campo))
+        return leer_meses(l, r, node);
+    CmdCampo c = cmd_campo_de_columna(r->campo);
+    if (c != CAMPO_N)
+        return leer_campo(l, r, node, c);
+    if (strcmp(r->campo, "orden") == 0) {
+        int pos;
+        if (!parse_pos(r->antes, &pos))
+            return rechazo(l->err, l->desc, "el registro no guarda el lugar anterior");
+        if (!lugar_es(p, node, r->despues))
+            l->cambiado = true;
+        Op *op = mover_op(l, node);
+        op->pos = pos;
+        return true;
+    }
+    if (strcmp(r->campo, "padre") == 0) {
+        l->padre = true;
+        return true;
+    }
+    if (strcmp(r->campo, "padre_id") == 0 && k > NODE_EJE) {
+        char *end;
+        int64_t id = r->antes ? strtoll(r->antes, &end, 10) : 0;
+        int parent = id > 0 && !*end ? find_node(p, store_table((NodeKind)(k - 1)), id) : -1;
+        if (parent <= 0) {
+            err_set(l->err, "No se puede deshacer «%s»: el lugar de donde salió ya no está en "
+                    "el plan", l->desc);
+            return false;
+        }
+        char b[24];
+        snprintf(b, sizeof b, "%lld", (long long)p->nodes[p->nodes[node].parent].id);
+        if (strcmp(b, nz(r->despues)) != 0)
+            l->cambiado = true;
+        Op *op = mover_op(l, node);
+        op->parent = parent;
+        op->pos = p->nodes[parent].kids.n;   /* the end, unless an "orden" row says */
+        if (k > NODE_META)
+            op->unidad = p->nodes[parent].unidad;
+        l->padre_id = true;
+        return true;
+    }
+    if (strcmp(r->campo, "unidad_id") == 0 && k == NODE_META) {
+        int u = plan_find_unidad(p, nz(r->antes));
+        int cur = p->nodes[node].unidad;
+        if (u < 0)
+            return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+        if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
+            l->cambiado = true;
+        Op *op = ops_add(&l->ops, OP_UNIDAD, node);
+        op->unidad = u;
+        return true;
+    }
+    if (strcmp(r->campo, "alta") == 0) {
+        const Actividad *a = plan_act(p, node);
+        bool vacio = p->nodes[node].kids.n == 0;
+        for (int i = 0; a && vacio && i < POA_MESES; i++)
+            vacio = a->mes[i].kind == CELL_VACIA;
+        for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
+            vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
+                    !*a->seg[i].evidencia;
+        if (a && vacio)
+            vacio = !a->meta_anual.has;
+        if (!vacio)
+            return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
+                           "con d si ya no lo quiere");
+        ops_add(&l->ops, OP_ALTA, node);
+        return true;
+    }
+    return rechazo(l->err, l->desc, "el registro no guarda lo necesario para revertirla");
+}
+
+/* "Editar actividad «1.1 …»", or the first row's and how many more. */
+static void describir(const CambioFila *f, int n, char *buf, size_t len)
+{
+    int otras = 0;
+    for (int i = 1; i < n; i++)
+        if (strcmp(f[i].descripcion, f[0].descripcion) != 0)
+            otras++;
+    if (otras)
+        snprintf(buf, len, "%s y %d más", f[0].descripcion, otras);
+    else
+        snprintf(buf, len, "%s", f[0].descripcion);
+}
+
+bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
+{
+    if (out)
+        memset(out, 0, sizeof *out);
+    if (!db_begin(db, err))
+        return false;
+    CambioFila *f = NULL;
+    int n = 0;
+    if (!store_load_ultima_accion(db, p->id, &f, &n, err)) {
+        db_rollback(db);
+        return false;
+    }
+    if (n == 0) {
+        db_rollback(db);
+        err_set(err, "No hay nada que deshacer");
+        return false;
+    }
+    char desc[512];
+    describir(f, n, desc, sizeof desc);
+    Lectura l = {.db = db, .p = p, .desc = desc, .err = err};
+    bool ok = true;
+    for (int i = 0; ok && i < n; i++)
+        ok = leer_fila(&l, &f[i]);
+    if (ok && l.padre && !l.padre_id)
+        ok = rechazo(err, desc, "ese movimiento se registró sin el lugar de origen; "
+                     "muévalo de vuelta con m");
+    if (ok && l.cambiado) {
+        err_set(err, "No se puede deshacer «%s»: el plan ya no tiene lo que dejó esa acción "
+                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", desc);
+        ok = false;
+    }
+    if (ok) {
+        /* lend the old values to the model for the saves, then take them back */
+        for (int i = 0; i < l.ops.n; i++)
+            op_swap(p, &l.ops.v[i]);
+        for (int i = 0; ok && i < l.ops.n; i++)
+            ok = op_save(db, p, &l.ops.v[i], err);
+        for (int i = l.ops.n - 1; i >= 0; i--)
+            op_swap(p, &l.ops.v[i]);
+    }
+    if (ok) {
+        int64_t accion = db_new_accion(db);
+        for (int i = 0; ok && i < n; i++) {
+            char *d = xasprintf("%s%s", STORE_DESHACER, f[i].descripcion);
+            ok = store_log(db, accion, p->id, f[i].tabla, f[i].fila, f[i].campo, f[i].despues,
+                           f[i].antes, d, err);
+            free(d);
+        }
+        ok = ok && store_mark_deshecho(db, f[0].accion, err);
+    }
+    if (ok)
+        ok = db_commit(db, err);
+    if (!ok) {
+        db_rollback(db);
+        if (!strstr(err->msg, desc))
+            err_prefix(err, "No se deshizo «%s»", desc);
+    } else {
+        /* the file has it: now the model */
+        for (int i = 0; i < l.ops.n; i++)
+            op_swap(p, &l.ops.v[i]);
+        for (int i = 0; i < l.ops.n; i++) {
+            const Op *op = &l.ops.v[i];
+            if (out) {
+                if (op->kind != OP_ALTA)   /* a removed node has nothing to show */
+                    iv_push(&out->nodos, op->node);
+                if (op->kind == OP_MOVER || op->kind == OP_ALTA) {
+                    iv_push(&out->nodos, op->kind == OP_MOVER ? op->parent
+                                                              : p->nodes[op->node].parent);
+                    out->estructura = true;
+                }
+                if (op->kind == OP_UNIDAD)
+                    out->estructura = true;
+                if (op->kind == OP_SEG_REAL || op->kind == OP_SEG_OBS ||
+                    op->kind == OP_SEG_EVID)
+                    out->corte = op->corte;
+            }
+            if (op->kind == OP_ALTA)
+                plan_remove_node(p, op->node);
+        }
+        if (out)
+            snprintf(out->descripcion, sizeof out->descripcion, "%s", desc);
+    }
+    ops_free(&l.ops);
+    store_cambios_free(f, n);
+    return ok;
+}
