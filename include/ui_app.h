@@ -129,6 +129,10 @@ void ui_draw_status(App *a);
 /* One key: a character (*is_key false) or a KEY_* code (*is_key true); -1
  * when nothing usable arrived (see ui_dialog.c for the non-UTF-8 case). */
 int ui_read_key(App *a, bool *is_key);
+/* The same without the filter ui_read_key applies while the terminal is too
+ * small (only resize, Esc and F10 pass): for the main loop, which handles
+ * that state itself. */
+int ui_read_key_any(App *a, bool *is_key);
 /* Line editor on the status line. Returns true with *out (caller frees)
  * on Enter; false on Esc. */
 bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
@@ -137,6 +141,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);
+
 
 /* ui_actions.c — the handlers named in the key table. */
 int ui_act_up(App *, int), ui_act_down(App *, int), ui_act_pgup(App *, int),

@@ -30,6 +30,17 @@ static int width_n(const char *s, size_t n)
  * there bytes are read one by one and the non-ASCII ones refused. */
 int ui_read_key(App *a, bool *is_key)
 {
+    int k = ui_read_key_any(a, is_key);
+    /* While "Terminal demasiado pequeña" hides the screen, a key must not
+     * act on what cannot be seen: only resize, Esc and F10 get through. */
+    if (a->too_small && k >= 0 && !(*is_key && (k == KEY_RESIZE || k == KEY_F(10))) &&
+        !(!*is_key && k == K_ESC))
+        return -1;
+    return k;
+}
+
+int ui_read_key_any(App *a, bool *is_key)
+{
     *is_key = false;
     if (!a->utf8) {
         int c = getch();

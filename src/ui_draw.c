@@ -456,7 +456,14 @@ static void draw_status(App *a)
     else
         snprintf(right, sizeof right, " %d/%d ", a->rows->nrows ? a->sel + 1 : 0, a->rows->nrows);
     int rw = (int)strlen(right);
-    ui_put(y, 0, a->W - rw, ui_attr(a, a->status_err ? CR_STATUS_ERR : CR_STATUS_OK), a->status);
+    int attr = ui_attr(a, a->status_err ? CR_STATUS_ERR : CR_STATUS_OK);
+    if (a->status_err && u8_width(a->status) > a->W - rw) {
+        /* an error too long for one line takes the line above as well, so
+         * its end (what to do about it) is read, not cut */
+        ui_put_wrapped(y - 1, 0, a->W - rw, 2, attr, a->status);
+    } else {
+        ui_put(y, 0, a->W - rw, attr, a->status);
+    }
     ui_put(y, a->W - rw, rw, 0, right);
 }
 

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "store.h"
 #include "ui.h"
+#include "u8.h"
 #include "ui_app.h"
 #include "ui_seg.h"
 
@@ -34,8 +35,14 @@ void ui_status(App *a, bool err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(a->status, sizeof a->status, fmt, ap);
+    int n = vsnprintf(a->status, sizeof a->status, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof a->status) {
+        /* cut: never leave half a character at the end */
+        size_t len = strlen(a->status), bad;
+        while (len && !u8_valid(a->status, len, &bad))
+            a->status[--len] = '\0';
+    }
     a->status_err = err;
 }
 
@@ -66,7 +73,7 @@ static void loop(App *a)
     ui_draw(a);
     while (!a->quit) {
         bool is_key;
-        int key = ui_read_key(a, &is_key);
+        int key = ui_read_key_any(a, &is_key);
         if (key < 0) {
             ui_draw(a);   /* a refused byte leaves its message in the status line */
             continue;

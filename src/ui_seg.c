@@ -442,14 +442,9 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
 
 /* ---- the form ---- */
 
-static void wrap_noop(const char *l, size_t n, void *c)
-{
-    (void)l, (void)n, (void)c;
-}
-
 static int lines_of(const char *s, int w)
 {
-    return u8_wrap(s, w, wrap_noop, NULL);
+    return u8_wrap(s, w, NULL, NULL);
 }
 
 static void form_label(App *a, int y, SegCampo c, const char *label)
