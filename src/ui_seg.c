@@ -450,9 +450,10 @@ static int lines_of(const char *s, int w)
 static void form_label(App *a, int y, SegCampo c, const char *label)
 {
     bool sel = a->seg->campo == c;
-    char t[128];
-    snprintf(t, sizeof t, "%s %s", sel ? (a->utf8 ? "▶" : ">") : " ", label);
-    ui_put(y, 0, 31, sel ? ui_attr(a, CR_SELECTED) : ui_attr(a, CR_DETAIL_LABEL), t);
+    /* the label is drawn in 31 columns: no buffer to cut it in */
+    int at = sel ? ui_attr(a, CR_SELECTED) : ui_attr(a, CR_DETAIL_LABEL);
+    ui_put(y, 0, 2, at, sel ? (a->utf8 ? "▶ " : "> ") : "  ");
+    ui_put(y, 2, 29, at, label);
 }
 
 static void form_draw(App *a)

@@ -284,7 +284,7 @@ void ui_tablero_draw(App *a)
     UiTablero *t = ui_seg_tablero(a);
     ordenar(t);
     Plan *p = a->plan;
-    char s[1024], c1[96];
+    char s[1300], c1[96];
     /* title: the corte and the year stay; the institution is cut first */
     char pre[160], post[32], inst[1024];
     snprintf(pre, sizeof pre, " Tablero · %s", ui_seg_corte_titulo(a, c1, sizeof c1));
