@@ -310,26 +310,62 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
     }
 }
 
-/* Lines of the help screen, built from the key table. */
+/* Continuation lines of a description start under its first line:
+ * 2 + 16 (keys) + 1 + 20 (label) + 1 columns. */
+#define HELP_INDENT "                                        "
+
+/* Lines of the help screen, built from the key table: "  keys  label
+ * description", the description wrapped under itself at this width. */
+typedef struct {
+    char ***l;
+    int *n, *cap;
+    bool first;
+    const char *lead;
+} HelpWrap;
+
+static void help_push(char ***l, int *n, int *cap, char *line)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        *l = xrealloc(*l, sizeof **l * (size_t)*cap);
+    }
+    (*l)[(*n)++] = line;
+}
+
+static void help_desc_line(const char *line, size_t len, void *ctx)
+{
+    HelpWrap *w = ctx;
+    help_push(w->l, w->n, w->cap,
+              xasprintf("%s%.*s", w->first ? w->lead : HELP_INDENT, (int)len, line));
+    w->first = false;
+}
+
 static char **help_lines(int width, int *n)
 {
-    char **l = xcalloc((size_t)UI_NKEYS * 2 + 4, sizeof *l);
-    int c = 0;
+    char **l = NULL;
+    int c = 0, cap = 0;
     const char *grupo = NULL;
+    int dw = width - (int)strlen(HELP_INDENT) - 1;
+    if (dw < 20)
+        dw = 20;
     for (int i = 0; i < UI_NKEYS; i++) {
         const UiKey *k = &UI_KEYS[i];
         if (!grupo || strcmp(grupo, k->grupo) != 0) {
             grupo = k->grupo;
             if (c)
-                l[c++] = xstrdup("");
-            l[c++] = xasprintf("%s", grupo);
+                help_push(&l, &c, &cap, xstrdup(""));
+            help_push(&l, &c, &cap, xasprintf("%s", grupo));
         }
         char t[64], ac[64];
         u8_fit_copy(k->teclas, 16, true, t, sizeof t);
         u8_fit_copy(k->accion, 20, true, ac, sizeof ac);
-        l[c++] = xasprintf("  %s %s %s", t, ac, k->descripcion);
+        char *lead = xasprintf("  %s %s ", t, ac);
+        HelpWrap w = {&l, &c, &cap, true, lead};
+        u8_wrap(k->descripcion, dw, help_desc_line, &w);
+        if (w.first)   /* no description */
+            help_push(&l, &c, &cap, xstrdup(lead));
+        free(lead);
     }
-    (void)width;
     *n = c;
     return l;
 }
@@ -360,6 +396,14 @@ void ui_help(App *a)
         refresh();
         bool is_key;
         int k = ui_read_key(a, &is_key);
+        if (is_key && k == KEY_RESIZE) {
+            /* the descriptions wrap at the new width */
+            for (int i = 0; i < n; i++)
+                free(lines[i]);
+            free(lines);
+            lines = help_lines(a->W, &n);
+            continue;
+        }
         if (is_key) {
             if (k == KEY_DOWN)
                 top++;
@@ -369,12 +413,20 @@ void ui_help(App *a)
                 top += body - 1;
             else if (k == KEY_PPAGE)
                 top = top > body ? top - body + 1 : 0;
+            else if (k == KEY_HOME)
+                top = 0;
+            else if (k == KEY_END)
+                top = n;   /* clamped to the last page when drawn */
             else if (k == KEY_F(1) || k == KEY_F(10))
                 break;
             continue;
         }
         if (k == K_ESC || k == 'q' || k == '?' || k == '\n')
             break;
+        if (k == 'g')
+            top = 0;
+        if (k == 'G')
+            top = n;
         if (k == 'j')
             top++;
         if (k == 'k' && top > 0)

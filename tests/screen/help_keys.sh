@@ -6,7 +6,8 @@ source "$(dirname "$0")/lib.bash"
 diff -u "$POA_SRC/docs/keys.md" "$tmp/keys.md" || fail "docs/keys.md no coincide con «poa --teclas» (regenérelo)"
 
 import_fixture poa2024_ars_semma.csv
-start help 120 40
+# wide enough that no description wraps: one help line per key
+start help 160 40
 keys F1
 wait_for 'Ayuda: teclas de poa'
 : > "$tmp/help.txt"
@@ -30,6 +31,23 @@ done < <(grep '^| ' "$tmp/keys.md" | grep -v '^|---')
 # and nothing else: as many key lines on screen as rows in the table
 shown=$(sort -u "$tmp/help.txt" | grep -c '^  ')
 [ "$shown" -eq "$n" ] || fail "la ayuda muestra $shown líneas de teclas; la tabla tiene $n"
+# at 80 columns long descriptions wrap under themselves instead of being cut
+keys Esc
+wait_for 'F10Salir'
+"$T" resize "$cur" 80 24
+settle
+keys F1
+wait_for 'Ayuda: teclas de poa'
+: > "$tmp/help80.txt"
+for _ in 1 2 3 4 5 6 7 8; do
+    screen >> "$tmp/help80.txt"
+    keys PgDn
+    settle
+done
+grep -q '^  E, F4 *Campos *Elige un campo' "$tmp/help80.txt" || fail "falta la línea de E, F4"
+grep -A1 '^  E, F4 *Campos' "$tmp/help80.txt" | tail -n 1 | grep -qE '^ {40}[^ ]' ||
+    fail "la descripción de E, F4 no continúa debajo"
+if grep -q '…$' "$tmp/help80.txt"; then fail "la ayuda corta descripciones a 80 columnas"; fi
 keys Esc
 wait_for 'F10Salir'
 quit
