@@ -33,6 +33,10 @@ int u8_wrap(const char *s, int cols, U8LineFn fn, void *ctx);  /* returns line c
 /* Lowercase without accents ("Afiliación" -> "afiliacion", "Ñ" -> "n");
  * caller frees. */
 char *u8_fold(const char *s);
+/* ASCII spelling for a terminal that is not UTF-8: accents dropped with the
+ * case kept ("Gestión" -> "Gestion", "Ñ" -> "N"), «» -> ", … -> . (an abbreviation), box
+ * and block characters -> - | + #, anything else -> ?. Caller frees. */
+char *u8_ascii(const char *s);
 /* Case- and accent-insensitive substring test. */
 bool u8_contains_folded(const char *haystack, const char *needle);
 

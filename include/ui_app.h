@@ -119,6 +119,8 @@ void ui_colors_init(App *a);
 int ui_attr(const App *a, ColorRole r);
 /* Writes s at y,x fitted to exactly w columns (never cutting a character). */
 void ui_put(int y, int x, int w, int attr, const char *s);
+/* Non-UTF-8 terminal: ui_put writes every text in ASCII (u8_ascii). */
+void ui_set_ascii(bool on);
 /* Writes s word-wrapped in at most maxlines lines of w columns from y,x; a
  * cut last line ends with "…". Returns the lines written. */
 int ui_put_wrapped(int y, int x, int w, int maxlines, int attr, const char *s);

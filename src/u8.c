@@ -443,6 +443,70 @@ char *u8_fold(const char *s)
     return out;
 }
 
+/* Upper case within U+00C0..U+017F, without asking the locale (the point
+ * of u8_ascii is a locale that knows nothing beyond ASCII). */
+static bool latin_upper(uint32_t cp)
+{
+    if (cp < 0x100)
+        return cp <= 0xDE && cp != 0xD7;
+    if (cp < 0x138)
+        return cp % 2 == 0;
+    if (cp <= 0x148)
+        return cp % 2 == 1;
+    if (cp < 0x178)
+        return cp % 2 == 0;
+    return cp == 0x178 || cp == 0x179 || cp == 0x17B || cp == 0x17D;
+}
+
+static const struct {
+    uint32_t cp;
+    const char *ascii;
+} ASCII_SYMBOLS[] = {
+    {0xA1, "!"}, {0xAB, "\""}, {0xBB, "\""}, {0xAA, "a"}, {0xBA, "o"}, {0xB0, "o"},
+    {0xB7, "."}, {0xB1, "+-"}, {0xBF, "?"}, {0xB6, "|"}, {0xD7, "x"}, {0xF7, "/"},
+    {0x2013, "-"}, {0x2014, "-"}, {0x2018, "'"}, {0x2019, "'"}, {0x201C, "\""},
+    {0x201D, "\""}, {0x2022, "*"}, {0x2026, "."}, {0x2190, "<-"}, {0x2191, "^"},
+    {0x2192, "->"}, {0x2193, "v"}, {0x2264, "<="}, {0x2265, ">="}, {0x25B6, ">"},
+    {0x25B8, ">"}, {0x25C2, "<"}, {0x25BE, "v"}, {0x25CF, "*"}, {0x2713, "v"},
+};
+
+char *u8_ascii(const char *s)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s), i = 0;
+    StrBuf b = {0};
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            sb_putc(&b, (char)c);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        i += (size_t)u8_decode(s + i, n - i, &cp);
+        if (cp >= 0x300 && cp <= 0x36F)
+            continue;
+        if (cp >= 0xC0 && cp <= 0x17F && fold_latin[cp - 0xC0]) {
+            const char *a = fold_latin[cp - 0xC0];
+            bool up = latin_upper(cp);
+            for (; *a; a++)
+                sb_putc(&b, up && a == fold_latin[cp - 0xC0] ? (char)(*a - 32) : *a);
+            continue;
+        }
+        const char *sym = NULL;
+        for (size_t k = 0; k < sizeof ASCII_SYMBOLS / sizeof ASCII_SYMBOLS[0] && !sym; k++)
+            if (ASCII_SYMBOLS[k].cp == cp)
+                sym = ASCII_SYMBOLS[k].ascii;
+        if (!sym && cp >= 0x2500 && cp <= 0x257F)   /* box drawing */
+            sym = (cp == 0x2502 || cp == 0x2503) ? "|" : (cp <= 0x2501 ? "-" : "+");
+        if (!sym && cp >= 0x2580 && cp <= 0x259F)   /* blocks and shades */
+            sym = cp >= 0x2591 && cp <= 0x2593 ? "." : "#";
+        sb_append(&b, sym ? sym : "?");
+    }
+    return sb_take(&b);
+}
+
 bool u8_contains_folded(const char *haystack, const char *needle)
 {
     if (!needle || !*needle)

@@ -68,12 +68,28 @@ void ui_colors_init(App *a)
 
 int ui_attr(const App *a, ColorRole r) { return a->attr[r]; }
 
+/* Set once at start: the terminal is not UTF-8, so every text is written
+ * in its ASCII spelling instead of as bytes it would show as garbage. */
+static bool ascii_only;
+
+void ui_set_ascii(bool on) { ascii_only = on; }
+
 void ui_put(int y, int x, int w, int attr, const char *s)
 {
     if (w <= 0)
         return;
     char buf[2048];
     u8_fit_copy(s, w, true, buf, sizeof buf);
+    if (ascii_only) {
+        /* fitted first (the layout measured the original), then spelled in
+         * ASCII; a spelling longer than its character ("≥" -> ">=") is cut
+         * back to the width: in ASCII a byte is a column */
+        char *t = u8_ascii(buf);
+        if (strlen(t) > (size_t)w)
+            t[w] = '\0';
+        snprintf(buf, sizeof buf, "%s", t);
+        free(t);
+    }
     attrset(attr);
     mvaddstr(y, x, buf);
     attrset(A_NORMAL);

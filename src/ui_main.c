@@ -133,7 +133,9 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     if (a.utf8)
         ui_status(&a, false, "%s: %d actividades. F1 muestra las teclas.", path, p->nacts);
     else
-        ui_status(&a, false, "Terminal sin UTF-8: líneas en ASCII y acentos quizá ilegibles. F1: teclas.");
+        ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
+                             "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");
+    ui_set_ascii(!a.utf8);
 
     util_set_fatal_hook(restore_terminal);
     initscr();

@@ -75,7 +75,13 @@ quit
 
 # without UTF-8: bars in #, marks in ASCII
 start_cfg tab3 80 24 --locale C
+wait_for 'Terminal sin UTF-8: se muestra sin acentos'
 keys b
 wait_for 'Tablero'
 row ' Comercializ' | grep -qE '#+.* [0-9]+ % \*[VAR]' || fail "ASCII: $(row ' Comercializ')"
+# and the texts in their ASCII spelling, not as bytes the terminal cannot show
+has ' Comercializacion '
+has 'Regla: Promedio simple del % de ejecucion'
+keys Escape
+wait_for 'Plan (arbol)'
 quit

@@ -255,6 +255,22 @@ TEST(fold)
     CHECK(!u8_contains_folded("abc", "abcd"));
 }
 
+TEST(ascii_spelling)
+{
+    char *t = u8_ascii("Gestión de Año — «Ñandú» … ≥ 80 %");
+    CHECK_STR(t, "Gestion de Ano - \"Nandu\" . >= 80 %");
+    free(t);
+    t = u8_ascii("├─▾ Financiero │ █▏░ ●V ¿Qué? ¡Sí!");
+    CHECK_STR(t, "+-v Financiero | ##. *V ?Que? !Si!");
+    free(t);
+    t = u8_ascii("ÀÉÎÕÜÇ àéîõüç Œœ ß");
+    CHECK_STR(t, "AEIOUC aeiouc Oeoe ss");
+    free(t);
+    t = u8_ascii(NULL);
+    CHECK_STR(t, "");
+    free(t);
+}
+
 int main(void)
 {
     RUN(decode_encode);
@@ -265,5 +281,6 @@ int main(void)
     RUN(prev_next);
     RUN(wrap);
     RUN(fold);
+    RUN(ascii_spelling);
     return t_finish();
 }
