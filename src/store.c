@@ -565,6 +565,25 @@ static const char SQL_INS_ENT[] =
 static const char SQL_INS_ACT[] =
     "INSERT INTO actividad (entregable_id, codigo, texto, orden) VALUES (?, ?, ?, ?)";
 
+/* The message for a UNIQUE key refusing node: what already exists, named. */
+static void duplicate_msg(const Plan *p, int node, PoaErr *err)
+{
+    const Node *n = &p->nodes[node];
+    switch (n->kind) {
+    case NODE_EJE:
+        err_set(err, "Ya existe un eje llamado «%s» en este plan", n->texto);
+        break;
+    case NODE_META:
+        err_set(err, "La unidad «%s» ya tiene la meta operativa «%s» en ese objetivo",
+                n->unidad >= 0 ? p->unidades[n->unidad].nombre : "", n->texto);
+        break;
+    default:
+        err_set(err, "Ya existe un %s «%s%s%s» en el mismo lugar", node_kind_name(n->kind),
+                n->codigo, *n->codigo ? " " : "", n->texto);
+        break;
+    }
+}
+
 static bool insert_row(Db *db, Plan *p, int node, int orden, PoaErr *err)
 {
     Node *n = &p->nodes[node];
@@ -617,8 +636,7 @@ static bool insert_row(Db *db, Plan *p, int node, int orden, PoaErr *err)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         if ((sqlite3_extended_errcode(db_sqlite(db)) & 0xff) == SQLITE_CONSTRAINT)
-            err_set(err, "Ya existe un %s con ese código y texto en el mismo lugar",
-                    node_kind_name(n->kind));
+            duplicate_msg(p, node, err);
         else
             fail(db, err, "No se pudo agregar el elemento");
         return false;
@@ -673,8 +691,7 @@ bool store_save_node(Db *db, Plan *p, int node, PoaErr *err)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
         if ((sqlite3_extended_errcode(db_sqlite(db)) & 0xff) == SQLITE_CONSTRAINT)
-            err_set(err, "Ya existe un %s con ese nombre en el mismo lugar",
-                    node_kind_name(n->kind));
+            duplicate_msg(p, node, err);
         else
             fail(db, err, "No se pudo guardar el cambio");
         return false;
@@ -736,7 +753,7 @@ bool store_save_children(Db *db, Plan *p, int parent, PoaErr *err)
         sqlite3_reset(st);
         if (rc != SQLITE_DONE) {
             if ((sqlite3_extended_errcode(db_sqlite(db)) & 0xff) == SQLITE_CONSTRAINT)
-                err_set(err, "Ya existe un %s igual en el destino", node_kind_name(c->kind));
+                duplicate_msg(p, k->v[i], err);
             else
                 fail(db, err, "No se pudo guardar el orden");
             return false;

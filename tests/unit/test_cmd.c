@@ -114,6 +114,10 @@ TEST(add_every_level_ars)
     /* a new eje at the top, then one child at each level below it */
     int eje = first_of(f.p, NODE_EJE);
     CHECK(cmd_add(f.db, f.p, eje, false, -1, "", "Sostenibilidad", &made[NODE_EJE], &err));
+    /* a second eje of the same name is refused, naming it */
+    int dup = -1;
+    CHECK(!cmd_add(f.db, f.p, eje, false, -1, "", "Sostenibilidad", &dup, &err));
+    CHECK_CONTAINS(err.msg, "Ya existe un eje llamado «Sostenibilidad»");
     CHECK_INT(cmd_child_kind(f.p, made[NODE_EJE]), NODE_OBJETIVO);
     CHECK(cmd_add(f.db, f.p, made[NODE_EJE], true, -1, "O.E.9", "Mejorar la atención", &made[NODE_OBJETIVO], &err));
     CHECK(cmd_add(f.db, f.p, made[NODE_OBJETIVO], true, 2, "", "Reducir tiempos", &made[NODE_META], &err));
