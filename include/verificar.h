@@ -57,9 +57,6 @@ bool verificar_real_desajuste(const Actividad *a, const Valor *real, char *msg, 
  * "campo", "valor", "mensaje", "sugerencia", "nodo"}]}. */
 void verificar_texto(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *out);
 void verificar_json(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *out);
-/* JSON string literal of s (quotes included), valid UTF-8 out even when s
- * is not (bad bytes become U+FFFD). */
-void json_string(StrBuf *out, const char *s);
 
 const char *severidad_name(Severidad s);   /* "error", "aviso" */
 

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 #include "store.h"
-#include "verificar.h"   /* json_string */
+#include "json.h"
 
 #define HISTORIAL_LIMITE 100
 
@@ -37,14 +37,6 @@ static void texto(const CambioFila *f, int n, StrBuf *b)
     }
 }
 
-static void json_opt(StrBuf *b, const char *s)
-{
-    if (s)
-        json_string(b, s);
-    else
-        sb_append(b, "null");
-}
-
 static void json(const CambioFila *f, int n, StrBuf *b)
 {
     sb_append(b, "[");
@@ -53,18 +45,13 @@ static void json(const CambioFila *f, int n, StrBuf *b)
         sb_appendf(b, "%s\n  {\"id\": %lld, \"accion\": %lld, \"momento\": ", i ? "," : "",
                    (long long)c->id, (long long)c->accion);
         json_string(b, c->momento);
-        sb_append(b, ", \"usuario\": ");
-        json_string(b, c->usuario);
-        sb_append(b, ", \"descripcion\": ");
-        json_string(b, c->descripcion);
-        sb_append(b, ", \"tabla\": ");
-        json_string(b, c->tabla);
+        json_field(b, "usuario", c->usuario);
+        json_field(b, "descripcion", c->descripcion);
+        json_field(b, "tabla", c->tabla);
         sb_appendf(b, ", \"fila\": %lld, \"campo\": ", (long long)c->fila);
         json_string(b, c->campo);
-        sb_append(b, ", \"antes\": ");
-        json_opt(b, c->antes);
-        sb_append(b, ", \"despues\": ");
-        json_opt(b, c->despues);
+        json_field(b, "antes", c->antes);
+        json_field(b, "despues", c->despues);
         sb_appendf(b, ", \"deshecho\": %s}", c->deshecho ? "true" : "false");
     }
     sb_append(b, n ? "\n]\n" : "]\n");

@@ -3,6 +3,8 @@
  * One pass over the actividades plus a hash of codes: linear in the plan. */
 #include "verificar.h"
 
+#include "json.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -367,44 +369,6 @@ void verificar_plan(Plan *p, const VerificarOpts *o, Hallazgos *out)
 
 /* ---- output ---- */
 
-void json_string(StrBuf *b, const char *s)
-{
-    sb_putc(b, '"');
-    size_t n = s ? strlen(s) : 0;
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            switch (c) {
-            case '"': sb_append(b, "\\\""); break;
-            case '\\': sb_append(b, "\\\\"); break;
-            case '\n': sb_append(b, "\\n"); break;
-            case '\r': sb_append(b, "\\r"); break;
-            case '\t': sb_append(b, "\\t"); break;
-            case '\b': sb_append(b, "\\b"); break;
-            case '\f': sb_append(b, "\\f"); break;
-            default:
-                if (c < 0x20 || c == 0x7f)
-                    sb_appendf(b, "\\u%04x", c);
-                else
-                    sb_putc(b, (char)c);
-            }
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        int len = u8_decode(s + i, n - i, &cp);
-        if (cp == 0xFFFD || cp == 0x2028 || cp == 0x2029) {
-            /* invalid bytes decode as U+FFFD; the line separators break
-             * JavaScript readers of "JSON" */
-            sb_appendf(b, "\\u%04x", cp);
-        } else {
-            sb_appendn(b, s + i, (size_t)len);
-        }
-        i += (size_t)len;
-    }
-    sb_putc(b, '"');
-}
-
 static const char *unidad_de(const Plan *p, int u)
 {
     return u >= 0 && u < p->nunidades ? p->unidades[u].nombre : "";
@@ -428,18 +392,12 @@ void verificar_json(const Plan *p, const Hallazgos *h, const char *archivo, StrB
         sb_append(b, i ? ",\n    {" : "\n    {");
         sb_appendf(b, "\"severidad\": \"%s\", \"regla\": ", severidad_name(x->sev));
         json_string(b, x->regla);
-        sb_append(b, ", \"unidad\": ");
-        json_string(b, unidad_de(p, x->unidad));
-        sb_append(b, ", \"codigo\": ");
-        json_string(b, x->codigo);
-        sb_append(b, ", \"campo\": ");
-        json_string(b, x->campo);
-        sb_append(b, ", \"valor\": ");
-        json_string(b, x->valor);
-        sb_append(b, ", \"mensaje\": ");
-        json_string(b, x->mensaje);
-        sb_append(b, ", \"sugerencia\": ");
-        json_string(b, x->sugerencia);
+        json_field(b, "unidad", unidad_de(p, x->unidad));
+        json_field(b, "codigo", x->codigo);
+        json_field(b, "campo", x->campo);
+        json_field(b, "valor", x->valor);
+        json_field(b, "mensaje", x->mensaje);
+        json_field(b, "sugerencia", x->sugerencia);
         sb_appendf(b, ", \"nodo\": %d}", x->node);
     }
     sb_append(b, h->n ? "\n  ]\n}\n" : "]\n}\n");

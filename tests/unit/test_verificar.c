@@ -13,6 +13,7 @@
 #include "store.h"
 #include "testlib.h"
 #include "unificar.h"
+#include "json.h"
 #include "verificar.h"
 
 #define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
