@@ -291,15 +291,23 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
             return NULL;
         }
     }
-    bool ro = exists && (mode == DB_READONLY ? true : !writable(path));
-    if (ro && mode != DB_READONLY) {
+    bool can_write = !exists || writable(path);
+    bool needs_write = !exists || empty || version < POA_SCHEMA_VERSION;
+    if (mode == DB_READONLY && empty) {
+        err_set(err, "«%s» está vacío: todavía no tiene ningún plan (use «poa importar»)",
+                path);
+        return NULL;
+    }
+    if (mode != DB_READONLY && !can_write) {
         err_set(err,
                 "«%s» (o su carpeta) es de solo lectura: no se puede guardar ningún cambio. "
                 "Cópielo a una carpeta con permiso de escritura",
                 path);
         return NULL;
     }
-    if (ro && (empty || version < POA_SCHEMA_VERSION)) {
+    /* a reading command still migrates an older file it may write */
+    bool ro = mode == DB_READONLY && !(needs_write && can_write);
+    if (ro && needs_write) {
         err_set(err,
                 "«%s» es de una versión anterior de poa y hay que actualizarlo, pero es de "
                 "solo lectura; ábralo una vez con permiso de escritura",

@@ -52,6 +52,28 @@ cmp -s texto.db texto.orig && ok || bad "texto.db fue modificado"
 expect_code 2 "$POA" resumen no-existe.db
 expect_in err "No existe el archivo «no-existe.db»"
 
+# an empty file is not a plan: a reading command says so and leaves it empty
+: > vacio.db
+expect_code 2 "$POA" resumen vacio.db
+expect_in err "está vacío: todavía no tiene ningún plan"
+[ ! -s vacio.db ] && ok || bad "vacio.db fue escrito por una orden de lectura"
+
+# a file of the previous schema is migrated by any command that may write it,
+# with a backup copy, and keeps its data
+/usr/bin/python3 - "$POA_FIXTURES/schemas/schema_v1.sql" v1.db <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[2])
+con.executescript(open(sys.argv[1], encoding="utf-8").read())
+con.executescript("INSERT INTO institucion VALUES (1, 'Caja');"
+                  "INSERT INTO plan VALUES (1, 1, 2024);"
+                  "INSERT INTO unidad VALUES (1, 1, 'UAIP', '', '', 0);")
+con.commit()
+PY
+expect_code 0 "$POA" resumen v1.db
+expect_in err "se actualizó al formato nuevo; copia de respaldo: v1.db.v1-"
+expect_in out "Caja · Plan Operativo Anual 2024"
+ls v1.db.v1-*.bak >/dev/null 2>&1 && ok || bad "no quedó la copia de respaldo"
+
 # usage errors: exit 2
 expect_code 2 "$POA" exportar plan.db
 expect_in err "exportar espera"
