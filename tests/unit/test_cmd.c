@@ -17,46 +17,6 @@
 #define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
 #define CAJA POA_FIXTURES "/seguimiento2024_t3_caja.csv"
 
-typedef struct {
-    char *path;
-    Db *db;
-    Plan *p;
-    int64_t id;
-} Fx;
-
-static void fx_open(Fx *f, const char *csv, const char *name)
-{
-    f->path = t_tmp(name);
-    f->db = t_import_db(f->path, csv, &f->p, &f->id, NULL);
-}
-
-/* Closes and reopens the file: what the model says must be what was saved. */
-static Plan *fx_reload(Fx *f)
-{
-    PoaErr err = {{0}};
-    db_close(f->db);
-    f->db = db_open(f->path, DB_EXISTING, NULL, &err);
-    CHECK(f->db != NULL);
-    Plan *q = store_load(f->db, f->id, &err);
-    CHECK(q != NULL);
-    return q;
-}
-
-static void fx_close(Fx *f)
-{
-    plan_free(f->p);
-    db_close(f->db);
-    free(f->path);
-}
-
-static int first_of(const Plan *p, NodeKind k)
-{
-    for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
-            return i;
-    return -1;
-}
-
 /* The node of the reloaded plan with the same kind and row id. */
 static int same(const Plan *q, const Plan *p, int node)
 {
@@ -69,10 +29,10 @@ static int same(const Plan *q, const Plan *p, int node)
 
 TEST(edit_fields)
 {
-    Fx f;
-    fx_open(&f, ARS, "campos.db");
+    TFx f;
+    t_fx_open(&f, ARS, "campos.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD), ent = first_of(f.p, NODE_ENTREGABLE);
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), ent = t_first_of(f.p, NODE_ENTREGABLE);
     int logs = t_db_int(f.db, "SELECT count(*) FROM cambio");
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "  Gestión de año  ", &err));
     CHECK_STR(f.p->nodes[act].texto, "Gestión de año");
@@ -88,7 +48,7 @@ TEST(edit_fields)
     CHECK_CONTAINS(err.msg, "no puede quedar vacío");
     CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_INDICADOR, "x", &err));
     CHECK_DBL(plan_act(f.p, act)->presupuesto, 1500000.5, 1e-9);
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     int qa = same(q, f.p, act);
     CHECK(qa > 0);
     if (qa > 0) {
@@ -102,17 +62,17 @@ TEST(edit_fields)
     }
     CHECK_STR(q->nodes[same(q, f.p, ent)].indicador, "% de afiliados");
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(add_every_level_ars)
 {
-    Fx f;
-    fx_open(&f, ARS, "altas.db");
+    TFx f;
+    t_fx_open(&f, ARS, "altas.db");
     PoaErr err = {{0}};
     int made[6] = {0};
     /* a new eje at the top, then one child at each level below it */
-    int eje = first_of(f.p, NODE_EJE);
+    int eje = t_first_of(f.p, NODE_EJE);
     CHECK(cmd_add(f.db, f.p, eje, false, -1, "", "Sostenibilidad", &made[NODE_EJE], &err));
     /* a second eje of the same name is refused, naming it */
     int dup = -1;
@@ -129,11 +89,11 @@ TEST(add_every_level_ars)
     CHECK(!cmd_add(f.db, f.p, made[NODE_ACTIVIDAD], true, -1, "", "x", NULL, &err));
     CHECK(!cmd_add(f.db, f.p, made[NODE_ENTREGABLE], true, -1, "", " ", NULL, &err));
     /* a sibling right after an existing actividad */
-    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     int sib;
     CHECK(cmd_add(f.db, f.p, act, false, -1, "1.9", "Reunión de seguimiento", &sib, &err));
     CHECK_INT(f.p->nodes[par].kids.v[iv_find(&f.p->nodes[par].kids, act) + 1], sib);
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     for (int k = NODE_EJE; k <= NODE_ACTIVIDAD; k++) {
         int x = same(q, f.p, made[k]);
         CHECK(x > 0);
@@ -146,20 +106,20 @@ TEST(add_every_level_ars)
         CHECK_INT(iv_find(&q->nodes[q->nodes[qa].parent].kids, qs),
                   iv_find(&q->nodes[q->nodes[qa].parent].kids, qa) + 1);
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(add_caja_implicit_levels)
 {
-    Fx f;
-    fx_open(&f, CAJA, "caja.db");
+    TFx f;
+    t_fx_open(&f, CAJA, "caja.db");
     PoaErr err = {{0}};
     int ejes = t_count_live(f.p, NODE_EJE), ents = t_count_live(f.p, NODE_ENTREGABLE);
     CHECK_INT(ejes, 0);
     CHECK_INT(ents, 0);
     /* a child of the plan is an objetivo (no ejes), of a meta an actividad */
     CHECK_INT(cmd_child_kind(f.p, 0), NODE_OBJETIVO);
-    int meta = first_of(f.p, NODE_META);
+    int meta = t_first_of(f.p, NODE_META);
     CHECK_INT(cmd_child_kind(f.p, meta), NODE_ACTIVIDAD);
     int obj, act;
     CHECK(cmd_add(f.db, f.p, 0, true, -1, "O.E.9", "Objetivo nuevo", &obj, &err));
@@ -176,19 +136,19 @@ TEST(add_caja_implicit_levels)
     CHECK(plan_node_implicit(f.p, f.p->nodes[a2].parent));
     CHECK_INT(t_count_live(f.p, NODE_EJE), 0);
     CHECK_INT(t_count_live(f.p, NODE_ENTREGABLE), 0);
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     CHECK(same(q, f.p, a2) > 0);
     CHECK_INT(t_count_live(q, NODE_ENTREGABLE), 0);
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(delete_with_counts)
 {
-    Fx f;
-    fx_open(&f, ARS, "borrar.db");
+    TFx f;
+    t_fx_open(&f, ARS, "borrar.db");
     PoaErr err = {{0}};
-    int ent = first_of(f.p, NODE_ENTREGABLE);
+    int ent = t_first_of(f.p, NODE_ENTREGABLE);
     CmdCuenta c;
     cmd_count_subtree(f.p, ent, &c);
     int nact = c.by_kind[NODE_ACTIVIDAD];
@@ -201,7 +161,7 @@ TEST(delete_with_counts)
     CHECK(f.p->nodes[ent].deleted);
     CHECK_INT(t_count_live(f.p, NODE_ACTIVIDAD), before - nact);
     CHECK(!cmd_delete(f.db, f.p, 0, &err));
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     CHECK_INT(t_count_live(q, NODE_ACTIVIDAD), before - nact);
     CHECK_INT(same(q, f.p, ent), -1);
     plan_free(q);
@@ -209,15 +169,15 @@ TEST(delete_with_counts)
     d.by_kind[NODE_ENTREGABLE] = 2;
     d.by_kind[NODE_ACTIVIDAD] = 1;
     CHECK_STR(cmd_cuenta_texto(&d, buf, sizeof buf), "2 entregables y 1 actividad");
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(move_and_renumber)
 {
-    Fx f;
-    fx_open(&f, ARS, "mover.db");
+    TFx f;
+    t_fx_open(&f, ARS, "mover.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     CHECK(f.p->nodes[par].kids.n >= 2);
     int second = f.p->nodes[par].kids.v[1];
     CHECK(!cmd_move(f.db, f.p, act, -1, &err));
@@ -248,11 +208,11 @@ TEST(move_and_renumber)
     CHECK(other > 0);
     CHECK(cmd_can_move_to(f.p, act, other));
     CHECK(!cmd_can_move_to(f.p, act, par));   /* already there */
-    CHECK(!cmd_can_move_to(f.p, act, first_of(f.p, NODE_EJE)));
+    CHECK(!cmd_can_move_to(f.p, act, t_first_of(f.p, NODE_EJE)));
     CHECK(cmd_move_to(f.db, f.p, act, other, &err));
     CHECK_INT(f.p->nodes[act].parent, other);
     CHECK_INT(f.p->nodes[act].unidad, f.p->nodes[other].unidad);
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     int qa = same(q, f.p, act);
     CHECK(qa > 0);
     if (qa > 0) {
@@ -263,14 +223,14 @@ TEST(move_and_renumber)
     }
     CHECK_STR(q->nodes[same(q, f.p, second)].codigo, "1.1");
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(renumber_prefixes)
 {
-    Fx f;
-    fx_open(&f, CAJA, "renum.db");
-    int act = first_of(f.p, NODE_ACTIVIDAD);
+    TFx f;
+    t_fx_open(&f, CAJA, "renum.db");
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
     int n;
     char **codes = cmd_renumber_codes(f.p, act, &n);
     CHECK(n >= 1);
@@ -280,16 +240,16 @@ TEST(renumber_prefixes)
     for (int i = 0; i < n; i++)
         free(codes[i]);
     free(codes);
-    CHECK(cmd_renumber_codes(f.p, first_of(f.p, NODE_META), &n) == NULL);
-    fx_close(&f);
+    CHECK(cmd_renumber_codes(f.p, t_first_of(f.p, NODE_META), &n) == NULL);
+    t_fx_close(&f);
 }
 
 TEST(months)
 {
-    Fx f;
-    fx_open(&f, ARS, "meses.db");
+    TFx f;
+    t_fx_open(&f, ARS, "meses.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD);
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
     int par = f.p->nodes[act].parent;
     Actividad *a = plan_act(f.p, act);
     CHECK(cmd_set_mes(f.db, f.p, act, 0, (MesCell){CELL_X, 1}, &err));
@@ -303,7 +263,7 @@ TEST(months)
     /* copy the pattern to the other activities of the entregable */
     const IntVec *k = &f.p->nodes[par].kids;
     CHECK(cmd_copy_pattern(f.db, f.p, act, k->v, k->n, &err));
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     for (int i = 0; i < k->n; i++) {
         int x = same(q, f.p, k->v[i]);
         CHECK(x > 0);
@@ -318,15 +278,15 @@ TEST(months)
         CHECK_INT(b->mes[10].kind, CELL_VACIA);
     }
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 /* A database that refuses the write: each edit fails, says why, and leaves
  * the model exactly as it was. */
 TEST(failures_roll_back)
 {
-    Fx f;
-    fx_open(&f, ARS, "falla.db");
+    TFx f;
+    t_fx_open(&f, ARS, "falla.db");
     PoaErr err = {{0}};
     PoaErr e2 = {{0}};
     CHECK(db_exec(f.db,
@@ -336,7 +296,7 @@ TEST(failures_roll_back)
                   "SELECT RAISE(ABORT, 'disco lleno'); END;"
                   "CREATE TRIGGER no_del BEFORE DELETE ON entregable BEGIN "
                   "SELECT RAISE(ABORT, 'disco lleno'); END;", &e2));
-    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     Actividad before = *plan_act(f.p, act);
     char *texto = xstrdup(f.p->nodes[act].texto);
     int logs = t_db_int(f.db, "SELECT count(*) FROM cambio");
@@ -359,15 +319,15 @@ TEST(failures_roll_back)
           strcmp(f.p->nodes[act].codigo, "1.1") == 0);
     CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM cambio"), logs);
     free(texto);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 /* A closed corte freezes its numbers: targets up to it, and the activities
  * counted in it, cannot change; texts and later quarters can. */
 TEST(closed_corte_freezes_targets)
 {
-    Fx f;
-    fx_open(&f, CAJA, "congelado.db");
+    TFx f;
+    t_fx_open(&f, CAJA, "congelado.db");
     PoaErr err = {{0}};
     CHECK(seguimiento_cerrar_corte(f.db, f.p, 3, &err));
     int node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
@@ -392,14 +352,14 @@ TEST(closed_corte_freezes_targets)
     /* reopened, the targets are editable again */
     CHECK(seguimiento_reabrir_corte(f.db, f.p, 3, "corrección de metas", &err));
     CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_T2, "600", &err));
-    Plan *q = fx_reload(&f);
+    Plan *q = t_fx_reopen(&f);
     int qn = seguimiento_buscar_actividad(q, "AO.6.1", "Comercialización", &err);
     CHECK(qn > 0);
     CHECK_DBL(plan_act(q, qn)->trim[1].valor, 600, 0);
     CHECK_DBL(plan_act(q, qn)->trim[3].valor, 480, 0);
     CHECK_STR(q->nodes[qn].texto, "Venta del Seguro de Vida");
     plan_free(q);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 int main(void)

@@ -17,36 +17,12 @@
 #define ARS POA_FIXTURES "/poa2024_ars_semma.csv"
 #define CAJA POA_FIXTURES "/seguimiento2024_t3_caja.csv"
 
-typedef struct {
-    char *path;
-    Db *db;
-    Plan *p;
-    int64_t id;
-} Fx;
-
-static void fx_open(Fx *f, const char *csv, const char *name)
-{
-    f->path = t_tmp(name);
-    f->db = t_import_db(f->path, csv, &f->p, &f->id, NULL);
-}
-
 /* Closes and reopens the file and reloads the plan into f->p. */
-static void fx_reload(Fx *f)
+static void fx_reload(TFx *f)
 {
-    PoaErr err = {{0}};
+    Plan *q = t_fx_reopen(f);
     plan_free(f->p);
-    db_close(f->db);
-    f->db = db_open(f->path, DB_EXISTING, NULL, &err);
-    CHECK(f->db != NULL);
-    f->p = store_load(f->db, f->id, &err);
-    CHECK(f->p != NULL);
-}
-
-static void fx_close(Fx *f)
-{
-    plan_free(f->p);
-    db_close(f->db);
-    free(f->path);
+    f->p = q;
 }
 
 /* The whole plan as the flat CSV (with the seguimiento of corte 3): two
@@ -66,23 +42,15 @@ static char *snap(Plan *p)
     return s ? s : xstrdup("");
 }
 
-static int first_of(const Plan *p, NodeKind k)
-{
-    for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
-            return i;
-    return -1;
-}
-
 /* Actions logged since the import that are neither undone nor undos. */
-static int acciones(Fx *f)
+static int acciones(TFx *f)
 {
     return t_db_int(f->db, "SELECT count(DISTINCT accion) - 1 FROM cambio WHERE deshecho = 0 "
                            "AND descripcion NOT LIKE 'Deshacer:%'");
 }
 
 /* Undoes n actions, each of which must succeed. */
-static void undo_n(Fx *f, int n)
+static void undo_n(TFx *f, int n)
 {
     for (int i = 0; i < n; i++) {
         PoaErr err = {{0}};
@@ -96,7 +64,7 @@ static void undo_n(Fx *f, int n)
 }
 
 /* After the undos: the model, and the file reopened, equal the snapshot. */
-static void check_como_antes(Fx *f, const char *antes)
+static void check_como_antes(TFx *f, const char *antes)
 {
     char *m = snap(f->p);
     CHECK_STR(m, antes);
@@ -109,11 +77,11 @@ static void check_como_antes(Fx *f, const char *antes)
 
 TEST(campos)
 {
-    Fx f;
-    fx_open(&f, ARS, "campos.db");
+    TFx f;
+    t_fx_open(&f, ARS, "campos.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD), ent = first_of(f.p, NODE_ENTREGABLE);
-    int obj = first_of(f.p, NODE_OBJETIVO);
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), ent = t_first_of(f.p, NODE_ENTREGABLE);
+    int obj = t_first_of(f.p, NODE_OBJETIVO);
     char *antes = snap(f.p);
     char *texto = xstrdup(f.p->nodes[act].texto);
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, "Gestión del año ñandú", &err));
@@ -161,15 +129,15 @@ TEST(campos)
     CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM cambio"), n);
     free(texto);
     free(antes);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(meses)
 {
-    Fx f;
-    fx_open(&f, ARS, "meses.db");
+    TFx f;
+    t_fx_open(&f, ARS, "meses.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD);
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
     int par = f.p->nodes[act].parent;
     char *antes = snap(f.p);
     CHECK(cmd_set_mes(f.db, f.p, act, 0, (MesCell){CELL_X, 1}, &err));
@@ -187,13 +155,13 @@ TEST(meses)
     undo_n(&f, acciones(&f));
     check_como_antes(&f, antes);
     free(antes);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(seguimiento)
 {
-    Fx f;
-    fx_open(&f, CAJA, "seg.db");
+    TFx f;
+    t_fx_open(&f, CAJA, "seg.db");
     PoaErr err = {{0}};
     int node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
     CHECK(node > 0);
@@ -216,15 +184,15 @@ TEST(seguimiento)
     node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
     CHECK(!plan_act(f.p, node)->seg[1].real.has);
     free(antes);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(mover_renumerar_agregar)
 {
-    Fx f;
-    fx_open(&f, ARS, "mover.db");
+    TFx f;
+    t_fx_open(&f, ARS, "mover.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     int other = -1;
     for (int i = 1; i < f.p->nnodes && other < 0; i++)
         if (f.p->nodes[i].kind == NODE_ENTREGABLE && i != par && !f.p->nodes[i].deleted &&
@@ -256,15 +224,15 @@ TEST(mover_renumerar_agregar)
     CHECK_INT(iv_find(&f.p->nodes[par].kids, act), 0);
     check_como_antes(&f, antes);
     free(antes);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(rechazos)
 {
-    Fx f;
-    fx_open(&f, ARS, "rechazos.db");
+    TFx f;
+    t_fx_open(&f, ARS, "rechazos.db");
     PoaErr err = {{0}};
-    int ent = first_of(f.p, NODE_ENTREGABLE);
+    int ent = t_first_of(f.p, NODE_ENTREGABLE);
     CHECK(cmd_set_campo(f.db, f.p, ent, CAMPO_INDICADOR, "Uno", &err));
     CHECK(cmd_delete(f.db, f.p, ent, &err));
     int n = t_db_int(f.db, "SELECT count(*) FROM cambio");
@@ -279,22 +247,22 @@ TEST(rechazos)
     CHECK(!deshacer_ultimo(f.db, f.p, NULL, &err));
     CHECK_CONTAINS(err.msg, "La última acción (Cierre del corte 1) no se puede deshacer");
     CHECK(f.p->cortes[0].cerrado);
-    fx_close(&f);
+    t_fx_close(&f);
 
     /* a file with nothing logged for the plan */
-    Fx g;
-    fx_open(&g, ARS, "vacio.db");
+    TFx g;
+    t_fx_open(&g, ARS, "vacio.db");
     t_sql_exec(g.path, "DELETE FROM cambio");
     fx_reload(&g);
     CHECK(!deshacer_ultimo(g.db, g.p, NULL, &err));
     CHECK_CONTAINS(err.msg, "No hay nada que deshacer");
-    fx_close(&g);
+    t_fx_close(&g);
 }
 
 TEST(corte_cerrado)
 {
-    Fx f;
-    fx_open(&f, CAJA, "cerrado.db");
+    TFx f;
+    t_fx_open(&f, CAJA, "cerrado.db");
     PoaErr err = {{0}};
     int node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
     CHECK(seguimiento_set_real(f.db, f.p, node, 3, "500", &err));
@@ -322,15 +290,15 @@ TEST(corte_cerrado)
     CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
     CHECK_CONTAINS(err.msg, "No se puede deshacer «Editar actividad");
     CHECK_DBL(plan_act(f.p, node)->trim[1].valor, 600, 0);
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 TEST(otra_sesion)
 {
-    Fx f;
-    fx_open(&f, ARS, "otra.db");
+    TFx f;
+    t_fx_open(&f, ARS, "otra.db");
     PoaErr err = {{0}};
-    int act = first_of(f.p, NODE_ACTIVIDAD);
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
     /* another session edits the same activity; this model does not know */
     Db *db2 = db_open(f.path, DB_EXISTING, NULL, &err);
     Plan *p2 = store_load(db2, f.id, &err);
@@ -343,7 +311,7 @@ TEST(otra_sesion)
     fx_reload(&f);
     CHECK(deshacer_ultimo(f.db, f.p, NULL, &err));
     CHECK_STR(plan_act(f.p, act)->riesgos, "");
-    fx_close(&f);
+    t_fx_close(&f);
 }
 
 int main(void)

@@ -213,3 +213,35 @@ int t_finish(void)
 }
 
 __attribute__((constructor)) static void t_init(void) { setlocale(LC_ALL, "C.UTF-8"); }
+
+int t_first_of(const Plan *p, NodeKind k)
+{
+    for (int i = 1; i < p->nnodes; i++)
+        if (p->nodes[i].kind == k && !p->nodes[i].deleted && !plan_node_implicit(p, i))
+            return i;
+    return -1;
+}
+
+void t_fx_open(TFx *f, const char *csv, const char *name)
+{
+    f->path = t_tmp(name);
+    f->db = t_import_db(f->path, csv, &f->p, &f->id, NULL);
+}
+
+Plan *t_fx_reopen(TFx *f)
+{
+    PoaErr err = {{0}};
+    db_close(f->db);
+    f->db = db_open(f->path, DB_EXISTING, NULL, &err);
+    CHECK(f->db != NULL);
+    Plan *q = f->db ? store_load(f->db, f->id, &err) : NULL;
+    CHECK(q != NULL);
+    return q;
+}
+
+void t_fx_close(TFx *f)
+{
+    plan_free(f->p);
+    db_close(f->db);
+    free(f->path);
+}

@@ -49,6 +49,22 @@ Db *t_import_then_sql(const char *path, const char *csv, Plan **p, const char *s
 Plan *t_import_tmp(const char *name, const char *csv);
 /* Live, visible nodes of a kind (not deleted, not implicit). */
 int t_count_live(const Plan *p, NodeKind k);
+/* The first of them in node order, or -1. */
+int t_first_of(const Plan *p, NodeKind k);
+
+/* A fixture imported into t_tmp(name), kept open: for tests that edit. */
+typedef struct {
+    char *path;
+    Db *db;
+    Plan *p;
+    int64_t id;
+} TFx;
+
+void t_fx_open(TFx *f, const char *csv, const char *name);
+/* Closes and reopens the file; returns the plan read back from it (the
+ * caller's to free; f->p stays as it was). */
+Plan *t_fx_reopen(TFx *f);
+void t_fx_close(TFx *f);
 
 #define TEST(name) static void name(void)
 #define RUN(name) do { t_current = #name; name(); } while (0)
