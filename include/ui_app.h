@@ -119,6 +119,8 @@ void ui_colors_init(App *a);
 int ui_attr(const App *a, ColorRole r);
 /* Writes s at y,x fitted to exactly w columns (never cutting a character). */
 void ui_put(int y, int x, int w, int attr, const char *s);
+/* A separator line across the screen at y (─, or - without UTF-8). */
+void ui_hline(App *a, int y);
 /* Non-UTF-8 terminal: ui_put writes every text in ASCII (u8_ascii). */
 void ui_set_ascii(bool on);
 /* Writes s word-wrapped in at most maxlines lines of w columns from y,x; a
@@ -138,6 +140,10 @@ int ui_read_key_any(App *a, bool *is_key);
 /* Line editor on the status line. Returns true with *out (caller frees)
  * on Enter; false on Esc. */
 bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
+/* ui_edit_line for a handler: true with *out; on Esc (status "Edición
+ * cancelada") or a quit asked from the editor, false with *ret set to what
+ * the handler returns. */
+bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret);
 /* A list to choose from, filtered as the analyst types; index or -1. */
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
 /* Yes/no question in a box; true for yes. */

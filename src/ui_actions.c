@@ -303,16 +303,13 @@ static int edit_field(App *a, int n, CmdCampo c)
     char prompt[128];
     snprintf(prompt, sizeof prompt, "%s:", cmd_campo_nombre(c));
     char *v;
-    bool ok = ui_edit_line(a, prompt, old, &v);
+    int r;
+    bool ok = ui_edit_value(a, prompt, old, &v, &r);
     free(old);
-    if (!ok) {
-        if (a->quit)
-            return UI_QUIT;
-        ui_status(a, false, "Edición cancelada");
-        return MOVE;
-    }
+    if (!ok)
+        return r;
     PoaErr err = {{0}};
-    int r = saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
+    r = saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
     ui_rows_mask_update(a->rows, n);   /* quarterly targets change the grid */
     free(v);
     return r;

@@ -310,6 +310,19 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
     }
 }
 
+bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret)
+{
+    if (ui_edit_line(a, prompt, initial, out))
+        return true;
+    if (a->quit) {
+        *ret = UI_QUIT;
+    } else {
+        ui_status(a, false, "Edición cancelada");
+        *ret = UI_HANDLED | UI_REDRAW;
+    }
+    return false;
+}
+
 /* Continuation lines of a description start under its first line:
  * 2 + 16 (keys) + 1 + 20 (label) + 1 columns. */
 #define HELP_INDENT "                                        "

@@ -396,16 +396,21 @@ int ui_put_wrapped(int y, int x, int w, int maxlines, int attr, const char *s)
     return maxlines - ctx.left;
 }
 
-static void draw_detail(App *a)
+void ui_hline(App *a, int y)
 {
-    Plan *p = a->plan;
-    int y = a->det_y;
     const char *hl = glyph(a, "─", "-");
     StrBuf sep = {0};
     for (int i = 0; i < a->W; i++)
         sb_append(&sep, hl);
-    ui_put(y - 1, 0, a->W, ui_attr(a, CR_QUARTER), sb_str(&sep));
+    ui_put(y, 0, a->W, ui_attr(a, CR_QUARTER), sb_str(&sep));
     sb_free(&sep);
+}
+
+static void draw_detail(App *a)
+{
+    Plan *p = a->plan;
+    int y = a->det_y;
+    ui_hline(a, y - 1);
     for (int i = 0; i < a->det_h; i++)
         ui_put(y + i, 0, a->W, 0, "");
     int node = ui_sel_node(a);

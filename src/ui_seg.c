@@ -379,14 +379,11 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
         break;
     }
     char *v;
-    bool ok = ui_edit_line(a, prompt, init, &v);
+    int cancel;
+    bool ok = ui_edit_value(a, prompt, init, &v, &cancel);
     free(init);
-    if (!ok) {
-        if (a->quit)
-            return UI_QUIT;
-        ui_status(a, false, "Edición cancelada");
-        return MOVE;
-    }
+    if (!ok)
+        return cancel;
     PoaErr err = {{0}};
     if (campo == CAMPO_OBS) {
         char *t = obs_de_editar(a, v);
@@ -773,12 +770,7 @@ static void tabla_draw(App *a)
         ui_put(y0, 1, a->W - 1, 0, "La unidad no tiene actividades.");
     /* detail: the selected cell in full */
     int dy = y0 + h;
-    const char *hl = a->utf8 ? "─" : "-";
-    StrBuf sep = {0};
-    for (int i = 0; i < a->W; i++)
-        sb_append(&sep, hl);
-    ui_put(dy, 0, a->W, ui_attr(a, CR_QUARTER), sb_str(&sep));
-    sb_free(&sep);
+    ui_hline(a, dy);
     int node = fila_node(a);
     if (node < 0)
         return;

@@ -395,12 +395,7 @@ void ui_tablero_draw(App *a)
     }
     /* detail: the selected group in full, with its semáforo counts */
     int dy = y0 + rows;
-    const char *hl = a->utf8 ? "─" : "-";
-    StrBuf sep = {0};
-    for (int i = 0; i < a->W; i++)
-        sb_append(&sep, hl);
-    ui_put(dy, 0, a->W, ui_attr(a, CR_QUARTER), sb_str(&sep));
-    sb_free(&sep);
+    ui_hline(a, dy);
     if (n) {
         const Grupo *g = &t->g[t->kind][t->orden[t->sel]];
         snprintf(s, sizeof s, " verde %d · amarillo %d · rojo %d · gris %d · sin meta %d — %s",
