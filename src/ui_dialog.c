@@ -7,6 +7,7 @@
 
 #include "u8.h"
 #include "ui_app.h"
+#include "ui_signals.h"
 
 #define K_ESC 27
 #define K_CTRL(c) ((c) & 0x1f)
@@ -39,13 +40,23 @@ int ui_read_key(App *a, bool *is_key)
     return k;
 }
 
+/* A terminating signal (ui_signals.c) reads as Esc with quit set, so every
+ * dialog cancels what is not confirmed and the main loop ends the session. */
+static int signal_key(App *a)
+{
+    a->quit = true;
+    return K_ESC;
+}
+
 int ui_read_key_any(App *a, bool *is_key)
 {
     *is_key = false;
+    if (ui_signals_pending())
+        return signal_key(a);
     if (!a->utf8) {
         int c = getch();
         if (c == ERR)
-            return -1;
+            return ui_signals_pending() ? signal_key(a) : -1;
         if (c >= KEY_MIN) {
             *is_key = true;
             return c;
@@ -59,7 +70,7 @@ int ui_read_key_any(App *a, bool *is_key)
     wint_t wc;
     int rc = get_wch(&wc);
     if (rc == ERR)
-        return -1;
+        return ui_signals_pending() ? signal_key(a) : -1;
     *is_key = rc == KEY_CODE_YES;
     return (int)wc;
 }

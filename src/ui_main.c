@@ -14,13 +14,16 @@
 #include "u8.h"
 #include "ui_app.h"
 #include "ui_seg.h"
+#include "ui_signals.h"
 
 static bool screen_open;
 
 static void restore_terminal(void)
 {
-    if (screen_open && !isendwin())
+    if (screen_open && !isendwin()) {
+        curs_set(1);   /* endwin leaves the cursor as the program last set it */
         endwin();
+    }
     screen_open = false;
 }
 
@@ -71,7 +74,7 @@ static void rebuild(App *a, int keep_node)
 static void loop(App *a)
 {
     ui_draw(a);
-    while (!a->quit) {
+    while (!a->quit && !ui_signals_pending()) {
         bool is_key;
         int key = ui_read_key_any(a, &is_key);
         if (key < 0) {
@@ -138,8 +141,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     ui_set_ascii(!a.utf8);
 
     util_set_fatal_hook(restore_terminal);
+    ui_signals_install();
     initscr();
     screen_open = true;
+    ui_signals_screen_ready();
     cbreak();
     noecho();
     nonl();
@@ -150,11 +155,16 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     loop(&a);
     restore_terminal();
     util_set_fatal_hook(NULL);
+    ui_signals_uninstall();
+    /* SIGTERM & co.: the action under way has finished its transaction;
+     * the shell's convention for "ended by signal N" is 128+N. */
+    int sig = ui_signals_pending();
+    code = sig ? 128 + sig : EXIT_OK;
 
     ui_seg_free(a.seg);
     ui_rows_free(a.rows);
     free(a.busqueda);
     plan_free(p);
     db_close(db);
-    return EXIT_OK;
+    return code;
 }
