@@ -44,7 +44,10 @@ bool cli_option_takes_value(const char *opt);
 /* Parses options anywhere on the line from argv[start] (NULL entries are
  * skipped); EXIT_OK or EXIT_USO. */
 int cli_parse_args(int argc, char **argv, int start, Args *a);
-bool cli_load_config(const Args *a, Config *cfg);
+/* Loads config.ini; its warnings go to stderr, or into *keep (not NULL)
+ * for the interface, which shows them on its screen. */
+bool cli_load_config(const Args *a, Config *cfg, ConfigAvisos *keep);
+void cli_print_config_avisos(const ConfigAvisos *av);
 /* Opens the file (messages to stderr); NULL with *code set on failure. */
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code);
 Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);

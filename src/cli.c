@@ -102,17 +102,26 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
     return EXIT_OK;
 }
 
-bool cli_load_config(const Args *a, Config *cfg)
+bool cli_load_config(const Args *a, Config *cfg, ConfigAvisos *keep)
 {
     ConfigAvisos av = {0};
     PoaErr err = {{0}};
     bool ok = config_load(a->config, cfg, &av, &err);
-    for (int i = 0; i < av.n; i++)
-        fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
+    if (keep) {
+        *keep = av;
+        av = (ConfigAvisos){0};
+    }
+    cli_print_config_avisos(&av);
     config_avisos_free(&av);
     if (!ok)
         fprintf(stderr, "poa: %s\n", err.msg);
     return ok;
+}
+
+void cli_print_config_avisos(const ConfigAvisos *av)
+{
+    for (int i = 0; i < av->n; i++)
+        fprintf(stderr, "poa: aviso: %s\n", av->lineas[i]);
 }
 
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)

@@ -105,10 +105,12 @@ static int config_ini_error(const char *fmt, ...)
 
 /* The first iniparser message in Spanish, with its line number when the
  * message carries one ("... in <file> (<n>)"). */
-static char *config_ini_msg_text(const char *raw, const char *file)
+/* raw names the file iniparser read (read_as: a BOM-less copy, or the file
+ * itself); the message names the user's file. */
+static char *config_ini_msg_text(const char *raw, const char *read_as, const char *file)
 {
     int line = 0;
-    char *pat = xasprintf("in %s (", file);
+    char *pat = xasprintf("in %s (", read_as);
     const char *at = strstr(raw, pat);
     if (at)
         line = atoi(at + strlen(pat));
@@ -412,8 +414,12 @@ static void mapa_scan(FILE *f, Mapa *m)
     int lineno = 0, first = 0;
     while ((got = getline(&raw, &cap, f)) != -1) {
         lineno++;
-        if (lineno == 1 && got >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+        if (lineno == 1 && got >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0) {
+            /* Notepad's UTF-8 writes one: it is not part of the first line */
             m->bom = true;
+            memmove(raw, raw + 3, (size_t)got - 2);
+            got -= 3;
+        }
         /* iniparser skips a line whose length minus one is <= 0: "\n", and
          * also a lone character without '\n' at the end of the file. */
         if (acc.len == 0 && got <= 1)
@@ -876,6 +882,37 @@ static bool config_find(const char *explicit_path, char **out, PoaErr *err)
     return true;
 }
 
+/* A temporary copy of path without its first three bytes (the UTF-8 BOM);
+ * the caller unlinks and frees it. */
+static char *copy_without_bom(const char *path, PoaErr *err)
+{
+    const char *dir = getenv("TMPDIR");
+    char *tmp = xasprintf("%s/poa-config-XXXXXX", str_empty(dir) ? "/tmp" : dir);
+    int fd = mkstemp(tmp);
+    FILE *in = fopen(path, "rb");
+    FILE *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    bool ok = in && out && fseek(in, 3, SEEK_SET) == 0;
+    char buf[8192];
+    size_t n;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        ok = fwrite(buf, 1, n, out) == n;
+    ok = ok && !ferror(in);
+    int saved = errno;
+    if (in)
+        fclose(in);
+    if (out ? fclose(out) != 0 : (fd >= 0 && close(fd) != 0))
+        ok = false;
+    if (!ok) {
+        err_set(err, "No se pudo leer el archivo de configuración «%s»: %s", path,
+                err_sistema(saved));
+        if (fd >= 0)
+            unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    return tmp;
+}
+
 static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaErr *err)
 {
     struct stat st;
@@ -900,19 +937,24 @@ static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaEr
         mapa_free(&m);
         return false;
     }
-    if (m.bom) {
-        /* iniparser would take the mark as part of the first line. */
-        err_set(err, "%s:1: el archivo empieza con una marca BOM (UTF-8 con BOM); guárdelo "
-                "como UTF-8 sin BOM", path);
+    /* iniparser would take a BOM as part of the first line: it reads a copy
+     * without it (same lines, so line numbers still match). */
+    char *copy = NULL;
+    if (m.bom && !(copy = copy_without_bom(path, err))) {
         mapa_free(&m);
         return false;
     }
+    const char *read_as = copy ? copy : path;
 
     StrBuf msgs = {0};
     iniparser_set_error_callback(config_ini_error);
     ini_msgs = &msgs;
-    dictionary *d = iniparser_load(path);
+    dictionary *d = iniparser_load(read_as);
     ini_msgs = NULL;
+    if (copy) {
+        unlink(copy);
+        free(copy);
+    }
     if (!d) {
         char shown[SHOW_MAX + 8];
         if (m.err_line && m.err_long)
@@ -923,7 +965,7 @@ static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaEr
                     "o un comentario que empiece con ; o #", path, m.err_line,
                     mostrar(m.err_text, shown, sizeof shown));
         else if (msgs.len) {
-            char *t = config_ini_msg_text(sb_str(&msgs), path);
+            char *t = config_ini_msg_text(sb_str(&msgs), read_as, path);
             err_set(err, "No se pudo leer el archivo de configuración: %s", t);
             free(t);
         } else
@@ -936,7 +978,7 @@ static bool config_read(const char *path, Config *c, ConfigAvisos *avisos, PoaEr
     Ctx x = {.file = path, .d = d, .m = &m};
     if (msgs.len) {
         /* iniparser read the file but complained: pass it on, not to stderr. */
-        char *t = config_ini_msg_text(sb_str(&msgs), path);
+        char *t = config_ini_msg_text(sb_str(&msgs), read_as, path);
         aviso_add(&x, 0, "aviso de iniparser: %s", t);
         free(t);
     }

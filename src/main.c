@@ -65,6 +65,10 @@ static const struct {
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+    /* Numbers are read and written with '.' whatever the locale says
+     * (strtod and printf follow LC_NUMERIC; a comma-decimal locale would
+     * misread every CSV and config value). */
+    setlocale(LC_NUMERIC, "C");
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
                       strcmp(argv[1], "ayuda") == 0)) {
         fputs(USO, stdout);
@@ -102,7 +106,10 @@ int main(int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     Config cfg;
-    if (!cli_load_config(&a, &cfg))
+    ConfigAvisos avisos = {0};
+    bool interfaz = !fn && a.npos == 1;
+    /* behind the interface's screen stderr is not seen: it shows them */
+    if (!cli_load_config(&a, &cfg, interfaz ? &avisos : NULL))
         return EXIT_USO;
     if (fn)
         return fn(&a, &cfg);
@@ -111,9 +118,13 @@ int main(int argc, char **argv)
         if (!file_exists(a.pos[0])) {
             fprintf(stderr, "poa: no existe «%s»; para crear un plan: poa importar %s PLANTILLA.csv\n",
                     a.pos[0], a.pos[0]);
+            cli_print_config_avisos(&avisos);
+            config_avisos_free(&avisos);
             return EXIT_USO;
         }
-        return ui_run(a.pos[0], &a, &cfg);
+        rc = ui_run(a.pos[0], &a, &cfg, &avisos);
+        config_avisos_free(&avisos);
+        return rc;
     }
     fputs(USO, stderr);
     return EXIT_USO;

@@ -112,7 +112,7 @@ static void loop(App *a)
     }
 }
 
-int ui_run(const char *path, const Args *args, const Config *cfg)
+int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAvisos *avisos)
 {
     int code = EXIT_OK;
     Db *db;
@@ -139,6 +139,9 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");
     ui_set_ascii(!a.utf8);
+    if (avisos->n)
+        ui_status(&a, true, "Aviso: %s%s", avisos->lineas[0],
+                  avisos->n > 1 ? " (y más avisos de la configuración: se listan al salir)" : "");
 
     util_set_fatal_hook(restore_terminal);
     ui_signals_install();
@@ -156,6 +159,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     restore_terminal();
     util_set_fatal_hook(NULL);
     ui_signals_uninstall();
+    cli_print_config_avisos(avisos);
     /* SIGTERM & co.: the action under way has finished its transaction;
      * the shell's convention for "ended by signal N" is 128+N. */
     int sig = ui_signals_pending();
