@@ -96,6 +96,42 @@ const char *calc_regla_texto(const ReglaConsolidacion *r, char *buf, size_t n);
 void calc_consolidar_nodo(Plan *p, int node, int corte, const ReglaConsolidacion *regla,
                           const Umbrales *u, Consolidado *out);
 
+/* The roll-up of a plan at a corte — the one source of every consolidated
+ * figure the board shows, the XLSX reports print and verificar lists. One
+ * pass over the actividades gives each one's result, and one Consolidado
+ * per node that groups actividades (eje, objetivo, meta, entregable), per
+ * unit and for the whole plan. */
+typedef struct {
+    int corte;            /* 1..4 */
+    int unidad;           /* only this unit's actividades; -1 = all */
+    Umbrales umbrales;
+    ReglaConsolidacion regla;
+    int nnodos, nunidades, nacts;   /* sizes of the plan it was computed on */
+    ResultadoAct *act;    /* by activity index (Plan.acts) */
+    bool *contada;        /* by activity index: in the roll-up (live, of the unit) */
+    Consolidado *nodo;    /* by node index: every ancestor of an actividad */
+    Consolidado *unid;    /* by unit index */
+    Consolidado total;
+    int ncontadas;        /* actividades in the roll-up */
+} Rollup;
+
+Rollup *calc_rollup_new(const Plan *p, int corte, int unidad, const Umbrales *u,
+                        const ReglaConsolidacion *regla);
+void calc_rollup_free(Rollup *r);   /* accepts NULL */
+/* True when r still describes p's shape (no node, unit or activity added
+ * since): a caller keeping a Rollup across edits rebuilds it otherwise. */
+bool calc_rollup_vigente(const Rollup *r, const Plan *p);
+/* What actividad node adds to every group it belongs to, as it is now
+ * (nothing if it is not counted). */
+void calc_rollup_contribucion(const Rollup *r, const Plan *p, int node, Consolidado *out);
+/* After an edit of actividad node: moves its contribution from antes (taken
+ * with calc_rollup_contribucion before the edit) to what it is now, through
+ * its ancestors, its unit and the total. O(depth), not O(plan). */
+void calc_rollup_actualizar(Rollup *r, const Plan *p, int node, const Consolidado *antes);
+/* The figure of a Consolidado as the board reads it: false when nothing
+ * was due (no %); else *pct and *sem. */
+bool calc_rollup_figura(const Rollup *r, const Consolidado *c, double *pct, Semaforo *sem);
+
 /* ---- Additions (calc branch) ---- */
 
 /* Tolerance for comparisons on computed fractions: 0.8 computed as

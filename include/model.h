@@ -144,6 +144,9 @@ void plan_each_actividad(Plan *p, int node, PlanActVisit fn, void *ctx);
 
 /* Spanish names for the levels: "eje", "objetivo", "meta operativa"… */
 const char *node_kind_name(NodeKind k);
+/* The node's text as views and reports show it: an empty one reads
+ * "(sin objetivo estratégico)", "(sin eje)", … rather than a blank label. */
+const char *node_texto_mostrado(const Node *n);
 const char *tipo_meta_name(TipoMeta t);      /* "acumulable", "porcentaje", "hito" */
 bool tipo_meta_parse(const char *s, TipoMeta *out);
 const char *sentido_name(Sentido s);         /* "ascendente", "descendente" */

@@ -43,7 +43,10 @@ void ui_tablero_free(UiTablero *t);   /* accepts NULL */
 void ui_tablero_invalidar(UiTablero *t);
 /* After an edit of one actividad: antes/despues are its contribution
  * before and after (one calc_consolidado_add each); O(1). */
-void ui_tablero_ajustar(App *a, int node, const Consolidado *antes, const Consolidado *despues);
+/* Around an edit of actividad node: its contribution before (antes), then
+ * the board's figures moved to what it contributes now (calc_rollup). */
+void ui_tablero_antes(App *a, int node, Consolidado *antes);
+void ui_tablero_ajustar(App *a, int node, const Consolidado *antes);
 void ui_tablero_draw(App *a);
 void ui_tablero_posicion(const App *a, char *buf, size_t n);
 /* The unit's figure (false when nothing was due). */

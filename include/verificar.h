@@ -32,11 +32,15 @@ typedef struct {
     int n, cap;
     int errores, avisos;
     int corte;          /* the corte checked (0: no seguimiento data) */
+    /* The consolidated figures at that corte (NULL without seguimiento):
+     * the same roll-up the board and the reports read (calc_rollup). */
+    Rollup *rollup;
 } Hallazgos;
 
 typedef struct {
     int corte;              /* 1..4; 0 = the latest corte with seguimiento data */
     Umbrales umbrales;
+    ReglaConsolidacion regla;   /* zeroed = the default rule */
     const char *archivo;    /* the file name used in suggested commands */
 } VerificarOpts;
 
@@ -51,10 +55,14 @@ void hallazgos_free(Hallazgos *h);   /* accepts NULL; leaves it empty */
  * and returns true when they do not match. */
 bool verificar_real_desajuste(const Actividad *a, const Valor *real, char *msg, size_t n);
 
-/* Output. The human text groups by unit and ends with the totals; the JSON
- * is one object {"archivo", "institucion", "anio", "corte", "errores",
- * "avisos", "hallazgos": [{"severidad", "regla", "unidad", "codigo",
- * "campo", "valor", "mensaje", "sugerencia", "nodo"}]}. */
+/* Output. The human text groups by unit, then gives the consolidated
+ * figures (institution, units, ejes, objetivos) and ends with the totals;
+ * the JSON is one object {"archivo", "institucion", "anio", "corte",
+ * "errores", "avisos", "hallazgos": [{"severidad", "regla", "unidad",
+ * "codigo", "campo", "valor", "mensaje", "sugerencia", "nodo"}],
+ * "consolidado": null | {"institucion": F, "unidades": [F…], "ejes": [F…],
+ * "objetivos": [F…]}} where F = {"nombre", "pct" (a fraction, or null when
+ * nothing was due), "semaforo", "actividades", "vencidas"}. */
 void verificar_texto(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *out);
 void verificar_json(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *out);
 

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -396,4 +397,126 @@ void calc_consolidar_nodo(Plan *p, int node, int corte, const ReglaConsolidacion
         return;
     NodoCtx k = {corte, regla, u, out};
     plan_each_actividad(p, node, visitar, &k);
+}
+
+/* ---- The roll-up ---- */
+
+static bool rollup_cuenta(const Rollup *r, const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    return n->kind == NODE_ACTIVIDAD && n->act >= 0 && !n->deleted &&
+           (r->unidad < 0 || n->unidad == r->unidad);
+}
+
+/* c += sign × one activity's contribution d */
+static void consolidado_mover(Consolidado *c, const Consolidado *d, int sign)
+{
+    c->suma += sign * d->suma;
+    c->pesos += sign * d->pesos;
+    c->n_total += sign * d->n_total;
+    for (size_t i = 0; i < POA_ARRAY_LEN(c->n_estado); i++)
+        c->n_estado[i] += sign * d->n_estado[i];
+    for (size_t i = 0; i < POA_ARRAY_LEN(c->n_semaforo); i++)
+        c->n_semaforo[i] += sign * d->n_semaforo[i];
+    /* no rounding residue may pass for a figure once nothing is due */
+    if (c->n_estado[ESTADO_SIN_REPORTE] + c->n_estado[ESTADO_REPORTADA] == 0 ||
+        fabs(c->pesos) < 1e-12)
+        c->suma = c->pesos = 0.0;
+}
+
+/* Applies d (with sign) to every group actividad node belongs to. */
+static void rollup_aplicar(Rollup *r, const Plan *p, int node, const Consolidado *d, int sign)
+{
+    for (int up = p->nodes[node].parent; up > 0; up = p->nodes[up].parent)
+        if (up < r->nnodos)
+            consolidado_mover(&r->nodo[up], d, sign);
+    int u = p->nodes[node].unidad;
+    if (u >= 0 && u < r->nunidades)
+        consolidado_mover(&r->unid[u], d, sign);
+    consolidado_mover(&r->total, d, sign);
+}
+
+Rollup *calc_rollup_new(const Plan *p, int corte, int unidad, const Umbrales *u,
+                        const ReglaConsolidacion *regla)
+{
+    Rollup *r = xcalloc(1, sizeof *r);
+    r->corte = corte;
+    r->unidad = unidad;
+    r->umbrales = u ? *u : calc_umbrales_default();
+    r->regla = regla ? *regla : calc_regla_default();
+    r->nnodos = p->nnodes;
+    r->nunidades = p->nunidades;
+    r->nacts = p->nacts;
+    r->act = xcalloc((size_t)(p->nacts ? p->nacts : 1), sizeof *r->act);
+    r->contada = xcalloc((size_t)(p->nacts ? p->nacts : 1), sizeof *r->contada);
+    r->nodo = xcalloc((size_t)(p->nnodes ? p->nnodes : 1), sizeof *r->nodo);
+    r->unid = xcalloc((size_t)(p->nunidades ? p->nunidades : 1), sizeof *r->unid);
+    for (int i = 0; i < p->nacts; i++) {
+        int node = p->acts[i].node;
+        if (node <= 0 || node >= p->nnodes || !rollup_cuenta(r, p, node))
+            continue;
+        Consolidado d;
+        calc_actividad(&p->acts[i], corte, &r->umbrales, &r->act[i]);
+        calc_consolidado_init(&d);
+        calc_consolidado_add(&d, &p->acts[i], &r->act[i], &r->regla);
+        rollup_aplicar(r, p, node, &d, +1);
+        r->contada[i] = true;
+        r->ncontadas++;
+    }
+    return r;
+}
+
+void calc_rollup_free(Rollup *r)
+{
+    if (!r)
+        return;
+    free(r->act);
+    free(r->contada);
+    free(r->nodo);
+    free(r->unid);
+    free(r);
+}
+
+bool calc_rollup_vigente(const Rollup *r, const Plan *p)
+{
+    return r && r->nnodos == p->nnodes && r->nunidades == p->nunidades && r->nacts == p->nacts;
+}
+
+void calc_rollup_contribucion(const Rollup *r, const Plan *p, int node, Consolidado *out)
+{
+    calc_consolidado_init(out);
+    if (node <= 0 || node >= p->nnodes || !rollup_cuenta(r, p, node))
+        return;
+    const Actividad *a = &p->acts[p->nodes[node].act];
+    ResultadoAct res;
+    calc_actividad(a, r->corte, &r->umbrales, &res);
+    calc_consolidado_add(out, a, &res, &r->regla);
+}
+
+void calc_rollup_actualizar(Rollup *r, const Plan *p, int node, const Consolidado *antes)
+{
+    if (node <= 0 || node >= p->nnodes || node >= r->nnodos)
+        return;
+    int ai = p->nodes[node].act;
+    Consolidado ahora;
+    calc_rollup_contribucion(r, p, node, &ahora);
+    rollup_aplicar(r, p, node, antes, -1);
+    rollup_aplicar(r, p, node, &ahora, +1);
+    if (ai >= 0 && ai < r->nacts) {
+        r->contada[ai] = rollup_cuenta(r, p, node);
+        if (r->contada[ai])
+            calc_actividad(&p->acts[ai], r->corte, &r->umbrales, &r->act[ai]);
+    }
+}
+
+bool calc_rollup_figura(const Rollup *r, const Consolidado *c, double *pct, Semaforo *sem)
+{
+    double v;
+    if (!calc_consolidado_pct(c, &v))
+        return false;
+    if (pct)
+        *pct = v;
+    if (sem)
+        *sem = calc_semaforo(v, &r->umbrales);
+    return true;
 }

@@ -24,7 +24,8 @@ int cli_verificar(const Args *a, const Config *cfg)
     Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, &db, &code);
     if (!p)
         return code;
-    VerificarOpts o = {.corte = a->corte, .umbrales = cfg->umbrales, .archivo = a->pos[0]};
+    VerificarOpts o = {.corte = a->corte, .umbrales = cfg->umbrales, .regla = cfg->regla,
+                       .archivo = a->pos[0]};
     Hallazgos h;
     verificar_plan(p, &o, &h);
     StrBuf out = {0};

@@ -249,6 +249,18 @@ const char *node_kind_name(NodeKind k)
     return "";
 }
 
+const char *node_texto_mostrado(const Node *n)
+{
+    if (n->texto[0])
+        return n->texto;
+    switch (n->kind) {
+    case NODE_EJE: return "(sin eje)";
+    case NODE_OBJETIVO: return "(sin objetivo estratégico)";
+    case NODE_META: return "(sin meta operativa)";
+    default: return "(sin texto)";
+    }
+}
+
 static const char *const TIPO_NOMBRE[] = {"acumulable", "porcentaje", "hito"};
 static const char *const SENTIDO_NOMBRE[] = {"ascendente", "descendente"};
 

@@ -192,15 +192,6 @@ static void fmt_pct(const App *a, const ResultadoAct *r, char *buf, size_t n)
         snprintf(buf, n, "%s", a->utf8 ? "—" : "-");
 }
 
-static void contribucion(App *a, int node, Consolidado *c)
-{
-    const Actividad *act = plan_act(a->plan, node);
-    ResultadoAct r;
-    calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
-    calc_consolidado_init(c);
-    calc_consolidado_add(c, act, &r, &a->cfg->regla);
-}
-
 static const char *unidad_nombre(const App *a, int u)
 {
     return u >= 0 && u < a->plan->nunidades ? a->plan->unidades[u].nombre : "(sin unidad)";
@@ -407,8 +398,8 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
         free(v);
         return MOVE;
     }
-    Consolidado antes, despues;
-    contribucion(a, node, &antes);
+    Consolidado antes;
+    ui_tablero_antes(a, node, &antes);
     ok = campo == CAMPO_REAL  ? seguimiento_set_real(a->db, a->plan, node, a->corte, v, &err)
          : campo == CAMPO_OBS ? seguimiento_set_observaciones(a->db, a->plan, node, a->corte, v, &err)
                               : seguimiento_set_evidencia(a->db, a->plan, node, a->corte, v, &err);
@@ -417,8 +408,7 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
         ui_status(a, true, "%s", err.msg);
         return MOVE;
     }
-    contribucion(a, node, &despues);
-    ui_tablero_ajustar(a, node, &antes, &despues);
+    ui_tablero_ajustar(a, node, &antes);
     if (campo == CAMPO_REAL) {
         ResultadoAct r;
         calc_actividad(act, a->corte, &a->cfg->umbrales, &r);

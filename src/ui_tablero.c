@@ -18,18 +18,13 @@ typedef struct {
     int id;             /* unit index, or node index */
     char *nombre;
     char *clave;        /* folded name, for sorting */
-    Consolidado c;
 } Grupo;
 
 struct UiTablero {
-    bool ok;
-    int corte;
+    Rollup *roll;       /* the figures (calc.c): one source for board and reports */
     unsigned gen;       /* App.plan_gen of the figures */
     Grupo *g[NG];
     int ng[NG], capg[NG];
-    int *de_nodo;       /* node -> group index (objetivo or eje), -1 */
-    int nnodos;
-    Consolidado total;
     int *orden;         /* group indices of the shown kind, sorted */
     bool orden_ok;
     GrupoKind kind;
@@ -54,11 +49,11 @@ static void grupos_free(UiTablero *t)
         t->g[k] = NULL;
         t->ng[k] = t->capg[k] = 0;
     }
-    free(t->de_nodo);
-    t->de_nodo = NULL;
     free(t->orden);
     t->orden = NULL;
-    t->ok = t->orden_ok = false;
+    calc_rollup_free(t->roll);
+    t->roll = NULL;
+    t->orden_ok = false;
 }
 
 void ui_tablero_free(UiTablero *t)
@@ -71,122 +66,89 @@ void ui_tablero_free(UiTablero *t)
 
 void ui_tablero_invalidar(UiTablero *t)
 {
-    if (t)
-        t->ok = false;
+    if (t) {
+        calc_rollup_free(t->roll);
+        t->roll = NULL;
+    }
 }
 
-static int grupo_add(UiTablero *t, GrupoKind k, int id, char *nombre)
+static void grupo_add(UiTablero *t, GrupoKind k, int id, char *nombre)
 {
     if (t->ng[k] == t->capg[k]) {
         t->capg[k] = t->capg[k] ? t->capg[k] * 2 : 16;
         t->g[k] = xrealloc(t->g[k], sizeof(Grupo) * (size_t)t->capg[k]);
     }
-    Grupo *g = &t->g[k][t->ng[k]];
+    Grupo *g = &t->g[k][t->ng[k]++];
     g->id = id;
     g->nombre = nombre;
     g->clave = u8_fold(nombre);
-    calc_consolidado_init(&g->c);
-    return t->ng[k]++;
+}
+
+/* The figures of group g of kind k. */
+static const Consolidado *grupo_c(const UiTablero *t, GrupoKind k, const Grupo *g)
+{
+    return k == G_UNIDAD ? &t->roll->unid[g->id] : &t->roll->nodo[g->id];
 }
 
 static char *nodo_nombre(const Plan *p, int node)
 {
     const Node *n = &p->nodes[node];
-    if (n->kind == NODE_EJE && !n->texto[0])
-        return xstrdup("(sin eje)");
-    return xasprintf("%s%s%s", n->codigo, n->codigo[0] ? " " : "",
-                     n->texto[0] ? n->texto : "(sin texto)");
+    if (n->codigo[0] && !n->texto[0])
+        return xstrdup(n->codigo);
+    return xasprintf("%s%s%s", n->codigo, n->codigo[0] ? " " : "", node_texto_mostrado(n));
 }
 
-static int grupo_de_nodo(UiTablero *t, const Plan *p, GrupoKind k, int node)
-{
-    if (node < 0 || node >= t->nnodos)
-        return -1;
-    if (t->de_nodo[node] < 0)
-        t->de_nodo[node] = grupo_add(t, k, node, nodo_nombre(p, node));
-    return t->de_nodo[node];
-}
-
-/* One pass over the actividades: O(actividades × depth). */
+/* The roll-up (one pass over the actividades) and the groups that hold any. */
 static void tablero_build(App *a)
 {
     UiTablero *t = ui_seg_tablero(a);
     Plan *p = a->plan;
+    GrupoKind kind = t->kind;
     grupos_free(t);
-    t->nnodos = p->nnodes;
-    t->de_nodo = xmalloc(sizeof(int) * (size_t)(p->nnodes ? p->nnodes : 1));
-    for (int i = 0; i < p->nnodes; i++)
-        t->de_nodo[i] = -1;
+    t->kind = kind;
+    t->roll = calc_rollup_new(p, a->corte, -1, &a->cfg->umbrales, &a->cfg->regla);
     for (int u = 0; u < p->nunidades; u++)
         grupo_add(t, G_UNIDAD, u, xstrdup(p->unidades[u].nombre));
-    calc_consolidado_init(&t->total);
-    for (int i = 0; i < p->nacts; i++) {
-        const Actividad *act = &p->acts[i];
-        int node = act->node;
-        if (node <= 0 || p->nodes[node].deleted)
+    for (int i = 1; i < p->nnodes; i++) {
+        const Node *n = &p->nodes[i];
+        if (n->deleted || t->roll->nodo[i].n_total == 0)
             continue;
-        ResultadoAct r;
-        calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
-        int u = p->nodes[node].unidad;
-        if (u >= 0 && u < t->ng[G_UNIDAD])
-            calc_consolidado_add(&t->g[G_UNIDAD][u].c, act, &r, &a->cfg->regla);
-        int gi = grupo_de_nodo(t, p, G_OBJETIVO, plan_ancestor(p, node, NODE_OBJETIVO));
-        if (gi >= 0)
-            calc_consolidado_add(&t->g[G_OBJETIVO][gi].c, act, &r, &a->cfg->regla);
-        gi = grupo_de_nodo(t, p, G_EJE, plan_ancestor(p, node, NODE_EJE));
-        if (gi >= 0)
-            calc_consolidado_add(&t->g[G_EJE][gi].c, act, &r, &a->cfg->regla);
-        calc_consolidado_add(&t->total, act, &r, &a->cfg->regla);
+        if (n->kind == NODE_OBJETIVO)
+            grupo_add(t, G_OBJETIVO, i, nodo_nombre(p, i));
+        else if (n->kind == NODE_EJE)
+            grupo_add(t, G_EJE, i, nodo_nombre(p, i));
     }
-    t->corte = a->corte;
     t->gen = a->plan_gen;
-    t->ok = true;
     t->orden_ok = false;
+}
+
+static bool tablero_vigente(const App *a)
+{
+    const UiTablero *t = ui_seg_tablero(a);
+    return t->roll && t->roll->corte == a->corte && t->gen == a->plan_gen &&
+           calc_rollup_vigente(t->roll, a->plan);
 }
 
 static void tablero_ensure(App *a)
 {
-    UiTablero *t = ui_seg_tablero(a);
-    if (!t->ok || t->corte != a->corte || t->gen != a->plan_gen)
+    if (!tablero_vigente(a))
         tablero_build(a);
 }
 
-/* dst += mas - menos */
-static void cons_delta(Consolidado *dst, const Consolidado *mas, const Consolidado *menos)
+void ui_tablero_antes(App *a, int node, Consolidado *antes)
 {
-    dst->suma += mas->suma - menos->suma;
-    dst->pesos += mas->pesos - menos->pesos;
-    dst->n_total += mas->n_total - menos->n_total;
-    for (int i = 0; i < 4; i++)
-        dst->n_estado[i] += mas->n_estado[i] - menos->n_estado[i];
-    for (int i = 0; i < 5; i++)
-        dst->n_semaforo[i] += mas->n_semaforo[i] - menos->n_semaforo[i];
-    /* no rounding residue may pass for a figure once nothing is due */
-    if (dst->n_estado[ESTADO_SIN_REPORTE] + dst->n_estado[ESTADO_REPORTADA] == 0 ||
-        fabs(dst->pesos) < 1e-12)
-        dst->suma = dst->pesos = 0.0;
+    if (tablero_vigente(a))
+        calc_rollup_contribucion(ui_seg_tablero(a)->roll, a->plan, node, antes);
+    else
+        calc_consolidado_init(antes);
 }
 
-void ui_tablero_ajustar(App *a, int node, const Consolidado *antes, const Consolidado *despues)
+void ui_tablero_ajustar(App *a, int node, const Consolidado *antes)
 {
     UiTablero *t = ui_seg_tablero(a);
-    Plan *p = a->plan;
-    if (!t->ok || t->corte != a->corte)
+    if (!tablero_vigente(a))
         return;   /* rebuilt when next shown */
-    if (node >= t->nnodos) {
-        t->ok = false;
-        return;
-    }
-    int u = p->nodes[node].unidad;
-    if (u >= 0 && u < t->ng[G_UNIDAD])
-        cons_delta(&t->g[G_UNIDAD][u].c, despues, antes);
-    int gi = grupo_de_nodo(t, p, G_OBJETIVO, plan_ancestor(p, node, NODE_OBJETIVO));
-    if (gi >= 0)
-        cons_delta(&t->g[G_OBJETIVO][gi].c, despues, antes);
-    gi = grupo_de_nodo(t, p, G_EJE, plan_ancestor(p, node, NODE_EJE));
-    if (gi >= 0)
-        cons_delta(&t->g[G_EJE][gi].c, despues, antes);
-    cons_delta(&t->total, despues, antes);
+    calc_rollup_actualizar(t->roll, a->plan, node, antes);
     t->orden_ok = false;
 }
 
@@ -194,10 +156,9 @@ bool ui_tablero_unidad(App *a, int unidad, double *pct, Semaforo *sem)
 {
     tablero_ensure(a);
     UiTablero *t = ui_seg_tablero(a);
-    if (unidad < 0 || unidad >= t->ng[G_UNIDAD] || !calc_consolidado_pct(&t->g[G_UNIDAD][unidad].c, pct))
+    if (unidad < 0 || unidad >= t->roll->nunidades)
         return false;
-    *sem = calc_semaforo(*pct, &a->cfg->umbrales);
-    return true;
+    return calc_rollup_figura(t->roll, &t->roll->unid[unidad], pct, sem);
 }
 
 /* ---- order ---- */
@@ -217,7 +178,8 @@ static int cmp_pct(const void *x, const void *y)
     const Grupo *a = &sort_t->g[sort_t->kind][*(const int *)x];
     const Grupo *b = &sort_t->g[sort_t->kind][*(const int *)y];
     double pa, pb;
-    bool ha = calc_consolidado_pct(&a->c, &pa), hb = calc_consolidado_pct(&b->c, &pb);
+    bool ha = calc_consolidado_pct(grupo_c(sort_t, sort_t->kind, a), &pa),
+         hb = calc_consolidado_pct(grupo_c(sort_t, sort_t->kind, b), &pb);
     if (ha != hb)
         return ha ? -1 : 1;   /* nothing due: at the end */
     if (ha && fabs(pa - pb) > CALC_EPS)
@@ -308,8 +270,8 @@ void ui_tablero_draw(App *a)
     ui_put(1, x, u8_width(s), 0, s);
     x += u8_width(s) + 2;
     double tp;
-    if (calc_consolidado_pct(&t->total, &tp)) {
-        Semaforo ts = calc_semaforo(tp, &a->cfg->umbrales);
+    Semaforo ts;
+    if (calc_rollup_figura(t->roll, &t->roll->total, &tp, &ts)) {
         snprintf(s, sizeof s, "Institución: %ld %% %s", calc_pct_entero(tp), ui_seg_marca(a, ts));
         int w = u8_width(s);
         if (a->W - w - 1 >= x)
@@ -366,14 +328,14 @@ void ui_tablero_draw(App *a)
         if (ix >= n)
             continue;
         const Grupo *g = &t->g[t->kind][t->orden[ix]];
+        const Consolidado *gc = grupo_c(t, t->kind, g);
         bool sel = ix == t->sel;
         int base = sel ? ui_attr(a, CR_SELECTED) : 0;
         snprintf(s, sizeof s, " %s", g->nombre);
         ui_put(y, 0, name_w, base, s);
         double pct;
-        bool has = calc_consolidado_pct(&g->c, &pct);
-        if (has) {
-            Semaforo sem = calc_semaforo(pct, &a->cfg->umbrales);
+        Semaforo sem;
+        if (calc_rollup_figura(t->roll, gc, &pct, &sem)) {
             StrBuf lleno = {0}, vacio = {0};
             barra(a, pct, scale, bar_w, &lleno, &vacio);
             int lw = u8_width(sb_str(&lleno));
@@ -385,12 +347,12 @@ void ui_tablero_draw(App *a)
             ui_put(y, pct_x, pct_w, ui_seg_sem_attr(a, sem), s);
         } else {
             ui_put(y, bar_x, bar_w, ui_attr(a, CR_SEM_GRIS),
-                   g->c.n_total ? "nada vencido al corte" : "sin actividades");
+                   gc->n_total ? "nada vencido al corte" : "sin actividades");
             snprintf(s, sizeof s, "   %s %% %s", a->utf8 ? "—" : "-", ui_seg_marca(a, SEM_GRIS));
             ui_put(y, pct_x, pct_w, ui_attr(a, CR_SEM_GRIS), s);
         }
-        snprintf(s, sizeof s, "%8d%8d%8d%8d", g->c.n_total, g->c.n_estado[ESTADO_REPORTADA],
-                 g->c.n_estado[ESTADO_SIN_REPORTE], g->c.n_estado[ESTADO_NO_VENCIDA]);
+        snprintf(s, sizeof s, "%8d%8d%8d%8d", gc->n_total, gc->n_estado[ESTADO_REPORTADA],
+                 gc->n_estado[ESTADO_SIN_REPORTE], gc->n_estado[ESTADO_NO_VENCIDA]);
         ui_put(y, cnt_x, cnt_w, 0, s);
     }
     /* detail: the selected group in full, with its semáforo counts */
@@ -398,9 +360,10 @@ void ui_tablero_draw(App *a)
     ui_hline(a, dy);
     if (n) {
         const Grupo *g = &t->g[t->kind][t->orden[t->sel]];
+        const Consolidado *gc = grupo_c(t, t->kind, g);
         snprintf(s, sizeof s, " verde %d · amarillo %d · rojo %d · gris %d · sin meta %d — %s",
-                 g->c.n_semaforo[SEM_VERDE], g->c.n_semaforo[SEM_AMARILLO], g->c.n_semaforo[SEM_ROJO],
-                 g->c.n_semaforo[SEM_GRIS], g->c.n_estado[ESTADO_SIN_META], g->nombre);
+                 gc->n_semaforo[SEM_VERDE], gc->n_semaforo[SEM_AMARILLO], gc->n_semaforo[SEM_ROJO],
+                 gc->n_semaforo[SEM_GRIS], gc->n_estado[ESTADO_SIN_META], g->nombre);
         ui_put(dy + 1, 0, a->W, 0, s);
     }
 }

@@ -55,6 +55,7 @@ void hallazgos_free(Hallazgos *h)
         free(h->v[i].sugerencia);
     }
     free(h->v);
+    calc_rollup_free(h->rollup);
     memset(h, 0, sizeof *h);
 }
 
@@ -341,6 +342,8 @@ void verificar_plan(Plan *p, const VerificarOpts *o, Hallazgos *out)
     x.corte = o && o->corte >= 1 && o->corte <= POA_TRIMESTRES ? o->corte
                                                                : plancsv_corte_con_datos(p);
     out->corte = x.corte;
+    if (x.corte)
+        out->rollup = calc_rollup_new(p, x.corte, -1, x.u, o ? &o->regla : NULL);
     plan_each_actividad(p, 0, check_actividad, &x);
     strmap_free(&x.codigos);
     sb_free(&x.k);
@@ -374,6 +377,134 @@ static const char *unidad_de(const Plan *p, int u)
     return u >= 0 && u < p->nunidades ? p->unidades[u].nombre : "";
 }
 
+/* The groups the consolidated figures are given for, in plan (tree) order:
+ * units; ejes the plan uses; objetivos under their eje, named as the
+ * reports name them (node_texto_mostrado). */
+typedef void (*FiguraFn)(const Plan *p, const Rollup *r, const char *nombre, int eje,
+                         const Consolidado *c, void *ctx);
+
+static int figura_nodo(const Plan *p, const Rollup *r, int i, int eje, FiguraFn fn, void *ctx)
+{
+    const Node *n = &p->nodes[i];
+    if (n->deleted || !r->nodo[i].n_total || plan_node_implicit(p, i))
+        return 0;
+    char nombre[600];
+    if (*n->codigo && !*n->texto)
+        snprintf(nombre, sizeof nombre, "%s", n->codigo);
+    else
+        snprintf(nombre, sizeof nombre, "%s%s%s", n->codigo, *n->codigo ? " " : "",
+                 node_texto_mostrado(n));
+    fn(p, r, nombre, eje, &r->nodo[i], ctx);
+    return 1;
+}
+
+static int cada_figura(const Plan *p, const Rollup *r, NodeKind k, FiguraFn fn, void *ctx)
+{
+    int hechas = 0;
+    if (k == NODE_RAIZ) {
+        for (int u = 0; u < p->nunidades; u++)
+            if (r->unid[u].n_total) {
+                fn(p, r, p->unidades[u].nombre, -1, &r->unid[u], ctx);
+                hechas++;
+            }
+        return hechas;
+    }
+    const Node *raiz = &p->nodes[0];
+    for (int i = 0; i < raiz->kids.n; i++) {
+        int e = raiz->kids.v[i];
+        if (k == NODE_EJE) {
+            hechas += figura_nodo(p, r, e, -1, fn, ctx);
+            continue;
+        }
+        for (int j = 0; !p->nodes[e].deleted && j < p->nodes[e].kids.n; j++)
+            hechas += figura_nodo(p, r, p->nodes[e].kids.v[j], e, fn, ctx);
+    }
+    return hechas;
+}
+
+static int vencidas(const Consolidado *c)
+{
+    return c->n_estado[ESTADO_SIN_REPORTE] + c->n_estado[ESTADO_REPORTADA];
+}
+
+static void figura_json(const Plan *p, const Rollup *r, const char *nombre, int eje,
+                        const Consolidado *c, void *ctx)
+{
+    StrBuf *b = ((void **)ctx)[0];
+    int *n = ((void **)ctx)[1];
+    double pct;
+    Semaforo sem = SEM_GRIS;
+    bool has = calc_rollup_figura(r, c, &pct, &sem);
+    sb_append(b, (*n)++ ? ",\n      {\"nombre\": " : "\n      {\"nombre\": ");
+    json_string(b, nombre);
+    if (eje >= 0)
+        json_field(b, "eje", p->nodes[eje].texto);
+    if (has)
+        sb_appendf(b, ", \"pct\": %.6f", pct);
+    else
+        sb_append(b, ", \"pct\": null");
+    json_field(b, "semaforo", semaforo_name(has ? sem : SEM_GRIS));
+    sb_appendf(b, ", \"actividades\": %d, \"vencidas\": %d}", c->n_total, vencidas(c));
+}
+
+static void consolidado_json(const Plan *p, const Rollup *r, StrBuf *b)
+{
+    if (!r) {
+        sb_append(b, "null");
+        return;
+    }
+    int n = 0;
+    void *ctx[2] = {b, &n};
+    sb_append(b, "{\"institucion\": ");
+    figura_json(p, r, p->institucion, -1, &r->total, ctx);
+    static const struct {
+        const char *clave;
+        NodeKind k;
+    } GRUPOS[] = {{"unidades", NODE_RAIZ}, {"ejes", NODE_EJE}, {"objetivos", NODE_OBJETIVO}};
+    for (size_t g = 0; g < POA_ARRAY_LEN(GRUPOS); g++) {
+        n = 0;
+        sb_appendf(b, ",\n    \"%s\": [", GRUPOS[g].clave);
+        cada_figura(p, r, GRUPOS[g].k, figura_json, ctx);
+        sb_append(b, n ? "\n    ]" : "]");
+    }
+    sb_append(b, "}");
+}
+
+static void figura_texto(const Plan *p, const Rollup *r, const char *nombre, int eje,
+                         const Consolidado *c, void *ctx)
+{
+    (void)p;
+    (void)eje;
+    StrBuf *b = ctx;
+    double pct;
+    Semaforo sem;
+    if (calc_rollup_figura(r, c, &pct, &sem))
+        sb_appendf(b, "  %4ld %%  %-8s", calc_pct_entero(pct), semaforo_name(sem));
+    else
+        sb_appendf(b, "     —  %-8s", "gris");
+    sb_appendf(b, "  %s (%d de %d vencidas)\n", nombre, vencidas(c), c->n_total);
+}
+
+static void consolidado_texto(const Plan *p, const Rollup *r, StrBuf *b)
+{
+    if (!r)
+        return;
+    char regla[512];
+    calc_regla_texto(&r->regla, regla, sizeof regla);
+    sb_appendf(b, "\nEjecución consolidada al corte %d (%s)\n  %s\n", r->corte,
+               POA_TRIM_RANGO[r->corte - 1], regla);
+    figura_texto(p, r, "Toda la institución", -1, &r->total, b);
+    static const struct {
+        const char *titulo;
+        NodeKind k;
+    } GRUPOS[] = {{"Por unidad", NODE_RAIZ}, {"Por eje", NODE_EJE}, {"Por objetivo", NODE_OBJETIVO}};
+    for (size_t g = 0; g < POA_ARRAY_LEN(GRUPOS); g++) {
+        sb_appendf(b, "%s\n", GRUPOS[g].titulo);
+        if (!cada_figura(p, r, GRUPOS[g].k, figura_texto, b))
+            sb_append(b, "  (el plan no usa este nivel)\n");
+    }
+}
+
 void verificar_json(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *b)
 {
     sb_append(b, "{\n  \"archivo\": ");
@@ -400,7 +531,10 @@ void verificar_json(const Plan *p, const Hallazgos *h, const char *archivo, StrB
         json_field(b, "sugerencia", x->sugerencia);
         sb_appendf(b, ", \"nodo\": %d}", x->node);
     }
-    sb_append(b, h->n ? "\n  ]\n}\n" : "]\n}\n");
+    sb_append(b, h->n ? "\n  ]" : "]");
+    sb_append(b, ",\n  \"consolidado\": ");
+    consolidado_json(p, h->rollup, b);
+    sb_append(b, "\n}\n");
 }
 
 void verificar_texto(const Plan *p, const Hallazgos *h, const char *archivo, StrBuf *b)
@@ -430,6 +564,7 @@ void verificar_texto(const Plan *p, const Hallazgos *h, const char *archivo, Str
     }
     if (h->n == 0)
         sb_append(b, "\nSin hallazgos.\n");
+    consolidado_texto(p, h->rollup, b);
     sb_appendf(b, "\n%d %s, %d %s.\n", h->errores, h->errores == 1 ? "error" : "errores",
                h->avisos, h->avisos == 1 ? "aviso" : "avisos");
 }

@@ -1,9 +1,8 @@
 /* xlsx_informes.c — the three reports' sheets: tablero (roll-ups and chart),
  * seguimiento at a corte (Caja layout, % as formulas, semáforo) and the POA
  * (institution layout with the Gantt). Rows are written in order, every
- * figure comes from the pass in xlsx_export.c; layouts in docs/informes.md. */
-#define POA_XLSX_INTERNO
-#include "xlsx_export.h"
+ * figure comes from the plan's roll-up (calc.c); layouts in docs/informes.md. */
+#include "xlsx_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +19,8 @@ static void periodo_corte(const Xw *x, char *buf, size_t n)
 /* "O.E.3. Administrar…" / "1. Cartera…" / "1.1 Alianza…": code and text. */
 static char *con_codigo(const Node *n, const char *sep)
 {
-    if (!n->codigo[0])
-        return xstrdup(n->texto);
+    if (!n->codigo[0])   /* an objetivo without text still gets a label */
+        return xstrdup(n->kind == NODE_OBJETIVO ? node_texto_mostrado(n) : n->texto);
     if (!n->texto[0])
         return xstrdup(n->codigo);
     size_t l = strlen(n->codigo);
@@ -109,9 +108,9 @@ void xlsx_tablero(Xw *x)
     for (int u = 0; u < p->nunidades; u++) {
         if (x->unidad >= 0 && u != x->unidad)
             continue;
-        if (x->cons_uni[u].n_total == 0 && x->unidad < 0)
+        if (x->roll->unid[u].n_total == 0 && x->unidad < 0)
             continue;
-        tablero_fila(x, ws, r++, p->unidades[u].nombre, &x->cons_uni[u], false);
+        tablero_fila(x, ws, r++, p->unidades[u].nombre, &x->roll->unid[u], false);
     }
     int u2 = r - 1;
 
@@ -120,21 +119,21 @@ void xlsx_tablero(Xw *x)
     bool hay_ejes = false;
     for (int i = 0; i < raiz->kids.n; i++) {
         int e = raiz->kids.v[i];
-        if (!nodo_vivo(p, e) || plan_node_implicit(p, e) || x->cons[e].n_total == 0)
+        if (!nodo_vivo(p, e) || plan_node_implicit(p, e) || x->roll->nodo[e].n_total == 0)
             continue;
         if (!hay_ejes) {
             xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, "Por eje o perspectiva", f->grupo_obj);
             r++;
             hay_ejes = true;
         }
-        tablero_fila(x, ws, r++, p->nodes[e].texto, &x->cons[e], false);
+        tablero_fila(x, ws, r++, p->nodes[e].texto, &x->roll->nodo[e], false);
     }
     bool hay_obj = false;
     for (int i = 0; i < raiz->kids.n; i++) {
         const Node *e = &p->nodes[raiz->kids.v[i]];
         for (int j = 0; nodo_vivo(p, raiz->kids.v[i]) && j < e->kids.n; j++) {
             int o = e->kids.v[j];
-            if (!nodo_vivo(p, o) || x->cons[o].n_total == 0)
+            if (!nodo_vivo(p, o) || x->roll->nodo[o].n_total == 0)
                 continue;
             if (!hay_obj) {
                 xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, "Por objetivo estratégico",
@@ -143,15 +142,15 @@ void xlsx_tablero(Xw *x)
                 hay_obj = true;
             }
             char *nom = con_codigo(&p->nodes[o], ".");
-            tablero_fila(x, ws, r++, nom, &x->cons[o], false);
+            tablero_fila(x, ws, r++, nom, &x->roll->nodo[o], false);
             free(nom);
         }
     }
     tablero_fila(x, ws, r, x->unidad >= 0 ? "Total de la unidad" : "Total de la institución",
-                 &x->total, true);
+                 &x->roll->total, true);
     int ultima = r++;
     xw_semaforo_cf(x, ws, TB_PCT, primera, ultima);
-    xw_progreso(x, x->nacts);
+    xw_progreso(x, x->roll->ncontadas);
 
     /* the note under the table: how the figures were made */
     r++;
@@ -235,7 +234,7 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, int r, int node)
     Formatos *f = &x->f;
     const Node *n = &p->nodes[node];
     const Actividad *a = &p->acts[n->act];
-    const ResultadoAct *res = &x->res[n->act];
+    const ResultadoAct *res = &x->roll->act[n->act];
     const int c = x->corte;
     xw_str(x, ws, r, SG_COD, n->codigo, f->texto_c);
     xw_str(x, ws, r, SG_ACC, n->texto, f->texto);
@@ -350,29 +349,29 @@ void xlsx_seguimiento(Xw *x)
     const Node *raiz = &p->nodes[0];
     for (int i = 0; i < raiz->kids.n; i++) {
         int e = raiz->kids.v[i];
-        if (!nodo_vivo(p, e) || x->cons[e].n_total == 0)
+        if (!nodo_vivo(p, e) || x->roll->nodo[e].n_total == 0)
             continue;
         if (!plan_node_implicit(p, e)) {
             char *s = xasprintf("EJE O PERSPECTIVA: %s", p->nodes[e].texto);
-            seg_grupo(x, ws, r++, s, &x->cons[e], f->grupo_obj, f->grupo_obj_pct);
+            seg_grupo(x, ws, r++, s, &x->roll->nodo[e], f->grupo_obj, f->grupo_obj_pct);
             free(s);
         }
         for (int j = 0; j < p->nodes[e].kids.n; j++) {
             int o = p->nodes[e].kids.v[j];
-            if (!nodo_vivo(p, o) || x->cons[o].n_total == 0)
+            if (!nodo_vivo(p, o) || x->roll->nodo[o].n_total == 0)
                 continue;
             char *s = con_codigo(&p->nodes[o], ".");
-            seg_grupo(x, ws, r++, s, &x->cons[o], f->grupo_obj, f->grupo_obj_pct);
+            seg_grupo(x, ws, r++, s, &x->roll->nodo[o], f->grupo_obj, f->grupo_obj_pct);
             free(s);
             for (int k = 0; k < p->nodes[o].kids.n; k++) {
                 int m = p->nodes[o].kids.v[k];
                 const Node *mn = &p->nodes[m];
-                if (!nodo_vivo(p, m) || x->cons[m].n_total == 0)
+                if (!nodo_vivo(p, m) || x->roll->nodo[m].n_total == 0)
                     continue;
                 const char *un = mn->unidad >= 0 ? p->unidades[mn->unidad].nombre : "";
                 char *g = mn->texto[0] ? xasprintf("%s — Meta operativa anual: %s", un, mn->texto)
                                        : xstrdup(un);
-                seg_grupo(x, ws, r++, g, &x->cons[m], f->grupo_uni, f->grupo_uni_pct);
+                seg_grupo(x, ws, r++, g, &x->roll->nodo[m], f->grupo_uni, f->grupo_uni_pct);
                 free(g);
                 seg_bajo(x, ws, m, &r);
             }
@@ -398,7 +397,7 @@ void xlsx_seguimiento(Xw *x)
     bool titulo_notas = false;
     for (int u = 0; u < p->nunidades; u++) {
         const Unidad *un = &p->unidades[u];
-        if ((x->unidad >= 0 && u != x->unidad) || !un->nota[0] || x->cons_uni[u].n_total == 0)
+        if ((x->unidad >= 0 && u != x->unidad) || !un->nota[0] || x->roll->unid[u].n_total == 0)
             continue;
         if (!titulo_notas) {
             r++;
@@ -682,7 +681,7 @@ void xlsx_poa(Xw *x)
     int nsaltos = 0;
     int r = R3 + 1;
     for (int u = 0; u < p->nunidades; u++) {
-        if ((x->unidad >= 0 && u != x->unidad) || x->cons_uni[u].n_total == 0)
+        if ((x->unidad >= 0 && u != x->unidad) || x->roll->unid[u].n_total == 0)
             continue;
         if (r > R3 + 1 && nsaltos < LXW_BREAKS_MAX)
             saltos[nsaltos++] = (lxw_row_t)r;

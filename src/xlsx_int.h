@@ -1,0 +1,75 @@
+/* xlsx_int.h — private to src/xlsx_*.c: one export's state (the workbook,
+ * its formats, the figures) and the writing helpers of xlsx_writer.c. Kept
+ * out of include/ so nothing else sees <xlsxwriter.h>. */
+#ifndef POA_XLSX_INT_H
+#define POA_XLSX_INT_H
+
+#include <xlsxwriter.h>
+
+#include "xlsx_export.h"
+
+
+typedef struct {
+    lxw_format *titulo, *subtitulo, *cab, *cab_mes, *gris_izq, *texto, *texto_c, *gris, *nota, *nota_b;
+    lxw_format *num[4];          /* by xw_clase_num: integer, decimal, whole %, % */
+    lxw_format *bloque, *mes_vacio, *mes_x, *trim[4], *anual;
+    lxw_format *trim_q[4], *trim_q2[4];  /* quarter target centered across 3 months */
+    lxw_format *grupo_obj, *grupo_obj_pct, *grupo_uni, *grupo_uni_pct, *pct, *cuenta;
+    lxw_format *total, *total_n, *total_pct;
+    lxw_format *cf[5], *ley[5];  /* by Semaforo */
+    struct {
+        char simbolo[16];
+        lxw_format *f;
+    } monedas[8];                /* currency formats, made on first use */
+    int nmonedas;
+} Formatos;
+
+/* One export: the workbook, its formats, and the figures of one pass. */
+typedef struct {
+    lxw_workbook *wb;
+    Formatos f;
+    Plan *p;
+    const XlsxOpts *o;
+    int unidad;                  /* the --unidad filter, -1 = all */
+    int corte;                   /* 1..4 */
+    lxw_error lxerr;             /* first libxlsxwriter error */
+    XlsxProgress cb;
+    void *cb_ctx;
+    long hechas, pasos, avisado;  /* progress: done, total, last reported */
+    char **hojas;                /* sheet names used so far */
+    int nhojas;
+    int nmerges;                 /* merged ranges on the current sheet */
+    Rollup *roll;                /* every figure: the plan's roll-up at the corte (calc.c) */
+    IntVec *metas_uni;           /* by unit: its meta nodes in tree order */
+} Xw;
+
+/* The sheets (xlsx_informes.c). */
+void xlsx_tablero(Xw *x);
+void xlsx_seguimiento(Xw *x);
+void xlsx_poa(Xw *x);
+
+/* The writing helpers (xlsx_writer.c). */
+void xw_formatos_crear(Xw *x);
+lxw_worksheet *xw_hoja(Xw *x, const char *base);
+void xw_imprimir(Xw *x, lxw_worksheet *ws, const char *informe, const char *periodo,
+                 int fila_cab1, int fila_cab2);
+void xw_chk(Xw *x, lxw_error e);
+void xw_str(Xw *x, lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f);
+void xw_num(Xw *x, lxw_worksheet *ws, int r, int c, double v, lxw_format *f);
+void xw_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *s,
+              lxw_format *f);
+void xw_merge_num(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, double v,
+                  lxw_format *f);
+void xw_merge_rotulo(Xw *x, lxw_worksheet *ws, int r, int c1, int c2, const char *rotulo,
+                     const char *texto, lxw_format *celda);
+lxw_format *xw_moneda(Xw *x, const char *moneda);
+int xw_lineas(const char *s, double ancho);
+void xw_alto(Xw *x, lxw_worksheet *ws, int r, int lineas);
+void xw_titulo(Xw *x, lxw_worksheet *ws, int ult, const char *titulo);
+int xw_clase_num(double v, bool pct);
+void xw_progreso(Xw *x, long pasos);
+void xw_semaforo_cf(Xw *x, lxw_worksheet *ws, int col, int r1, int r2);
+void xw_semaforo_formula(Xw *x, lxw_worksheet *ws, int r, int c, int col_pct, Semaforo s,
+                         lxw_format *f);
+int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_fin);
+#endif
