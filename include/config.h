@@ -42,4 +42,9 @@ bool config_load(const char *explicit_path, Config *c, ConfigAvisos *avisos, Poa
 void config_avisos_free(ConfigAvisos *a);
 const char *papel_name(Papel p);   /* "A4", "carta", "oficio" */
 
+/* From the table of keys: the keys table of docs/configuracion.md, and the
+ * default config.ini (poa --configuracion md|ini). */
+void config_doc_markdown(StrBuf *b);
+void config_ini_defecto(StrBuf *b);
+
 #endif

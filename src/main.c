@@ -14,6 +14,8 @@ static const char USO[] =
     "Uso:\n"
     "  poa [--config ARCHIVO.ini] ARCHIVO.db            abre la interfaz de terminal (F1: teclas)\n"
     "  poa --teclas                                     lista las teclas de la interfaz (markdown)\n"
+    "  poa --configuracion md|ini                       las claves de config.ini (markdown), o un\n"
+    "                                                   config.ini con los valores por omisión\n"
     "  poa importar ARCHIVO.db PLANTILLA.csv            carga una plantilla plana (alias: import)\n"
     "  poa exportar ARCHIVO.db --csv SALIDA.csv [--corte N] [--unidad NOMBRE]\n"
     "                                                   escribe la plantilla plana (alias: export)\n"
@@ -76,6 +78,22 @@ int main(int argc, char **argv)
     }
     if (argc >= 2 && strcmp(argv[1], "--teclas") == 0) {
         ui_keys_markdown(stdout);
+        return EXIT_OK;
+    }
+    if (argc >= 2 && strcmp(argv[1], "--configuracion") == 0) {
+        /* the keys' table (docs/configuracion.md) or the default config.ini */
+        StrBuf b = {0};
+        bool md = argc >= 3 && strcmp(argv[2], "md") == 0;
+        if (md)
+            config_doc_markdown(&b);
+        else if (argc >= 3 && strcmp(argv[2], "ini") == 0)
+            config_ini_defecto(&b);
+        else {
+            fputs("Uso: poa --configuracion md|ini\n", stderr);
+            return EXIT_USO;
+        }
+        fputs(sb_str(&b), stdout);
+        sb_free(&b);
         return EXIT_OK;
     }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {

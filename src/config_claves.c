@@ -1,0 +1,227 @@
+/* config_claves.c — the table of config.ini's keys, and what it generates:
+ * the keys' table of docs/configuracion.md and the default config.ini
+ * (poa --configuracion md|ini; tests compare them with the committed files). */
+#include "config_claves.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "u8.h"
+
+#define OPCIONES(...) ((const Opcion[]){__VA_ARGS__, {NULL, 0, false, NULL}})
+#define CAMPO(f) offsetof(Config, f), sizeof(((Config *)0)->f)
+
+static const Opcion SINO[] = {
+    {"si", 1, true, NULL}, {"sí", 1, false, NULL}, {"sÍ", 1, false, NULL},
+    {"yes", 1, false, NULL}, {"true", 1, false, NULL}, {"1", 1, false, NULL},
+    {"no", 0, true, NULL}, {"false", 0, false, NULL}, {"0", 0, false, NULL},
+    {NULL, 0, false, NULL},
+};
+
+const Clave CONFIG_CLAVES[] = {
+    {.seccion = "institucion", .clave = "nombre", .tipo = T_TEXTO, CAMPO(institucion),
+     .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (se toma el nombre de los datos)",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Nombre de la institución en pantallas e informes. Vacío: se toma de los "
+              "datos importados."},
+    {.seccion = "plan", .clave = "anio", .tipo = T_ENTERO, CAMPO(anio), .defecto = "",
+     .min = 1900, .max = 2200, .vacio_ok = true,
+     .esperado = "se esperaba un año entre 1900 y 2200, o vacío",
+     .usado = "se usa el año más reciente de los datos",
+     .valores = "entero de 1900 a 2200, o vacío",
+     .ayuda = "Año del plan que se abre. Vacío: el año más reciente de los datos."},
+    {.seccion = "plan", .clave = "corte", .tipo = T_ENTERO, CAMPO(corte), .defecto = "1",
+     .min = 1, .max = 4, .esperado = "se esperaba un trimestre entre 1 y 4",
+     .usado = "se usa 1", .valores = "entero de 1 a 4",
+     .ayuda = "Trimestre de corte del seguimiento (acumulado hasta ese trimestre)."},
+    {.seccion = "semaforo", .clave = "verde", .tipo = T_PCT, CAMPO(umbrales.verde),
+     .defecto = "80", .min = 0, .max = 1000, .esperado = "se esperaba un número entre 0 y 1000",
+     .usado = "se usa 80",
+     .valores = "número de 0 a 1000 (por ciento; se admite `80` u `80%`, decimales con "
+                "punto: `72.5`)",
+     .ayuda = "% de ejecución mínimo para el verde."},
+    {.seccion = "semaforo", .clave = "amarillo", .tipo = T_PCT, CAMPO(umbrales.amarillo),
+     .defecto = "60", .min = 0, .max = 1000, .esperado = "se esperaba un número entre 0 y 1000",
+     .usado = "se usa 60", .valores = "número de 0 a 1000, menor o igual que `verde`",
+     .ayuda = "% de ejecución mínimo para el amarillo; por debajo, rojo."},
+    {.seccion = "consolidacion", .clave = "regla", .tipo = T_OPCION, CAMPO(regla.regla),
+     .defecto = "media",
+     .opciones = OPCIONES({"media", ROLLUP_MEDIA, true, NULL},
+                          {"ponderada", ROLLUP_PONDERADA, true, NULL}),
+     .usado = "se usa media", .valores = "`media` o `ponderada` (sin distinguir mayúsculas)",
+     .ayuda = "`media`: promedio simple del % de las actividades vencidas; `ponderada`: "
+              "promedio ponderado por el peso de cada actividad."},
+    {.seccion = "consolidacion", .clave = "tope", .tipo = T_PCT, CAMPO(regla.tope),
+     .defecto = "100", .min = 0, .max = INFINITY, .min_excl = true,
+     .esperado = "se esperaba un número mayor que 0", .usado = "se usa 100",
+     .valores = "número mayor que 0 (por ciento)",
+     .ayuda = "Tope que se aplica al % de cada actividad antes de promediar."},
+    {.seccion = "interfaz", .clave = "colores", .tipo = T_OPCION, CAMPO(colores),
+     .defecto = "si", .opciones = SINO, .usado = "se usa si",
+     .valores = "`si`, `sí`, `yes`, `true`, `1` / `no`, `false`, `0` (sin distinguir "
+                "mayúsculas)",
+     .ayuda = "Colores en la terminal. La variable de entorno `NO_COLOR` (no vacía) los "
+              "apaga siempre."},
+    {.seccion = "exportar", .clave = "papel", .tipo = T_OPCION, CAMPO(papel), .defecto = "A4",
+     .opciones = OPCIONES({"a4", PAPEL_A4, true, "A4"}, {"carta", PAPEL_CARTA, true, NULL},
+                          {"oficio", PAPEL_OFICIO, true, NULL}),
+     .usado = "se usa A4", .valores = "`A4`, `carta` u `oficio` (sin distinguir mayúsculas)",
+     .ayuda = "Tamaño de papel de los informes."},
+    {.seccion = "exportar", .clave = "orientacion", .tipo = T_OPCION, CAMPO(horizontal),
+     .defecto = "horizontal",
+     .opciones = OPCIONES({"horizontal", 1, true, NULL}, {"vertical", 0, true, NULL}),
+     .usado = "se usa horizontal", .valores = "`horizontal` o `vertical`",
+     .ayuda = "Orientación de la página."},
+    {.seccion = "exportar", .clave = "autor", .tipo = T_TEXTO, CAMPO(autor),
+     .defecto = "Departamento de Planificación y Desarrollo", .vacio_ok = true,
+     .usado = "se usa «Departamento de Planificación y Desarrollo»",
+     .valores = "texto, máximo 255 bytes (vacío: sin autor)",
+     .ayuda = "Autor en las propiedades de los documentos exportados."},
+    {.seccion = "respaldos", .clave = "carpeta", .tipo = T_RUTA, CAMPO(carpeta_respaldos),
+     .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (los respaldos van junto a la base de datos)",
+     .valores = "ruta, máximo 1023 bytes una vez expandida",
+     .ayuda = "Carpeta de los respaldos. Vacío: junto a la base de datos. Un `~/` inicial "
+              "(o `~` solo) se reemplaza por la carpeta personal; una ruta relativa cuenta "
+              "desde la carpeta actual."},
+};
+
+const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);
+
+/* "se esperaba «media» o «ponderada»" from the listed options. */
+void config_opciones_texto(const Opcion *o, bool md, char *buf, size_t n)
+{
+    int total = 0, k = 0;
+    for (const Opcion *p = o; p->palabra; p++)
+        total += p->mostrar;
+    size_t at = 0;
+    for (const Opcion *p = o; p->palabra && at < n; p++) {
+        if (!p->mostrar)
+            continue;
+        const char *sep = k == 0 ? "" : k == total - 1 ? (total > 2 ? " u " : " o ") : ", ";
+        at += (size_t)snprintf(buf + at, n - at, md ? "%s`%s`" : "%s«%s»", sep,
+                               p->escrita ? p->escrita : p->palabra);
+        k++;
+    }
+}
+
+/* Edit distance, to suggest the key meant by a typo ("verd" -> "verde"). */
+static int distancia(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    int row[41];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* The closest known section (sec NULL) or key of sec, within 2 edits. */
+const char *config_sugerir(const char *word, const char *sec)
+{
+    const char *best = NULL;
+    int bestd = 3;
+    for (size_t i = 0; i < CONFIG_NCLAVES; i++) {
+        if (sec && strcmp(CONFIG_CLAVES[i].seccion, sec) != 0)
+            continue;
+        const char *cand = sec ? CONFIG_CLAVES[i].clave : CONFIG_CLAVES[i].seccion;
+        int d = distancia(word, cand);
+        if (d < bestd) {
+            bestd = d;
+            best = cand;
+        }
+    }
+    return best;
+}
+
+/* ---- what the table generates ---- */
+
+void config_doc_markdown(StrBuf *b)
+{
+    sb_append(b, "| Sección | Clave | Valores válidos | Por omisión | Significado |\n"
+                 "|---|---|---|---|---|\n");
+    for (size_t i = 0; i < CONFIG_NCLAVES; i++) {
+        const Clave *k = &CONFIG_CLAVES[i];
+        sb_appendf(b, "| `[%s]` | `%s` | %s | ", k->seccion, k->clave, k->valores);
+        if (*k->defecto)
+            sb_appendf(b, "`%s`", k->defecto);
+        else
+            sb_append(b, "vacío");
+        sb_appendf(b, " | %s |\n", k->ayuda);
+    }
+}
+
+/* The meaning as a config.ini comment: markdown's backquotes dropped,
+ * wrapped at 78 columns. */
+static void comentario(StrBuf *b, const char *texto)
+{
+    char *t = xstrdup(texto);
+    char *o = t;
+    for (const char *p = texto; *p; p++)
+        if (*p != '`')
+            *o++ = *p;
+    *o = '\0';
+    int col = 0;
+    for (char *w = strtok(t, " "); w; w = strtok(NULL, " ")) {
+        int ww = u8_width(w);
+        if (col && col + 1 + ww > 78) {
+            sb_append(b, "\n");
+            col = 0;
+        }
+        sb_append(b, col ? " " : "; ");
+        col += col ? 1 : 2;
+        sb_append(b, w);
+        col += ww;
+    }
+    sb_append(b, "\n");
+    free(t);
+}
+
+void config_ini_defecto(StrBuf *b)
+{
+    sb_append(b, "; Configuración de poa (Plan Operativo Anual — seguimiento trimestral)\n"
+                 ";\n"
+                 "; poa busca este archivo, en orden:\n"
+                 ";   1. el indicado con --config ARCHIVO (si no existe, poa se detiene);\n"
+                 ";   2. $XDG_CONFIG_HOME/poa/config.ini (o ~/.config/poa/config.ini);\n"
+                 ";   3. config.ini en la carpeta actual.\n"
+                 "; Si no encuentra ninguno, usa los valores por omisión (los de abajo).\n"
+                 ";\n"
+                 "; Formato: [sección] y debajo «clave = valor». Las líneas que empiezan con\n"
+                 "; ; o # son comentarios; un ; o # después de un valor también: si el valor\n"
+                 "; los contiene, escríbalo entre comillas (\"...\"). Las claves no distinguen\n"
+                 "; mayúsculas de minúsculas. Un valor incorrecto no detiene el programa: se\n"
+                 "; avisa (archivo, línea y clave) y se usa el valor por omisión.\n"
+                 "; Este archivo lo genera «poa --configuracion ini»; referencia completa:\n"
+                 "; docs/configuracion.md\n");
+    const char *sec = "";
+    for (size_t i = 0; i < CONFIG_NCLAVES; i++) {
+        const Clave *k = &CONFIG_CLAVES[i];
+        if (strcmp(sec, k->seccion) != 0) {
+            sb_appendf(b, "\n[%s]\n", k->seccion);
+            sec = k->seccion;
+        }
+        comentario(b, k->ayuda);
+        char valores[400];
+        snprintf(valores, sizeof valores, "Valores: %s.", k->valores);
+        comentario(b, valores);
+        sb_appendf(b, *k->defecto ? "%s = %s\n" : "%s =%s\n", k->clave, k->defecto);
+    }
+}
