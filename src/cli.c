@@ -118,12 +118,15 @@ bool cli_load_config(const Args *a, Config *cfg)
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)
 {
     PoaErr err = {{0}};
-    Db *db = db_open(path, mode, cfg->carpeta_respaldos, &err);
+    DbRespaldos r = {.carpeta = cfg->carpeta_respaldos, .conservar = cfg->conservar_respaldos};
+    Db *db = db_open_respaldos(path, mode, &r, &err);
     if (!db) {
         fprintf(stderr, "poa: %s\n", err.msg);
         *code = EXIT_USO;
         return NULL;
     }
+    if (db_aviso(db))
+        fprintf(stderr, "poa: aviso: %s\n", db_aviso(db));
     if (db_backup_path(db))
         fprintf(stderr, "poa: «%s» se actualizó al formato nuevo; copia de respaldo: %s\n",
                 path, db_backup_path(db));

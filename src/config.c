@@ -17,6 +17,9 @@
 #define DEF_AMARILLO 60.0
 #define DEF_TOPE 100.0
 #define DEF_AUTOR "Departamento de Planificación y Desarrollo"
+#define DEF_CONSERVAR 10 /* respaldo.h's RESPALDO_CONSERVAR, as text for the warning */
+#define POA_STR2(x) #x
+#define POA_STR(x) POA_STR2(x)
 
 /* iniparser 4.1 reads each line into a 1024-byte buffer (ASCIILINESZ) and
  * rejects the whole file when a line does not fit (1022 bytes + '\n'). */
@@ -34,7 +37,7 @@ static const char *const known_sections[] = {
 static const char *const known_keys[] = {
     "institucion:nombre", "plan:anio", "plan:corte", "semaforo:verde", "semaforo:amarillo",
     "consolidacion:regla", "consolidacion:tope", "interfaz:colores", "exportar:papel",
-    "exportar:orientacion", "exportar:autor", "respaldos:carpeta",
+    "exportar:orientacion", "exportar:autor", "respaldos:carpeta", "respaldos:conservar",
 };
 
 void config_defaults(Config *c)
@@ -50,6 +53,7 @@ void config_defaults(Config *c)
     c->papel = PAPEL_A4;
     c->horizontal = true;
     snprintf(c->autor, sizeof c->autor, "%s", DEF_AUTOR);
+    c->conservar_respaldos = DEF_CONSERVAR;
 }
 
 const char *papel_name(Papel p)
@@ -722,7 +726,17 @@ static void leer_exportar(Ctx *x, Config *c)
 
 static void leer_respaldos(Ctx *x, Config *c)
 {
-    const char *v = ini_get(x, "respaldos:carpeta");
+    const char *v = ini_get(x, "respaldos:conservar");
+    long n;
+    if (v) {
+        if (parse_entero(v, &n) && n >= 0 && n <= 100000)
+            c->conservar_respaldos = (int)n;
+        else
+            aviso_valor(x, "respaldos:conservar", v,
+                        "se esperaba un número entero de 0 (todos) en adelante",
+                        "se conservan " POA_STR(DEF_CONSERVAR));
+    }
+    v = ini_get(x, "respaldos:carpeta");
     if (!v)
         return;
     const char *usado = "se deja vacío (los respaldos van junto a la base de datos)";

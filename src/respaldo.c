@@ -1,0 +1,174 @@
+/* respaldo.c — naming, finding and pruning the backup files of a plan. The
+ * name carries the plan's file name, the time and the reason, so a plain
+ * listing of the folder sorts them and says what each one is. */
+#include "respaldo.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+char *respaldo_dir(const char *plan, const char *carpeta)
+{
+    if (!str_empty(carpeta))
+        return xstrdup(carpeta);
+    char *copy = xstrdup(plan);
+    char *d = xstrdup(dirname(copy));
+    free(copy);
+    return d;
+}
+
+static char *base_of(const char *plan)
+{
+    char *copy = xstrdup(plan);
+    char *b = xstrdup(basename(copy));
+    free(copy);
+    return b;
+}
+
+char *respaldo_nuevo_nombre(const char *plan, const char *carpeta, const char *motivo)
+{
+    char stamp[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
+    char *out = NULL;
+    for (int seq = 0; seq < 100; seq++) {
+        free(out);
+        char sfx[8] = "";
+        if (seq)
+            snprintf(sfx, sizeof sfx, "_%02d", seq);
+        out = xasprintf("%s/%s.%s%s.%s.bak", dir, base, stamp, sfx, motivo);
+        if (!file_exists(out))
+            break;
+    }
+    free(dir);
+    free(base);
+    return out;
+}
+
+static bool digits(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+bool respaldo_es_de(const char *name, const char *base, char clave[32])
+{
+    size_t bl = strlen(base), nl = strlen(name);
+    if (strncmp(name, base, bl) != 0 || name[bl] != '.' || nl < bl + 4 ||
+        strcmp(name + nl - 4, ".bak") != 0)
+        return false;
+    const char *s = name + bl + 1;
+    if (s[0] == 'v') { /* the older migration name: plan.db.v1-YYYYmmdd-HHMMSS.bak */
+        const char *d = s + 1;
+        while (isdigit((unsigned char)*d))
+            d++;
+        if (d == s + 1 || *d != '-' || !digits(d + 1, 8) || d[9] != '-' || !digits(d + 10, 6) ||
+            strcmp(d + 16, ".bak") != 0)
+            return false;
+        snprintf(clave, 32, "%.15s", d + 1);
+        return true;
+    }
+    if (!digits(s, 8) || s[8] != '-' || !digits(s + 9, 6))
+        return false;
+    const char *r = s + 15;
+    int seqlen = 0;
+    if (r[0] == '_' && digits(r + 1, 2))
+        seqlen = 3;
+    const char *m = r + seqlen;
+    if (*m != '.' || m + 1 >= name + nl - 4)
+        return false;
+    for (const char *c = m + 1; c < name + nl - 4; c++)
+        if (!isalnum((unsigned char)*c) && *c != '-')
+            return false;
+    snprintf(clave, 32, "%.*s", 15 + seqlen, s);
+    return true;
+}
+
+typedef struct {
+    char *name;
+    char clave[32];
+} Entrada;
+
+static int por_clave(const void *a, const void *b)
+{
+    const Entrada *x = a, *y = b;
+    int c = strcmp(x->clave, y->clave);
+    return c ? c : strcmp(x->name, y->name);
+}
+
+/* The plan's backups in dir, oldest first. */
+static Entrada *listar(const char *dir, const char *base, int *n)
+{
+    *n = 0;
+    Entrada *v = NULL;
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    struct dirent *e;
+    int cap = 0;
+    while ((e = readdir(d)) != NULL) {
+        Entrada x;
+        if (!respaldo_es_de(e->d_name, base, x.clave))
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = xrealloc(v, sizeof *v * (size_t)cap);
+        }
+        x.name = xstrdup(e->d_name);
+        v[(*n)++] = x;
+    }
+    closedir(d);
+    if (*n)
+        qsort(v, (size_t)*n, sizeof *v, por_clave);
+    return v;
+}
+
+static void liberar(Entrada *v, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(v[i].name);
+    free(v);
+}
+
+char *respaldo_ultimo(const char *plan, const char *carpeta)
+{
+    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
+    int n;
+    Entrada *v = listar(dir, base, &n);
+    char *out = n ? xasprintf("%s/%s", dir, v[n - 1].name) : NULL;
+    liberar(v, n);
+    free(dir);
+    free(base);
+    return out;
+}
+
+int respaldo_podar(const char *plan, const char *carpeta, int conservar)
+{
+    if (conservar <= 0)
+        return 0;
+    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
+    int n, removed = 0;
+    Entrada *v = listar(dir, base, &n);
+    for (int i = 0; i < n - conservar; i++) {
+        char *p = xasprintf("%s/%s", dir, v[i].name);
+        if (unlink(p) == 0)
+            removed++;
+        free(p);
+    }
+    liberar(v, n);
+    free(dir);
+    free(base);
+    return removed;
+}
