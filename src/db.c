@@ -262,9 +262,9 @@ static bool migrate(Db *db, int from, PoaErr *err)
  * that looking at a file never changes it (a foreign file with a hot journal
  * is not even rolled back). *hot: it failed because of a hot journal. */
 static bool inspect(const char *path, int *appid, int *version, bool *empty, bool *hot,
-                    PoaErr *err)
+                    bool *broken, PoaErr *err)
 {
-    *hot = false;
+    *hot = *broken = false;
     sqlite3 *h = NULL;
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         err_set(err, "No se pudo abrir «%s»: %s", path, h ? sqlite_texto(h) : err_sistema(errno));
@@ -284,7 +284,12 @@ static bool inspect(const char *path, int *appid, int *version, bool *empty, boo
             err_set(err, "No se pudo leer «%s»: %s", path, sqlite_texto(h));
     } else {
         pragma_int(&tmp, "PRAGMA user_version", version, NULL);
-        pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, NULL);
+        /* a schema that cannot be read is a damaged file, not an empty one
+         * (taking it for empty would write a new schema into it) */
+        if (!pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, &rc)) {
+            *broken = true;
+            ok = false;
+        }
         *empty = n == 0;
     }
     sqlite3_close(h);
@@ -405,9 +410,21 @@ Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaEr
     bool empty = true, hot = false;
     char *aviso = NULL;
     if (exists && st.st_size > 0) {
-        if (!inspect(path, &appid, &version, &empty, &hot, err) &&
-            (!hot || !recover_hot(path, &aviso, err) ||
-             !inspect(path, &appid, &version, &empty, &hot, err)))
+        bool broken = false;
+        bool seen = inspect(path, &appid, &version, &empty, &hot, &broken, err);
+        if (!seen && hot)
+            seen = recover_hot(path, &aviso, err) &&
+                   inspect(path, &appid, &version, &empty, &hot, &broken, err);
+        if (broken && appid != POA_APPLICATION_ID && appid != 0)
+            seen = true; /* another program's file: refused as such below */
+        else if (broken) {
+            char *rs = texto_respaldo(path, backup_dir);
+            err_set(err, "«%s» está dañado: ni siquiera su lista de tablas se puede leer, así que "
+                    "no se lee ni se escribe. %s", path, rs);
+            free(rs);
+            goto fail;
+        }
+        if (!seen)
             goto fail;
         if (appid != POA_APPLICATION_ID && !(empty && appid == 0 && version == 0)) {
             err_set(err,

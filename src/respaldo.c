@@ -46,7 +46,9 @@ char *respaldo_nuevo_nombre(const char *plan, const char *carpeta, const char *m
         char sfx[8] = "";
         if (seq)
             snprintf(sfx, sizeof sfx, "_%02d", seq);
-        out = xasprintf("%s/%s.%s%s.%s.bak", dir, base, stamp, sfx, motivo);
+        /* beside the plan: the plan's own path, so "plan.db" gives no "./" */
+        out = str_empty(carpeta) ? xasprintf("%s.%s%s.%s.bak", plan, stamp, sfx, motivo)
+                                 : xasprintf("%s/%s.%s%s.%s.bak", dir, base, stamp, sfx, motivo);
         if (!file_exists(out))
             break;
     }

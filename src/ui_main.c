@@ -136,6 +136,8 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");
     ui_set_ascii(!a.utf8);
+    if (db_aviso(db)) /* a recovered journal or a damaged file: the first thing to read */
+        ui_status(&a, false, "%s", db_aviso(db));
 
     util_set_fatal_hook(restore_terminal);
     initscr();
