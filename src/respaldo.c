@@ -32,31 +32,6 @@ static char *base_of(const char *plan)
     return b;
 }
 
-char *respaldo_nuevo_nombre(const char *plan, const char *carpeta, const char *motivo)
-{
-    char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
-    char *out = NULL;
-    for (int seq = 0; seq < 100; seq++) {
-        free(out);
-        char sfx[8] = "";
-        if (seq)
-            snprintf(sfx, sizeof sfx, "_%02d", seq);
-        /* beside the plan: the plan's own path, so "plan.db" gives no "./" */
-        out = str_empty(carpeta) ? xasprintf("%s.%s%s.%s.bak", plan, stamp, sfx, motivo)
-                                 : xasprintf("%s/%s.%s%s.%s.bak", dir, base, stamp, sfx, motivo);
-        if (!file_exists(out))
-            break;
-    }
-    free(dir);
-    free(base);
-    return out;
-}
-
 static bool digits(const char *s, int n)
 {
     for (int i = 0; i < n; i++)
@@ -142,6 +117,39 @@ static void liberar(Entrada *v, int n)
     for (int i = 0; i < n; i++)
         free(v[i].name);
     free(v);
+}
+
+char *respaldo_nuevo_nombre(const char *plan, const char *carpeta, const char *motivo)
+{
+    char stamp[16];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
+    int n;
+    Entrada *v = listar(dir, base, &n);
+    /* the time (and sequence) alone must be new, whatever the reason, so
+     * that the names sort in the order the copies were made */
+    char clave[32];
+    for (int seq = 0; seq < 100; seq++) {
+        if (seq)
+            snprintf(clave, sizeof clave, "%.15s_%02d", stamp, seq % 100);
+        else
+            snprintf(clave, sizeof clave, "%s", stamp);
+        bool used = false;
+        for (int i = 0; i < n && !used; i++)
+            used = strcmp(v[i].clave, clave) == 0;
+        if (!used)
+            break;
+    }
+    liberar(v, n);
+    /* beside the plan: the plan's own path, so "plan.db" gives no "./" */
+    char *out = str_empty(carpeta) ? xasprintf("%s.%s.%s.bak", plan, clave, motivo)
+                                   : xasprintf("%s/%s.%s.%s.bak", dir, base, clave, motivo);
+    free(dir);
+    free(base);
+    return out;
 }
 
 char *respaldo_ultimo(const char *plan, const char *carpeta)
