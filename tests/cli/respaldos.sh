@@ -97,4 +97,19 @@ echo hola >no.bak
 expect_code 1 "$POA" respaldo plan.db --restaurar no.bak
 expect_in "$TMP/err" "«no.bak» no es una copia de un plan de poa: no se restauró nada"
 cmp -s plan.db plan.antes && ok || bad "un respaldo inválido cambió el plan"
+# a failed import into a file this open migrated: not «no se modificó»,
+# but that only the migration was made, with its backup
+$PY - "$POA_FIXTURES/schemas/schema_v1.sql" v1.db <<'PY'
+import sqlite3, sys
+con = sqlite3.connect(sys.argv[2])
+con.executescript(open(sys.argv[1], encoding="utf-8").read())
+con.executescript("INSERT INTO institucion VALUES (1, 'Caja');"
+                  "INSERT INTO plan VALUES (1, 1, 2024);"
+                  "INSERT INTO unidad VALUES (1, 1, 'UAIP', '', '', 0);")
+con.commit()
+PY
+printf 'esto,no,es\nuna,plantilla,poa\n' >malo.csv
+expect_code 2 "$POA" importar v1.db malo.csv
+expect_in "$TMP/err" "poa: el cambio pedido no se hizo; «v1.db» solo se actualizó al formato nuevo (copia de respaldo de antes: v1.db.20"
+expect_not_in "$TMP/err" "no se modificó"
 finish
