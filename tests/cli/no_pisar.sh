@@ -70,4 +70,32 @@ sleep 0.3
 expect_code 0 "$POA" exportar plan.db --csv informe.csv
 [ -e informe.csv.tmp-Vivo00 ] && ok || bad "se borró un temporal en uso"
 wait "$lockpid"
+# a real export killed with kill -9 leaves its temporary; the next export to
+# the same name removes it (a plan big enough to be caught: ARS × 20)
+/usr/bin/python3 - "$ARS" grande.csv <<'EOF'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+u = rows[0].index("unidad")
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f)
+    w.writerow(rows[0])
+    for k in range(20):
+        for r in rows[1:]:
+            r = list(r); r[u] = "%s %d" % (r[u], k + 1); w.writerow(r)
+EOF
+"$POA" importar grande.db grande.csv >/dev/null || bad "importar grande"
+left=0
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    "$POA" exportar grande.db --xlsx matado.xlsx >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 1 500); do ls matado.xlsx.tmp-* >/dev/null 2>&1 && break; sleep 0.01; done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    if ls matado.xlsx.tmp-* >/dev/null 2>&1 && [ ! -e matado.xlsx ]; then left=1; break; fi
+    rm -f matado.xlsx
+done
+[ "$left" = 1 ] && ok || bad "kill -9 no dejó el temporal de la exportación en 10 intentos"
+expect_code 0 "$POA" exportar plan.db --xlsx matado.xlsx
+ls -a | grep -q '^matado\.xlsx\.tmp-' && bad "quedó el temporal de la exportación matada" || ok
+[ -s matado.xlsx ] && ok || bad "no se escribió matado.xlsx"
 finish
