@@ -3,11 +3,11 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
 #include <math.h>
-#include <dirent.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
