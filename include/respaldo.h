@@ -26,4 +26,9 @@ char *respaldo_ultimo(const char *plan, const char *carpeta);
  * all). Returns how many were removed. */
 int respaldo_podar(const char *plan, const char *carpeta, int conservar);
 
+/* Removes what a backup killed half-way left in the backup folder: the
+ * plan's "….bak.tmp-XXXXXX" not locked by a live writer, and SQLite's
+ * "-journal" beside it. Returns how many files were removed. */
+int respaldo_limpiar(const char *plan, const char *carpeta);
+
 #endif

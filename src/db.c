@@ -199,6 +199,7 @@ bool db_respaldo(Db *db, const char *motivo, PoaErr *err)
     free(dir);
     if (!ok)
         return false;
+    respaldo_limpiar(db->path, db->carpeta);
     char *dst = respaldo_nuevo_nombre(db->path, db->carpeta, motivo);
     if (!backup_to(db, dst, err)) {
         free(dst);

@@ -5,9 +5,11 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -178,6 +180,58 @@ int respaldo_podar(const char *plan, const char *carpeta, int conservar)
         free(p);
     }
     liberar(v, n);
+    free(dir);
+    free(base);
+    return removed;
+}
+
+/* "<backup>.tmp-XXXXXX" (the copy being written) or its "-journal" (SQLite's,
+ * beside it); *tmp_len: the length of the name without "-journal". */
+static bool es_temporal(const char *name, const char *base, size_t *tmp_len)
+{
+    const char *t = strstr(name, ".bak.tmp-");
+    if (!t)
+        return false;
+    size_t keep = (size_t)(t - name) + 4;
+    char *bak = xstrndup(name, keep);
+    char clave[32];
+    bool ours = respaldo_es_de(bak, base, clave);
+    free(bak);
+    const char *x = t + 9;
+    for (int i = 0; ours && i < 6; i++)
+        ours = isalnum((unsigned char)x[i]);
+    if (!ours || (x[6] != '\0' && strcmp(x + 6, "-journal") != 0))
+        return false;
+    *tmp_len = keep + 5 + 6;
+    return true;
+}
+
+int respaldo_limpiar(const char *plan, const char *carpeta)
+{
+    char *dir = respaldo_dir(plan, carpeta), *base = base_of(plan);
+    int removed = 0;
+    DIR *d = opendir(dir);
+    if (d) {
+        int dfd = dirfd(d);
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            size_t tl;
+            if (!es_temporal(e->d_name, base, &tl))
+                continue;
+            /* the copy's own file carries the writer's flock; its journal
+             * goes with it */
+            char *main = xstrndup(e->d_name, tl);
+            int fd = openat(dfd, main, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+            bool stale = fd < 0 ? !strcmp(e->d_name + tl, "-journal")
+                                : flock(fd, LOCK_EX | LOCK_NB) == 0;
+            if (stale && unlinkat(dfd, e->d_name, 0) == 0)
+                removed++;
+            if (fd >= 0)
+                close(fd);
+            free(main);
+        }
+        closedir(d);
+    }
     free(dir);
     free(base);
     return removed;

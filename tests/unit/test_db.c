@@ -3,9 +3,11 @@
  * corte (so the interface gets it too), restoring, the write guard that
  * keeps every atomic write off a plan, and the open's notice. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -90,6 +92,36 @@ TEST(conservar_los_ultimos)
     CHECK_INT(count_in(dir, "20240103-000000_01.manual"), 1);
     CHECK_INT(count_in(dir, "otro.db."), 1);
     CHECK_INT(count_in(dir, "plan.db.notas.bak"), 1);
+    free(dir);
+}
+
+TEST(temporales_de_un_respaldo_interrumpido)
+{
+    char *dir = t_tmp("limpiar");
+    mkdir(dir, 0755);
+    const char *names[] = {"plan.db.20240101-000000.manual.bak.tmp-AbC123",
+                           "plan.db.20240101-000000.manual.bak.tmp-AbC123-journal",
+                           "plan.db.20240102-000000.corte1.bak.tmp-Qw9999-journal",
+                           /* a live writer's (locked below), and not ours */
+                           "plan.db.20240103-000000.manual.bak.tmp-Vivo00",
+                           "plan.db.notas.bak.tmp-AbC123", "otro.db.20240101-000000.manual.bak.tmp-AbC123",
+                           "plan.db.20240101-000000.manual.bak.tmp-AbC12"};
+    for (size_t i = 0; i < POA_ARRAY_LEN(names); i++) {
+        char *p = xasprintf("%s/%s", dir, names[i]);
+        fclose(fopen(p, "w"));
+        free(p);
+    }
+    char *vivo = xasprintf("%s/%s", dir, names[3]);
+    int fd = open(vivo, O_RDONLY);
+    CHECK(fd >= 0 && flock(fd, LOCK_EX) == 0);
+    CHECK_INT(respaldo_limpiar("/x/plan.db", dir), 3);
+    CHECK_INT(count_in(dir, "AbC123"), 2);
+    CHECK_INT(count_in(dir, "Vivo00"), 1);
+    CHECK_INT(count_in(dir, "Qw9999"), 0);
+    CHECK_INT(count_in(dir, "tmp-AbC12"), 3);
+    close(fd);
+    CHECK_INT(respaldo_limpiar("/x/plan.db", dir), 1);
+    free(vivo);
     free(dir);
 }
 
@@ -231,6 +263,7 @@ int main(void)
 {
     RUN(nombres_de_respaldo);
     RUN(conservar_los_ultimos);
+    RUN(temporales_de_un_respaldo_interrumpido);
     RUN(cerrar_corte_respalda_desde_el_nucleo);
     RUN(restaurar);
     RUN(ninguna_escritura_sobre_un_plan);
