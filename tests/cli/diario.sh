@@ -139,6 +139,7 @@ for try in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     if [ "$(head -c 4 "$TMP/kill.db-journal" 2>/dev/null | od -An -tx1 | tr -d ' \n')" = d9d505f9 ]; then
+        echo "kill -9: diario activo en el intento $try"
         left=1
         break
     fi
