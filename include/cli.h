@@ -34,6 +34,7 @@ typedef struct {
     const char *objetivo;
     const char *en;
     const char *limite;     /* historial */
+    const char *restaurar;  /* respaldo --restaurar RESPALDO */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -57,10 +58,15 @@ Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
 Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbMode mode,
                          Db **db_out, int *code);
 
+/* After a failed change: "no se modificó" — or, when this open migrated the
+ * file (and backed it up), that only the migration was made. */
+void cli_print_unchanged(Db *db, const char *path);
+
 /* Subcommands: each returns the exit code. */
 int cli_importar(const Args *a, const Config *cfg);
 int cli_exportar(const Args *a, const Config *cfg);
 int cli_resumen(const Args *a, const Config *cfg);
+int cli_respaldo(const Args *a, const Config *cfg);   /* cli_respaldo.c */
 /* cli_seguimiento.c */
 int cli_verificar(const Args *a, const Config *cfg);
 int cli_corte(const Args *a, const Config *cfg);

@@ -23,6 +23,7 @@ typedef struct {
     bool horizontal;            /* [exportar] orientacion = horizontal|vertical */
     char autor[256];            /* [exportar] autor (document properties) */
     char carpeta_respaldos[1024]; /* [respaldos] carpeta; "" = next to the database */
+    int conservar_respaldos;    /* [respaldos] conservar: backups kept per plan; 0 = all */
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

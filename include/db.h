@@ -29,7 +29,7 @@ typedef enum {
 Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err);
 void db_close(Db *db);   /* accepts NULL */
 const char *db_path(const Db *db);
-/* Path of the backup made by the last migration, or NULL. */
+/* Path of the backup made by the migration in this open, or NULL. */
 const char *db_backup_path(const Db *db);
 
 bool db_begin(Db *db, PoaErr *err);
@@ -52,6 +52,37 @@ int64_t db_new_accion(Db *db);
  * loses only the new file). Does nothing on an existing file. */
 void db_set_bulk(Db *db, bool bulk);
 bool db_readonly(const Db *db);
+
+/* Where automatic backups go and how many are kept ([respaldos] in config). */
+typedef struct {
+    const char *carpeta;  /* NULL or "" = beside the plan */
+    int conservar;        /* backups kept per plan file; 0 = all */
+} DbRespaldos;
+
+/* db_open with the backup settings. Also: a hot journal left by an
+ * interrupted session is rolled back by SQLite (only for our file, only
+ * where it can be written; db_aviso says so), and PRAGMA quick_check runs
+ * once: a damaged file is refused by the writing modes (err names the last
+ * backup and how to restore it) and read with a warning in DB_READONLY. */
+Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaErr *err);
+/* A one-line notice from the open for the user (the journal was recovered,
+ * the file is damaged), or NULL. */
+const char *db_aviso(const Db *db);
+/* Backup of the open plan through SQLite's backup API into the backup
+ * folder, as plan.db.YYYYmmdd-HHMMSS.MOTIVO.bak, then only the newest
+ * conservar are kept. db_respaldo_path gives its name. */
+bool db_respaldo(Db *db, const char *motivo, PoaErr *err);
+const char *db_respaldo_path(const Db *db);
+/* Backup to a chosen name; refuses an existing file. */
+bool db_respaldo_a(Db *db, const char *dst, PoaErr *err);
+/* The file has at least one plan (an import then changes existing data). */
+bool db_tiene_datos(Db *db);
+/* Puts the backup respaldo back as path: checks it is a whole poa file,
+ * keeps the current plan as a backup "antes-de-restaurar" (*previo, caller
+ * frees; NULL when there was none), copies through SQLite's backup API in
+ * one transaction (a hot journal of path is rolled back first). */
+bool db_restaurar(const char *path, const char *respaldo, const DbRespaldos *r, char **previo,
+                  PoaErr *err);
 
 extern const char poa_schema_sql[];   /* schema.sql, embedded at build time */
 

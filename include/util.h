@@ -83,7 +83,11 @@ const char *num_format_pct(double v, char *buf, size_t n);
 const char *num_format_money(double v, char *buf, size_t n);
 
 /* Files we write go to "<path>.tmp-XXXXXX" and are renamed over path only
- * when complete; on any failure the temporary file is removed. */
+ * when complete (fsync of the file before, of the folder after); on any
+ * failure the temporary file is removed. A write in progress holds an flock
+ * on its temporary file; the next write to the same path removes the ones
+ * left unlocked by a killed process (our pattern only). No write lands on a
+ * plan: see file_target_check. */
 typedef struct {
     char *path;
     char *tmp;
@@ -97,12 +101,25 @@ void atomic_abort(AtomicFile *af);
 /* Just a temporary name next to path (for writers that open the file
  * themselves, like libxlsxwriter); caller frees. */
 char *atomic_tmp_name(const char *path);
-/* Renames tmp over path with fsync of the directory; removes tmp on error. */
+/* Checks path (file_target_check), fsyncs tmp, renames it over path and
+ * fsyncs the directory; removes tmp on error. */
 bool atomic_rename(const char *tmp, const char *path, PoaErr *err);
 
 /* Copies a file byte by byte through atomic_open (used for backups). */
 bool file_copy(const char *src, const char *dst, PoaErr *err);
 bool file_exists(const char *path);
+
+/* Remembers (by device and inode) a plan this process opened: no atomic
+ * write may replace it, whatever name reaches it. */
+void file_guard_add(const char *path);
+/* Reads a SQLite file's application_id from its 100-byte header, without
+ * SQLite (so a hot journal is neither touched nor an obstacle). False when
+ * path is not a SQLite file. */
+bool file_sqlite_appid(const char *path, uint32_t *appid);
+/* False (err names the target) when writing path would destroy a plan: a
+ * file this process opened as a plan, any SQLite file with our
+ * application_id, or the -journal/-wal/-shm beside one. */
+bool file_target_check(const char *path, PoaErr *err);
 
 /* Current local time as "2024-09-30 14:05:00". buf needs 20 bytes. */
 const char *now_text(char *buf, size_t n);

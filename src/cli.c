@@ -50,6 +50,7 @@ static const struct {
     {"--objetivo", offsetof(Args, objetivo)},
     {"--en", offsetof(Args, en)},
     {"--limite", offsetof(Args, limite)},
+    {"--restaurar", offsetof(Args, restaurar)},
 };
 
 static int text_opt(const char *o)
@@ -127,16 +128,28 @@ void cli_print_config_avisos(const ConfigAvisos *av)
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)
 {
     PoaErr err = {{0}};
-    Db *db = db_open(path, mode, cfg->carpeta_respaldos, &err);
+    DbRespaldos r = {.carpeta = cfg->carpeta_respaldos, .conservar = cfg->conservar_respaldos};
+    Db *db = db_open_respaldos(path, mode, &r, &err);
     if (!db) {
         fprintf(stderr, "poa: %s\n", err.msg);
         *code = EXIT_USO;
         return NULL;
     }
+    if (db_aviso(db))
+        fprintf(stderr, "poa: aviso: %s\n", db_aviso(db));
     if (db_backup_path(db))
         fprintf(stderr, "poa: «%s» se actualizó al formato nuevo; copia de respaldo: %s\n",
                 path, db_backup_path(db));
     return db;
+}
+
+void cli_print_unchanged(Db *db, const char *path)
+{
+    if (db && db_backup_path(db))
+        fprintf(stderr, "poa: el cambio pedido no se hizo; «%s» solo se actualizó al formato "
+                "nuevo (copia de respaldo de antes: %s)\n", path, db_backup_path(db));
+    else
+        fprintf(stderr, "poa: no se modificó «%s»\n", path);
 }
 
 Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code)
@@ -191,12 +204,23 @@ int cli_importar(const Args *a, const Config *cfg)
     for (int i = 0; i < av.n; i++)
         fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
     csv_avisos_free(&av);
-    bool ok = in && plancsv_import_plan(db, in, csvpath, &st, &err);
+    /* an import changes what the plan has: a copy of it first (after the
+     * template was read, so a bad template leaves no backup behind) */
+    bool ok = in != NULL;
+    if (ok && existed && db_tiene_datos(db)) {
+        ok = db_respaldo(db, "importar", &err);
+        if (ok)
+            fprintf(stderr, "poa: copia de respaldo antes de importar: %s\n",
+                    db_respaldo_path(db));
+        else
+            err_prefix(&err, "No se importó: falló la copia de respaldo previa");
+    }
+    ok = ok && plancsv_import_plan(db, in, csvpath, &st, &err);
     code = EXIT_USO;
     plan_free(in);
     if (!ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
-        fprintf(stderr, "poa: no se modificó «%s»\n", dbpath);
+        cli_print_unchanged(db, dbpath);
         db_close(db);
         if (!existed) {
             /* the file did not exist before this command: leave nothing behind */

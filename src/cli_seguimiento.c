@@ -94,7 +94,7 @@ int cli_seguimiento(const Args *a, const Config *cfg)
         int n = 0;
         if (!seguimiento_editar(db, p, node, a->corte, &c, &n, &err)) {
             fprintf(stderr, "poa: %s\n", err.msg);
-            fprintf(stderr, "poa: no se modificó «%s»\n", a->pos[0]);
+            cli_print_unchanged(db, a->pos[0]);
             code = EXIT_FALLO;
         } else {
             char msg[512];
@@ -141,6 +141,8 @@ int cli_corte(const Args *a, const Config *cfg)
         fprintf(stderr, "poa: %s\n", err.msg);
         code = EXIT_FALLO;
     } else if (cerrar) {
+        if (db_respaldo_path(db))
+            fprintf(stderr, "poa: copia de respaldo antes de cerrar: %s\n", db_respaldo_path(db));
         printf("Corte %d (%s) cerrado por %s el %s: sus valores ya no se pueden editar.\n", n,
                POA_TRIM_RANGO[n - 1], p->cortes[n - 1].cerrado_por,
                p->cortes[n - 1].cerrado_en);
@@ -193,7 +195,7 @@ int cli_unificar(const Args *a, const Config *cfg)
                         origen, a->en, node_kind_name(k));
             } else if (!unificar_nodos(db, p, src.v, n, dst.v[0], &st, &err)) {
                 fprintf(stderr, "poa: %s\n", err.msg);
-                fprintf(stderr, "poa: no se modificó «%s»\n", a->pos[0]);
+                cli_print_unchanged(db, a->pos[0]);
                 code = EXIT_FALLO;
             } else {
                 code = EXIT_OK;

@@ -87,6 +87,13 @@ const Clave CONFIG_CLAVES[] = {
      .ayuda = "Carpeta de los respaldos. Vacío: junto a la base de datos. Un `~/` inicial "
               "(o `~` solo) se reemplaza por la carpeta personal; una ruta relativa cuenta "
               "desde la carpeta actual."},
+    {.seccion = "respaldos", .clave = "conservar", .tipo = T_ENTERO, CAMPO(conservar_respaldos),
+     .defecto = "10", .min = 0, .max = 100000,
+     .esperado = "se esperaba un número entero de 0 (todos) en adelante",
+     .usado = "se conservan 10", .valores = "número entero, 0 o más",
+     .ayuda = "Respaldos que se conservan por archivo de plan: al hacer uno nuevo se borran "
+              "los más viejos de ese plan (solo los que `poa` nombró, "
+              "`plan.db.AAAAMMDD-HHMMSS.motivo.bak`). `0`: se conservan todos."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

@@ -11,6 +11,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "respaldo.h"
+
+_Static_assert(POA_APPLICATION_ID == 0x504F4131, "util.c refuses writes over this id");
+
 typedef struct {
     const char *sql;
     sqlite3_stmt *st;
@@ -24,6 +28,10 @@ struct Db {
     char *backup;
     bool created;     /* this open created the file: bulk settings are safe */
     bool readonly;
+    char *aviso;      /* a notice for the user (recovered journal, damaged file) */
+    char *carpeta;    /* backup folder; NULL = beside the file */
+    int conservar;    /* backups kept per plan; 0 = all */
+    char *respaldo;   /* the last backup db_respaldo made */
 };
 
 /* Migration k turns a file of version k into version k+1. */
@@ -41,6 +49,9 @@ static const char *const MIGRATIONS[] = {
  * (English) text for the rest, which point at a bug rather than the disk. */
 static const char *sqlite_texto(sqlite3 *h)
 {
+    if (sqlite3_extended_errcode(h) == SQLITE_READONLY_ROLLBACK)
+        return "una sesión anterior se interrumpió y hay que recuperar el archivo donde se "
+               "pueda escribir";
     switch (sqlite3_errcode(h) & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return "el archivo está en uso por otro programa; intente de nuevo";
@@ -136,40 +147,22 @@ void db_set_bulk(Db *db, bool bulk)
 
 bool db_readonly(const Db *db) { return db->readonly; }
 
-static char *backup_name(const char *path, const char *dir, int version)
-{
-    char stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    char *copy = xstrdup(path);
-    char *base = basename(copy);
-    char *out;
-    if (!str_empty(dir))
-        out = xasprintf("%s/%s.v%d-%s.bak", dir, base, version, stamp);
-    else
-        out = xasprintf("%s.v%d-%s.bak", path, version, stamp);
-    free(copy);
-    return out;
-}
-
 /* A consistent copy of the open database through SQLite's backup API
  * (a byte copy could miss pages another connection is writing), written to
  * a temporary name and renamed when complete. */
-static bool backup_to(Db *db, const char *dst, PoaErr *err)
+static bool backup_h(sqlite3 *h, const char *path, const char *dst, PoaErr *err)
 {
     char *tmp = atomic_tmp_name(dst);
     sqlite3 *out = NULL;
     bool ok = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
               SQLITE_OK;
     if (ok) {
-        sqlite3_backup *b = sqlite3_backup_init(out, "main", db->h, "main");
+        sqlite3_backup *b = sqlite3_backup_init(out, "main", h, "main");
         ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
         if (b)
             sqlite3_backup_finish(b);
         if (!ok)
-            err_set(err, "No se pudo copiar «%s» a «%s»: %s", db->path, dst, sqlite_texto(out));
+            err_set(err, "No se pudo copiar «%s» a «%s»: %s", path, dst, sqlite_texto(out));
     } else {
         err_set(err, "No se pudo crear la copia de respaldo «%s»", dst);
     }
@@ -185,15 +178,67 @@ static bool backup_to(Db *db, const char *dst, PoaErr *err)
     return ok;
 }
 
-static bool migrate(Db *db, int from, const char *backup_dir, PoaErr *err)
+static bool backup_to(Db *db, const char *dst, PoaErr *err)
 {
-    if (!str_empty(backup_dir))
-        mkdir(backup_dir, 0755);
-    db->backup = backup_name(db->path, backup_dir, from);
-    if (!backup_to(db, db->backup, err)) {
+    return backup_h(db->h, db->path, dst, err);
+}
+
+static bool make_dir(const char *dir, PoaErr *err)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        err_set(err, "No se pudo crear la carpeta de respaldos «%s»: %s", dir, err_sistema(errno));
+        return false;
+    }
+    return true;
+}
+
+bool db_respaldo(Db *db, const char *motivo, PoaErr *err)
+{
+    char *dir = respaldo_dir(db->path, db->carpeta);
+    bool ok = make_dir(dir, err);
+    free(dir);
+    if (!ok)
+        return false;
+    respaldo_limpiar(db->path, db->carpeta);
+    char *dst = respaldo_nuevo_nombre(db->path, db->carpeta, motivo);
+    if (!backup_to(db, dst, err)) {
+        free(dst);
+        return false;
+    }
+    free(db->respaldo);
+    db->respaldo = dst;
+    respaldo_podar(db->path, db->carpeta, db->conservar);
+    return true;
+}
+
+bool db_respaldo_a(Db *db, const char *dst, PoaErr *err)
+{
+    if (file_exists(dst)) {
+        err_set(err, "Ya existe «%s»: un respaldo no reemplaza ningún archivo; elija otro nombre",
+                dst);
+        return false;
+    }
+    return backup_to(db, dst, err);
+}
+
+const char *db_respaldo_path(const Db *db) { return db->respaldo; }
+const char *db_aviso(const Db *db) { return db->aviso; }
+
+bool db_tiene_datos(Db *db)
+{
+    int n = 0;
+    return pragma_int(db, "SELECT EXISTS (SELECT 1 FROM plan)", &n, NULL) && n;
+}
+
+static bool migrate(Db *db, int from, PoaErr *err)
+{
+    char motivo[32];
+    snprintf(motivo, sizeof motivo, "migracion-v%d", from);
+    if (!db_respaldo(db, motivo, err)) {
         err_prefix(err, "No se actualizó «%s»: falló la copia de respaldo", db->path);
         return false;
     }
+    db->backup = xstrdup(db->respaldo);
     if (!db_begin(db, err))
         return false;
     for (int v = from; v < POA_SCHEMA_VERSION; v++) {
@@ -216,19 +261,23 @@ static bool migrate(Db *db, int from, const char *backup_dir, PoaErr *err)
 
 /* Reads application_id and user_version through a read-only connection, so
  * that looking at a file never changes it (a foreign file with a hot journal
- * is not even rolled back). */
-static bool inspect(const char *path, int *appid, int *version, bool *empty, PoaErr *err)
+ * is not even rolled back). *hot: it failed because of a hot journal. */
+static bool inspect(const char *path, int *appid, int *version, bool *empty, bool *hot,
+                    bool *broken, PoaErr *err)
 {
+    *hot = *broken = false;
     sqlite3 *h = NULL;
     if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
         err_set(err, "No se pudo abrir «%s»: %s", path, h ? sqlite_texto(h) : err_sistema(errno));
         sqlite3_close(h);
         return false;
     }
+    sqlite3_busy_timeout(h, 2000);
     Db tmp = {.h = h};
     int rc = 0, n = 0;
     bool ok = pragma_int(&tmp, "PRAGMA application_id", appid, &rc);
     if (!ok) {
+        *hot = sqlite3_extended_errcode(h) == SQLITE_READONLY_ROLLBACK;
         if (rc == SQLITE_NOTADB)
             err_set(err, "«%s» no es un archivo de plan de poa (no es una base de datos SQLite)",
                     path);
@@ -236,7 +285,12 @@ static bool inspect(const char *path, int *appid, int *version, bool *empty, Poa
             err_set(err, "No se pudo leer «%s»: %s", path, sqlite_texto(h));
     } else {
         pragma_int(&tmp, "PRAGMA user_version", version, NULL);
-        pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, NULL);
+        /* a schema that cannot be read is a damaged file, not an empty one
+         * (taking it for empty would write a new schema into it) */
+        if (!pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, &rc)) {
+            *broken = true;
+            ok = false;
+        }
         *empty = n == 0;
     }
     sqlite3_close(h);
@@ -254,8 +308,95 @@ static bool writable(const char *path)
     return ok;
 }
 
+/* A hot journal: a session was killed (or the power failed) in the middle of
+ * a change. Only a read-write connection rolls it back, and only SQLite may:
+ * deleting the journal would leave the file half-changed. We recover only a
+ * file whose header says it is ours, and only where it can be written. */
+static bool recover_hot(const char *path, char **aviso, PoaErr *err)
+{
+    char *copy = xstrdup(path);
+    char *base = xstrdup(basename(copy));
+    free(copy);
+    uint32_t id = 0;
+    bool ok = false;
+    if (!file_sqlite_appid(path, &id) || id != POA_APPLICATION_ID) {
+        err_set(err, "«%s» tiene un diario pendiente («%s-journal») pero no es un plan de poa; "
+                "no se tocó", path, base);
+    } else if (!writable(path)) {
+        err_set(err, "«%s»: una sesión anterior se interrumpió antes de terminar de guardar y "
+                "quedó su diario («%s-journal»), que SQLite necesita para devolver el plan a "
+                "como estaba; aquí no puede, porque no hay permiso de escritura en el archivo o en "
+                "su carpeta. "
+                "Ábralo una vez donde se pueda escribir, o copie juntos «%s» y «%s-journal» a "
+                "una carpeta con permiso de escritura y ábralo allí. No borre «%s-journal»: el "
+                "plan quedaría dañado", path, base, base, base, base);
+    } else {
+        sqlite3 *h = NULL;
+        int n = 0, rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(h, 2000);
+            Db tmp = {.h = h};
+            /* the first read through a read-write connection rolls it back */
+            ok = pragma_int(&tmp, "SELECT count(*) FROM sqlite_schema", &n, &rc);
+        }
+        if (!ok)
+            err_set(err, "«%s»: una sesión anterior se interrumpió y no se pudo recuperar el "
+                    "archivo: %s. No borre «%s-journal»", path,
+                    h ? sqlite_texto(h) : err_sistema(errno), base);
+        sqlite3_close(h);
+    }
+    if (ok)
+        *aviso = xasprintf("«%s»: una sesión anterior se interrumpió antes de terminar de "
+                           "guardar; se recuperó el archivo tal como estaba antes de ese cambio",
+                           path);
+    free(base);
+    return ok;
+}
+
+/* Where the newest backup is and how to put it back, for a damaged file. */
+static char *texto_respaldo(const char *path, const char *carpeta)
+{
+    char *ult = respaldo_ultimo(path, carpeta);
+    char *out;
+    if (ult) {
+        out = xasprintf("Último respaldo: «%s». Para restaurarlo: poa respaldo %s --restaurar "
+                        "%s (o, con poa cerrado, copie el respaldo sobre «%s»)",
+                        ult, path, ult, path);
+    } else {
+        char *dir = respaldo_dir(path, carpeta);
+        out = xasprintf("No hay respaldos de este plan en «%s»; lo que se pueda leer sale con "
+                        "«poa exportar %s --csv rescate.csv»", dir, path);
+        free(dir);
+    }
+    free(ult);
+    return out;
+}
+
+/* PRAGMA quick_check, once per open: the page structure of the whole file
+ * (not the index contents), so a write never goes into a damaged file. */
+static bool quick_check_ok(sqlite3 *h)
+{
+    sqlite3_stmt *st;
+    bool ok = false;
+    if (sqlite3_prepare_v2(h, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const char *r = (const char *)sqlite3_column_text(st, 0);
+            ok = r && strcmp(r, "ok") == 0;
+        }
+        sqlite3_finalize(st);
+    }
+    return ok;
+}
+
 Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
 {
+    DbRespaldos r = {.carpeta = backup_dir, .conservar = RESPALDO_CONSERVAR};
+    return db_open_respaldos(path, mode, &r, err);
+}
+
+Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaErr *err)
+{
+    const char *backup_dir = r ? r->carpeta : NULL;
     struct stat st;
     bool exists = stat(path, &st) == 0;
     if (!exists && mode != DB_CREATE) {
@@ -267,28 +408,43 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
         return NULL;
     }
     int appid = 0, version = 0;
-    bool empty = true;
+    bool empty = true, hot = false;
+    char *aviso = NULL;
     if (exists && st.st_size > 0) {
-        if (!inspect(path, &appid, &version, &empty, err))
-            return NULL;
+        bool broken = false;
+        bool seen = inspect(path, &appid, &version, &empty, &hot, &broken, err);
+        if (!seen && hot)
+            seen = recover_hot(path, &aviso, err) &&
+                   inspect(path, &appid, &version, &empty, &hot, &broken, err);
+        if (broken && appid != POA_APPLICATION_ID && appid != 0)
+            seen = true; /* another program's file: refused as such below */
+        else if (broken) {
+            char *rs = texto_respaldo(path, backup_dir);
+            err_set(err, "«%s» está dañado: ni siquiera su lista de tablas se puede leer, así que "
+                    "no se lee ni se escribe. %s", path, rs);
+            free(rs);
+            goto fail;
+        }
+        if (!seen)
+            goto fail;
         if (appid != POA_APPLICATION_ID && !(empty && appid == 0 && version == 0)) {
             err_set(err,
                     "«%s» es una base de datos SQLite de otro programa, no un plan de poa; "
                     "no se modificó",
                     path);
-            return NULL;
+            goto fail;
         }
         if (version > POA_SCHEMA_VERSION) {
             err_set(err,
                     "«%s» fue creado por una versión más nueva de poa (esquema %d; esta "
                     "versión conoce hasta el %d). Actualice poa; el archivo no se modificó",
                     path, version, POA_SCHEMA_VERSION);
-            return NULL;
+            goto fail;
         }
         if (!empty && version < 1) {
             err_set(err, "«%s» tiene un esquema desconocido (versión %d); no se modificó", path,
                     version);
-            return NULL;
+            goto fail;
         }
     }
     bool can_write = !exists || writable(path);
@@ -296,14 +452,14 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
     if (mode == DB_READONLY && empty) {
         err_set(err, "«%s» está vacío: todavía no tiene ningún plan (use «poa importar»)",
                 path);
-        return NULL;
+        goto fail;
     }
     if (mode != DB_READONLY && !can_write) {
         err_set(err,
                 "«%s» (o su carpeta) es de solo lectura: no se puede guardar ningún cambio. "
                 "Cópielo a una carpeta con permiso de escritura",
                 path);
-        return NULL;
+        goto fail;
     }
     /* a reading command still migrates an older file it may write */
     bool ro = mode == DB_READONLY && !(needs_write && can_write);
@@ -312,13 +468,16 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
                 "«%s» es de una versión anterior de poa y hay que actualizarlo, pero es de "
                 "solo lectura; ábralo una vez con permiso de escritura",
                 path);
-        return NULL;
+        goto fail;
     }
 
     Db *db = xcalloc(1, sizeof *db);
     db->path = xstrdup(path);
     db->readonly = ro;
     db->created = !exists || empty;
+    db->aviso = aviso;
+    db->carpeta = str_empty(backup_dir) ? NULL : xstrdup(backup_dir);
+    db->conservar = r ? r->conservar : RESPALDO_CONSERVAR;
     int flags = ro ? SQLITE_OPEN_READONLY
                    : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
@@ -339,6 +498,25 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
         db_close(db);
         return NULL;
     }
+    if (!empty && !quick_check_ok(db->h)) {
+        char *rs = texto_respaldo(path, backup_dir);
+        if (ro) {
+            /* reading what can be read is how the user rescues the rest */
+            char *a = xasprintf("%s%s«%s» está dañado (la revisión de SQLite encontró páginas "
+                                "inválidas): se muestra lo que se puede leer, pero no lo "
+                                "modifique. %s", db->aviso ? db->aviso : "",
+                                db->aviso ? ". " : "", path, rs);
+            free(db->aviso);
+            db->aviso = a;
+            free(rs);
+        } else {
+            err_set(err, "«%s» está dañado (la revisión de SQLite encontró páginas inválidas): "
+                    "no se escribe en él para no perder más datos. %s", path, rs);
+            free(rs);
+            db_close(db);
+            return NULL;
+        }
+    }
     if (empty) {
         if (!db_begin(db, err) || !db_exec(db, poa_schema_sql, err) || !db_commit(db, err)) {
             db_rollback(db);
@@ -349,12 +527,17 @@ Db *db_open(const char *path, DbMode mode, const char *backup_dir, PoaErr *err)
             return NULL;
         }
     } else if (version < POA_SCHEMA_VERSION) {
-        if (!migrate(db, version, backup_dir, err)) {
+        if (!migrate(db, version, err)) {
             db_close(db);
             return NULL;
         }
     }
+    file_guard_add(path);
     return db;
+
+fail:
+    free(aviso);
+    return NULL;
 }
 
 sqlite3_stmt *db_stmt(Db *db, const char *sql, PoaErr *err)
@@ -386,5 +569,82 @@ void db_close(Db *db)
         sqlite3_close_v2(db->h);
     free(db->path);
     free(db->backup);
+    free(db->aviso);
+    free(db->carpeta);
+    free(db->respaldo);
     free(db);
+}
+
+bool db_restaurar(const char *path, const char *respaldo, const DbRespaldos *r, char **previo,
+                  PoaErr *err)
+{
+    const char *carpeta = r ? r->carpeta : NULL;
+    *previo = NULL;
+    uint32_t id = 0;
+    struct stat sp, sr;
+    if (stat(respaldo, &sr) != 0) {
+        err_set(err, "No se pudo leer el respaldo «%s»: %s", respaldo, err_sistema(errno));
+        return false;
+    }
+    if (!file_sqlite_appid(respaldo, &id) || id != POA_APPLICATION_ID) {
+        err_set(err, "«%s» no es una copia de un plan de poa: no se restauró nada", respaldo);
+        return false;
+    }
+    bool exists = stat(path, &sp) == 0;
+    if (exists && sp.st_dev == sr.st_dev && sp.st_ino == sr.st_ino) {
+        err_set(err, "«%s» y «%s» son el mismo archivo: no hay nada que restaurar", respaldo,
+                path);
+        return false;
+    }
+    if (exists && (!file_sqlite_appid(path, &id) || id != POA_APPLICATION_ID)) {
+        err_set(err, "«%s» no es un plan de poa: no se reemplaza. Si es el plan con la primera "
+                "página dañada, con poa cerrado copie el respaldo sobre él", path);
+        return false;
+    }
+    sqlite3 *src = NULL, *dst = NULL;
+    bool ok = false;
+    if (sqlite3_open_v2(respaldo, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        !quick_check_ok(src)) {
+        err_set(err, "El respaldo «%s» no se puede leer entero (está dañado o incompleto): elija "
+                "otro; no se restauró nada", respaldo);
+        goto out;
+    }
+    /* A read-write connection: it rolls back a hot journal first, and the
+     * copy goes in as one transaction of SQLite's, under its locks. */
+    if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        err_set(err, "No se pudo abrir «%s»: %s", path, dst ? sqlite_texto(dst) : "");
+        goto out;
+    }
+    sqlite3_busy_timeout(dst, 2000);
+    sqlite3_exec(dst, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+    if (exists && sp.st_size > 0) {
+        /* what is there now is kept too: restoring the wrong backup can be undone */
+        char *dir = respaldo_dir(path, carpeta);
+        bool dir_ok = make_dir(dir, err);
+        free(dir);
+        if (!dir_ok)
+            goto out;
+        *previo = respaldo_nuevo_nombre(path, carpeta, "antes-de-restaurar");
+        if (!backup_h(dst, path, *previo, err)) {
+            err_prefix(err, "No se restauró: falló la copia del plan actual");
+            free(*previo);
+            *previo = NULL;
+            goto out;
+        }
+    }
+    sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+    ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+    if (b)
+        sqlite3_backup_finish(b);
+    if (!ok)
+        err_set(err, "No se pudo restaurar «%s» sobre «%s»: %s; el plan quedó como estaba",
+                respaldo, path, sqlite_texto(dst));
+out:
+    sqlite3_close(src);
+    if (dst && sqlite3_close(dst) != SQLITE_OK)
+        ok = false;
+    if (ok)
+        respaldo_podar(path, carpeta, r ? r->conservar : RESPALDO_CONSERVAR);
+    return ok;
 }

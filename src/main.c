@@ -40,6 +40,10 @@ static const char USO[] =
     "  poa historial ARCHIVO.db [--limite N] [--json]  quién cambió qué y cuándo, lo último\n"
     "                                                   primero (100 filas; 0 = todas) (alias:\n"
     "                                                   history)\n"
+    "  poa respaldo ARCHIVO.db [DESTINO]                copia de respaldo (por omisión en la carpeta\n"
+    "                                                   de [respaldos]) (alias: backup)\n"
+    "  poa respaldo ARCHIVO.db --restaurar RESPALDO     vuelve el plan a esa copia (guarda antes el\n"
+    "                                                   plan actual como respaldo)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -62,6 +66,7 @@ static const struct {
     {"corte", "cut", cli_corte},
     {"unificar", "merge", cli_unificar},
     {"historial", "history", cli_historial},
+    {"respaldo", "backup", cli_respaldo},
 };
 
 int main(int argc, char **argv)

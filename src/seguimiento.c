@@ -262,6 +262,14 @@ bool seguimiento_cerrar_corte(Db *db, Plan *p, int corte, PoaErr *err)
                 cur->cerrado_por);
         return false;
     }
+    /* closing freezes a quarter's figures for the board: a copy of the
+     * file as it was comes first, for the CLI and the interface alike */
+    char motivo[16];
+    snprintf(motivo, sizeof motivo, "corte%d", corte);
+    if (!db_respaldo(db, motivo, err)) {
+        err_prefix(err, "No se cerró el corte %d: falló la copia de respaldo previa", corte);
+        return false;
+    }
     char now[32];
     CorteEstado ne = {true, xstrdup(user_name()), xstrdup(now_text(now, sizeof now)),
                       xstrdup(cur->motivo)};

@@ -139,7 +139,11 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");
     ui_set_ascii(!a.utf8);
-    if (avisos->n)
+    /* a recovered journal or a damaged file is the first thing to read;
+     * config.ini's warnings are listed in full at exit anyway */
+    if (db_aviso(db))
+        ui_status(&a, false, "%s", db_aviso(db));
+    else if (avisos->n)
         ui_status(&a, true, "Aviso: %s%s", avisos->lineas[0],
                   avisos->n > 1 ? " (y más avisos de la configuración: se listan al salir)" : "");
 

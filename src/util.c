@@ -3,6 +3,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -10,6 +11,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -378,21 +380,101 @@ const char *num_format_money(double v, char *buf, size_t n)
     return buf;
 }
 
+/* Temporary files handed out by name (libxlsxwriter and SQLite open them
+ * themselves) keep our descriptor open with an flock until they are renamed:
+ * the lock is what tells a live write from one a killed process left. */
+static struct {
+    char *tmp;
+    int fd;
+} held[16];
+
+static void held_release(const char *tmp)
+{
+    for (size_t i = 0; i < POA_ARRAY_LEN(held); i++)
+        if (held[i].tmp && (!tmp ? access(held[i].tmp, F_OK) != 0 : strcmp(held[i].tmp, tmp) == 0)) {
+            close(held[i].fd);
+            free(held[i].tmp);
+            held[i].tmp = NULL;
+        }
+}
+
+static void held_add(const char *tmp, int fd)
+{
+    held_release(NULL); /* writers that unlinked their file on failure */
+    for (size_t i = 0; i < POA_ARRAY_LEN(held); i++)
+        if (!held[i].tmp) {
+            held[i].tmp = xstrdup(tmp);
+            held[i].fd = fd;
+            return;
+        }
+    close(fd); /* more than 16 writes at once: only the stale-file lock is lost */
+}
+
+/* "<base>.tmp-XXXXXX" exactly as mkstemp fills it, and nothing else. */
+static bool is_our_tmp(const char *name, const char *base)
+{
+    size_t bl = strlen(base);
+    if (strncmp(name, base, bl) != 0 || strncmp(name + bl, ".tmp-", 5) != 0)
+        return false;
+    const char *x = name + bl + 5;
+    for (int i = 0; i < 6; i++)
+        if (!isalnum((unsigned char)x[i]))
+            return false;
+    return x[6] == '\0';
+}
+
+/* Removes the temporary files a killed write of path left beside it. One
+ * that another process is still writing holds its flock and stays. */
+static void sweep_stale_tmp(const char *path)
+{
+    char *dcopy = xstrdup(path), *bcopy = xstrdup(path);
+    const char *dir = dirname(dcopy), *base = basename(bcopy);
+    DIR *d = opendir(dir);
+    if (d) {
+        int dfd = dirfd(d);
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (!is_our_tmp(e->d_name, base))
+                continue;
+            int fd = openat(dfd, e->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+            if (fd < 0)
+                continue;
+            struct stat st;
+            if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+                unlinkat(dfd, e->d_name, 0);
+            close(fd);
+        }
+        closedir(d);
+    }
+    free(dcopy);
+    free(bcopy);
+}
+
 char *atomic_tmp_name(const char *path)
 {
+    sweep_stale_tmp(path);
     char *t = xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(t);
-    if (fd >= 0)
-        close(fd);
+    if (fd >= 0) {
+        int e = errno;
+        flock(fd, LOCK_EX);
+        held_add(t, fd);
+        errno = e;
+    }
     return t;
 }
 
 bool atomic_open(AtomicFile *af, const char *path, PoaErr *err)
 {
     memset(af, 0, sizeof *af);
+    if (!file_target_check(path, err))
+        return false;
+    sweep_stale_tmp(path);
     af->path = xstrdup(path);
     af->tmp = xasprintf("%s.tmp-XXXXXX", path);
     int fd = mkstemp(af->tmp);
+    if (fd >= 0)
+        flock(fd, LOCK_EX); /* held until fclose: marks the file as being written */
     if (fd < 0) {
         err_set(err, "No se pudo crear «%s»: %s", path, err_sistema(errno));
         free(af->path);
@@ -438,12 +520,32 @@ static mode_t target_mode(const char *path)
 
 bool atomic_rename(const char *tmp, const char *path, PoaErr *err)
 {
+    /* checked again here: this is the moment a plan would be replaced */
+    if (!file_target_check(path, err)) {
+        unlink(tmp);
+        held_release(tmp);
+        return false;
+    }
     chmod(tmp, target_mode(path));
+    /* the data must be on disk before the name points at it (libxlsxwriter
+     * and SQLite wrote this file through their own descriptors) */
+    int fd = open(tmp, O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || fsync(fd) != 0) {
+        err_set(err, "No se pudo guardar «%s»: %s", path, err_sistema(errno));
+        if (fd >= 0)
+            close(fd);
+        unlink(tmp);
+        held_release(tmp);
+        return false;
+    }
+    close(fd);
     if (rename(tmp, path) != 0) {
         err_set(err, "No se pudo guardar «%s»: %s", path, err_sistema(errno));
         unlink(tmp);
+        held_release(tmp);
         return false;
     }
+    held_release(tmp);
     fsync_dir_of(path);
     return true;
 }
@@ -455,15 +557,14 @@ bool atomic_commit(AtomicFile *af, PoaErr *err)
         err_set(err, "No se pudo escribir «%s»: %s", af->path, err_sistema(errno));
         ok = false;
     }
-    if (fclose(af->f) != 0 && ok) {
-        err_set(err, "No se pudo escribir «%s»: %s", af->path, err_sistema(errno));
-        ok = false;
-    }
-    af->f = NULL;
+    /* renamed while still open: our flock keeps another process's sweep of
+     * stale temporary files away from it until it has its name */
     if (ok)
         ok = atomic_rename(af->tmp, af->path, err);
     else
         unlink(af->tmp);
+    fclose(af->f);
+    af->f = NULL;
     free(af->path);
     free(af->tmp);
     memset(af, 0, sizeof *af);
@@ -479,6 +580,98 @@ void atomic_abort(AtomicFile *af)
     free(af->path);
     free(af->tmp);
     memset(af, 0, sizeof *af);
+}
+
+/* Our application_id ('POA1', db.h's POA_APPLICATION_ID): util knows the
+ * number only to refuse writing over a plan. */
+#define UTIL_POA_APPID 0x504F4131u
+
+/* Files this process opened as plans, by device and inode: a name can
+ * reach them through a symlink, "./", or a hard link. */
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} FileId;
+static FileId guarded[32];
+static int nguarded;
+
+void file_guard_add(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;
+    for (int i = 0; i < nguarded; i++)
+        if (guarded[i].dev == st.st_dev && guarded[i].ino == st.st_ino)
+            return;
+    if (nguarded < (int)POA_ARRAY_LEN(guarded))
+        guarded[nguarded++] = (FileId){st.st_dev, st.st_ino};
+}
+
+static bool is_guarded(const struct stat *st)
+{
+    for (int i = 0; i < nguarded; i++)
+        if (guarded[i].dev == st->st_dev && guarded[i].ino == st->st_ino)
+            return true;
+    return false;
+}
+
+bool file_sqlite_appid(const char *path, uint32_t *appid)
+{
+    /* the 100-byte header: magic at 0, application_id big-endian at 68 */
+    unsigned char h[100];
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    ssize_t n = read(fd, h, sizeof h);
+    close(fd);
+    if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return false;
+    *appid = (uint32_t)h[68] << 24 | (uint32_t)h[69] << 16 | (uint32_t)h[70] << 8 | h[71];
+    return true;
+}
+
+static bool is_plan_file(const char *path)
+{
+    struct stat st;
+    uint32_t id;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
+    return is_guarded(&st) || (file_sqlite_appid(path, &id) && id == UTIL_POA_APPID);
+}
+
+bool file_target_check(const char *path, PoaErr *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (is_guarded(&st)) {
+            err_set(err, "No se escribió «%s»: es el archivo del plan abierto (se perdería el "
+                    "plan); elija otro nombre", path);
+            return false;
+        }
+        uint32_t id;
+        if (file_sqlite_appid(path, &id) && id == UTIL_POA_APPID) {
+            err_set(err, "No se escribió «%s»: es un archivo de plan de poa (se perdería ese "
+                    "plan); elija otro nombre", path);
+            return false;
+        }
+    }
+    /* a plan's companions: a file written there would be taken for its journal */
+    static const char *const sufijos[] = {"-journal", "-wal", "-shm"};
+    size_t len = strlen(path);
+    for (size_t i = 0; i < POA_ARRAY_LEN(sufijos); i++) {
+        size_t sl = strlen(sufijos[i]);
+        if (len <= sl || strcmp(path + len - sl, sufijos[i]) != 0)
+            continue;
+        char *base = xstrndup(path, len - sl);
+        bool plan = is_plan_file(base);
+        if (plan)
+            err_set(err, "No se escribió «%s»: es el diario del plan «%s» (reemplazarlo dañaría "
+                    "el plan); elija otro nombre", path, base);
+        free(base);
+        if (plan)
+            return false;
+    }
+    return true;
 }
 
 bool file_exists(const char *path)

@@ -70,9 +70,9 @@ con.executescript("INSERT INTO institucion VALUES (1, 'Caja');"
 con.commit()
 PY
 expect_code 0 "$POA" resumen v1.db
-expect_in err "se actualizó al formato nuevo; copia de respaldo: v1.db.v1-"
+expect_in err "se actualizó al formato nuevo; copia de respaldo: v1.db.20"
 expect_in out "Caja · Plan Operativo Anual 2024"
-ls v1.db.v1-*.bak >/dev/null 2>&1 && ok || bad "no quedó la copia de respaldo"
+ls v1.db.20??????-??????.migracion-v1.bak >/dev/null 2>&1 && ok || bad "no quedó la copia de respaldo"
 
 # usage errors: exit 2
 expect_code 2 "$POA" exportar plan.db

@@ -117,6 +117,7 @@ TEST(config_ini_distribuido)
     CHECK(c.horizontal);
     CHECK_STR(c.autor, "Departamento de Planificación y Desarrollo");
     CHECK_STR(c.carpeta_respaldos, "");
+    CHECK_INT(c.conservar_respaldos, 10);
     CHECK_STR(c.origen, POA_SOURCE_DIR "/config.ini");
     config_avisos_free(&a);
 }

@@ -55,7 +55,7 @@ TEST(migration_from_v1)
         return;
     const char *bak = db_backup_path(db);
     CHECK(bak != NULL);
-    CHECK(bak && strstr(bak, "respaldos/v1.db.v1-") != NULL);
+    CHECK(bak && strstr(bak, "respaldos/v1.db.20") && strstr(bak, ".migracion-v1.bak") != NULL);
     CHECK_INT(t_sql_int(bak, "PRAGMA user_version"), 1);
     CHECK_INT(t_sql_int(bak, "SELECT count(*) FROM unidad"), 1);
     db_close(db);
