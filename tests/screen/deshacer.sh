@@ -21,9 +21,13 @@ type_text 'Gestión de año ñandú'
 keys Enter
 wait_for 'Guardado'
 has '1.1 Gestión de año ñandú'
-# a month: the first cell of 1.1 is empty; Space marks it
-keys Tab Space
-wait_for 'Guardado'
+# a month: the first cell of 1.1 is empty; Space marks it (the status
+# already says «Guardado» from the text: wait for the row itself)
+keys Tab
+wait_for '· Ene: '
+month_before=$(row '1.1 Gestión')
+keys Space
+wait_row_change '1.1 Gestión' "$month_before"
 [ "$(row '1.1 Gestión')" != "$(sed 's/Alianza estratégica con el MINERD para captar nuevos afil…/Gestión de año ñandú                                      /' <<<"$before")" ] \
     || fail "el mes no cambió: $(row '1.1 Gestión')"
 # a real in the seguimiento form (corte 1)

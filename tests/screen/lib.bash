@@ -33,6 +33,21 @@ wait_gone() { "$T" wait-gone "$cur" "$1" "${2:-10}" >/dev/null || fail "no desap
 settle() { "$T" settle "$cur" >/dev/null 2>&1 || sleep 0.3; }
 has() { screen | grep -qF -- "$1" || fail "falta «$1» en la pantalla"; }
 hasnt() { ! screen | grep -qF -- "$1" || fail "sobra «$1» en la pantalla"; }
+# wait_until TIMEOUT CMD...: polls CMD (a test on the screen) until it holds
+wait_until() {
+    local limit=$(( $(date +%s%N) / 1000000 + $1 * 1000 )); shift
+    until "$@"; do
+        (( $(date +%s%N) / 1000000 < limit )) || fail "no se cumplió: $*"
+        sleep 0.05
+    done
+}
+# wait_row_change TEXT BEFORE: the first line with TEXT is no longer BEFORE
+wait_row_change() {
+    wait_until 10 row_differs "$1" "$2"
+}
+row_differs() { [ "$(screen | grep -F -- "$1" | head -1)" != "$2" ]; }
+# the widest line of the screen, in columns
+screen_width() { screen | wc -L; }
 # line N of the screen (1-based)
 line() { screen | sed -n "${1}p"; }
 quit() {
