@@ -74,6 +74,9 @@ typedef struct App {
                            table and the tablero rebuild when theirs is older */
     int corte;              /* 1..4, from config; chosen with c */
     struct UiSeg *seg;
+    /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
+     * session holds the plan's lock (cerrojo.h); "" when this one writes */
+    char solo_lectura[300];
 } App;
 
 /* Handler results: what the main loop must do next (no handler draws). */

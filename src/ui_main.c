@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cerrojo.h"
 #include "cli.h"
 #include "store.h"
 #include "ui.h"
@@ -68,6 +69,25 @@ static void rebuild(App *a, int keep_node)
         a->sel = 0;
 }
 
+/* The handlers that write to the file: refused in a read-only session
+ * with its reason, before they ask anything. */
+static bool key_escribe(const App *a, const UiKey *k)
+{
+    static const UiHandler ESCRIBEN[] = {
+        ui_act_edit, ui_act_fields, ui_act_add_sibling, ui_act_add_child, ui_act_delete,
+        ui_act_move_up, ui_act_move_down, ui_act_move_to, ui_act_renumber, ui_act_mark,
+        ui_act_qty, ui_act_clear_cell, ui_act_fill_q, ui_act_clear_q, ui_act_fill_y,
+        ui_act_clear_y, ui_act_paste, ui_act_deshacer, ui_act_seg_real, ui_act_seg_obs,
+        ui_act_seg_evid, ui_act_seg_digit, ui_act_seg_cerrar,
+    };
+    if (k->fn == ui_act_seg_enter)   /* on the tablero, Enter only opens a unit */
+        return a->vista != VISTA_TABLERO;
+    for (size_t i = 0; i < POA_ARRAY_LEN(ESCRIBEN); i++)
+        if (k->fn == ESCRIBEN[i])
+            return true;
+    return false;
+}
+
 static void loop(App *a)
 {
     ui_draw(a);
@@ -99,6 +119,12 @@ static void loop(App *a)
             ui_draw(a);
             continue;
         }
+        if (a->solo_lectura[0] && key_escribe(a, k)) {
+            ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a "
+                      "abrir el archivo", a->solo_lectura);
+            ui_draw(a);
+            continue;
+        }
         int node = ui_sel_node(a);
         int r = k->fn(a, key);
         if (r & UI_QUIT)
@@ -109,14 +135,38 @@ static void loop(App *a)
     }
 }
 
+/* Takes the plan's lock for this session. A poa command holding it (an
+ * import, say) is waited for; another interface is not: this one opens
+ * read-only and says who writes (true, motivo). */
+static bool solo_lectura(const char *path, char *motivo, size_t n)
+{
+    CerrojoDueno d;
+    PoaErr err = {{0}};
+    CerrojoEstado e = cerrojo_proceso(path, "interfaz", &d, &err);
+    for (int i = 0; e == CERROJO_AJENO && strcmp(d.programa, "interfaz") != 0 && i < 300; i++) {
+        if (i == 0)
+            fprintf(stderr, "poa: esperando a que termine la orden de poa que escribe «%s» "
+                    "(pid %ld)…\n", path, d.pid);
+        nanosleep(&(struct timespec){0, 100000000L}, NULL);
+        e = cerrojo_proceso(path, "interfaz", &d, &err);
+    }
+    if (e != CERROJO_AJENO)
+        return false;
+    cerrojo_motivo(&d, motivo, n);
+    return true;
+}
+
 int ui_run(const char *path, const Args *args, const Config *cfg)
 {
     int code = EXIT_OK;
     Db *db;
-    Plan *p = cli_open_file_plan(args, cfg, path, DB_EXISTING, &db, &code);
+    char motivo[300] = "";
+    DbMode modo = solo_lectura(path, motivo, sizeof motivo) ? DB_READONLY : DB_EXISTING;
+    Plan *p = cli_open_file_plan(args, cfg, path, modo, &db, &code);
     if (!p)
         return code;
     App a = {0};
+    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", motivo);
     a.db = db;
     a.plan = p;
     a.cfg = cfg;
@@ -156,5 +206,6 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     free(a.busqueda);
     plan_free(p);
     db_close(db);
+    cerrojo_proceso_soltar();
     return EXIT_OK;
 }
