@@ -11,6 +11,9 @@
 #include <time.h>
 #include <unistd.h>
 
+/* POSIX drops every fcntl lock a process holds on a file when it closes
+ * ANY descriptor of that file: the holder never opens it a second time
+ * (cerrojo_proceso keeps one per process). */
 struct Cerrojo {
     char *ruta;
     int fd;
