@@ -119,10 +119,11 @@ int main(int argc, char **argv)
     int n = 200;
     t = now();
     for (int i = 0; i < n; i++) {
+        Actividad antes = *a;   /* compare-and-set: the copy before the edit */
         a->mes[i % 12].kind = a->mes[i % 12].kind == CELL_X ? CELL_VACIA : CELL_X;
         a->mes[i % 12].valor = a->mes[i % 12].kind == CELL_X;
         db_begin(db, &err);
-        store_save_actividad(db, p, a->node, &err);
+        store_save_actividad(db, p, a->node, &p->nodes[a->node], &antes, &err);
         store_log(db, db_new_accion(db), p->id, "mes", p->nodes[a->node].id, "ene", "", "x",
                   "", &err);
         db_commit(db, &err);

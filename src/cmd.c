@@ -29,6 +29,34 @@ static bool tx_end(Db *db, bool ok, PoaErr *err)
     return false;
 }
 
+/* After a refused save: when another program changed the row (store_cas.c),
+ * the model gets the file's values so the screen shows them. Called after
+ * the caller put its own copy back. */
+static void recargar(Db *db, Plan *p, int node, PoaErr *err)
+{
+    if (!store_es_conflicto(err))
+        return;
+    PoaErr e2 = {{0}};
+    if (!store_reload_node(db, p, node, &e2))
+        err_set(err, "%s", e2.msg);
+}
+
+/* Saves node (its texts, or the whole actividad) against antes. */
+static bool save_any(Db *db, Plan *p, int node, const Node *nb, const Actividad *ab,
+                     PoaErr *err)
+{
+    return ab ? store_save_actividad(db, p, node, nb, ab, err)
+              : store_save_node(db, p, node, nb, err);
+}
+
+size_t cmd_texto_largo(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        n += (*c & 0xC0) != 0x80;
+    return n;
+}
+
 static const char *kind_label(const Plan *p, int node)
 {
     return node_kind_name(p->nodes[node].kind);
@@ -313,14 +341,25 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         return true;    /* nothing changed: no transaction, no log row */
     }
     char **slot = campo_str(p, node, c);
+    if (slot && cmd_texto_largo(v) > CMD_TEXTO_MAX) {
+        char *d = node_desc(p, node);
+        err_set(err, "%s de %s: el texto tiene %zu caracteres y una celda de Excel admite "
+                "hasta 32.767; acórtelo", CAMPOS[c].nombre, d, cmd_texto_largo(v));
+        free(d);
+        free(antes);
+        free(v);
+        return false;
+    }
     Actividad *a = plan_act(p, node);
     Actividad before;
+    Node nb = p->nodes[node];   /* shallow: what the screen showed, for the save */
+    if (a)
+        before = *a;
     char *old = NULL;
     if (slot) {
         old = *slot;
         *slot = xstrdup(v);
     } else {
-        before = *a;
         if (!cmd_campo_parse(a, c, v, err) ||
             cmd_corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
             *a = before;
@@ -333,7 +372,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     int64_t accion;
     bool ok = tx_begin(db, &accion, err);
     if (ok) {
-        ok = store_save_node(db, p, node, err) &&
+        ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
              log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
         ok = tx_end(db, ok, err);
     }
@@ -347,6 +386,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     } else if (!ok) {
         *a = before;
     }
+    if (!ok)
+        recargar(db, p, node, err);
     free(despues);
     free(antes);
     free(v);
@@ -374,18 +415,21 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     int old = p->nodes[node].unidad;
     if (old == unidad)
         return true;
+    Node nb = p->nodes[node];
     set_unidad_subtree(p, node, unidad);
     int64_t accion;
     bool ok = tx_begin(db, &accion, err);
     if (ok) {
-        ok = store_save_node(db, p, node, err) &&
+        ok = store_save_node(db, p, node, &nb, err) &&
              log_node(db, accion, p, node, "unidad_id",
                       old >= 0 ? p->unidades[old].nombre : "", p->unidades[unidad].nombre,
                       "Cambiar la unidad de", err);
         ok = tx_end(db, ok, err);
     }
-    if (!ok)
+    if (!ok) {
         set_unidad_subtree(p, node, old);
+        recargar(db, p, node, err);
+    }
     return ok;
 }
 
@@ -572,6 +616,18 @@ const char *cmd_cuenta_texto(const CmdCuenta *c, char *buf, size_t n)
     return buf;
 }
 
+/* recargar() for node and everything under it that is still in the file. */
+static void recargar_rama(Db *db, Plan *p, int node, PoaErr *err)
+{
+    if (!store_es_conflicto(err))
+        return;
+    PoaErr e2 = {{0}};
+    store_reload_node(db, p, node, &e2);
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        recargar_rama(db, p, k->v[i], err);
+}
+
 bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
@@ -589,13 +645,16 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
         return false;
     char *antes = node_desc(p, node);
     char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
-    bool ok = store_delete_node(db, p, node, err) &&
+    /* nothing another program changed since we loaded it is deleted unseen */
+    bool ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
               log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
     free(verbo);
     free(antes);
     ok = tx_end(db, ok, err);
     if (ok)
         plan_remove_node(p, node);
+    else
+        recargar_rama(db, p, node, err);
     return ok;
 }
 
@@ -615,6 +674,11 @@ bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err)
     int64_t accion;
     if (!tx_begin(db, &accion, err))
         return false;
+    /* a stale order written over another program's move would undo it */
+    if (!store_check_children(db, p, parent, k->v, k->n, err)) {
+        db_rollback(db);
+        return false;
+    }
     plan_move_node(p, node, parent, to);
     char a[16], b[16];
     snprintf(a, sizeof a, "%d", from + 1);
@@ -685,6 +749,12 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     int old_pos = iv_find(&p->nodes[old_parent].kids, node);
     int old_unidad = p->nodes[node].unidad;
     char *antes = node_desc(p, cmd_visible_parent(p, node));
+    /* both places are as we showed them: the node still where it was (not
+     * deleted, not moved by another program), the new parent's list too */
+    ok = ok && store_check_children(db, p, old_parent, p->nodes[old_parent].kids.v,
+                                    p->nodes[old_parent].kids.n, err) &&
+         (created || store_check_children(db, p, real, p->nodes[real].kids.v,
+                                          p->nodes[real].kids.n, err));
     if (ok) {
         plan_move_node(p, node, real, -1);
         if (p->nodes[node].kind > NODE_META)
@@ -800,10 +870,11 @@ bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
         int x = p->nodes[parent].kids.v[i];
         if (strcmp(p->nodes[x].codigo, codes[i]) == 0)
             continue;
+        Node nb = p->nodes[x];
         old[i] = p->nodes[x].codigo;
         p->nodes[x].codigo = xstrdup(codes[i]);
         count++;
-        ok = store_save_node(db, p, x, err) &&
+        ok = store_save_node(db, p, x, &nb, err) &&
              log_node(db, accion, p, x, "codigo", old[i], codes[i], "Renumerar", err);
     }
     ok = tx_end(db, ok, err);   /* rolls back a failed begin harmlessly */
@@ -821,6 +892,9 @@ bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
     }
     free(old);
     free(codes);
+    if (!ok)
+        for (int i = 0; i < n; i++)
+            recargar(db, p, p->nodes[parent].kids.v[i], err);
     if (ok && changed)
         *changed = count;
     return ok;
@@ -872,12 +946,14 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     int64_t accion;
     bool ok = tx_begin(db, &accion, err);
     if (ok) {
-        ok = store_save_actividad(db, p, node, err) &&
+        ok = store_save_actividad(db, p, node, &p->nodes[node], &prev, err) &&
              log_node(db, accion, p, node, campo, x, y, verbo, err);
         ok = tx_end(db, ok, err);
     }
-    if (!ok)
+    if (!ok) {
         memcpy(a->mes, before, sizeof a->mes);
+        recargar(db, p, node, err);
+    }
     return ok;
 }
 
@@ -950,16 +1026,20 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
         memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
         ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
              !cmd_corte_congelado(p, &prev, a, "el cronograma", err) &&
-             store_save_actividad(db, p, dst[i], err) &&
+             store_save_actividad(db, p, dst[i], &p->nodes[dst[i]], &prev, err) &&
              log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
     }
     ok = tx_end(db, ok, err);
-    if (!ok)
+    if (!ok) {
         for (int i = done - 1; i >= 0; i--) {   /* backwards: a node listed twice ends as it was */
             Actividad *a = plan_act(p, dst[i]);
             if (a)
                 memcpy(a->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
         }
+        if (store_es_conflicto(err))
+            for (int i = 0; i < n; i++)
+                recargar(db, p, dst[i], err);
+    }
     free(before);
     return ok;
 }

@@ -80,6 +80,16 @@ static const char *actividad_nombre(const Plan *p, int node, char *buf, size_t n
     return buf;
 }
 
+#define SEG_TEXTO_MAX 32767
+
+static size_t seg_largo(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        n += (*c & 0xC0) != 0x80;
+    return n;
+}
+
 static bool check_target(const Plan *p, int node, int corte, PoaErr *err)
 {
     if (corte < 1 || corte > POA_TRIMESTRES) {
@@ -114,6 +124,18 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     int n = ch_real + ch_obs + ch_evi;
     if (n == 0)
         return true;   /* nothing to write: not an action, no log row */
+    /* Excel's limit for a cell (the report would refuse it later) */
+    const char *largo = ch_obs && seg_largo(c->observaciones) > SEG_TEXTO_MAX ? "Observaciones"
+                        : ch_evi && seg_largo(c->evidencia) > SEG_TEXTO_MAX ? "Evidencia"
+                                                                           : NULL;
+    if (largo) {
+        char nom[512];
+        err_set(err, "%s del corte %d de la actividad %s: el texto tiene %zu caracteres y una "
+                "celda de Excel admite hasta 32.767; acórtelo", largo, corte,
+                actividad_nombre(p, node, nom, sizeof nom),
+                seg_largo(*largo == 'O' ? c->observaciones : c->evidencia));
+        return false;
+    }
 
     Seguimiento nuevo = *cur;   /* shares the unchanged strings */
     if (ch_real)
@@ -144,7 +166,7 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
          * only after the commit */
         Seguimiento viejo = *cur;
         *cur = nuevo;
-        ok = store_save_seguimiento(db, p, node, corte, err);
+        ok = store_save_seguimiento(db, p, node, corte, &viejo, err);
         *cur = viejo;
         int64_t accion = db_new_accion(db);
         if (ok && ch_real) {
@@ -177,6 +199,12 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
             free(nuevo.observaciones);
         if (ch_evi)
             free(nuevo.evidencia);
+        if (store_es_conflicto(err)) {
+            /* another program wrote this row: show the file's values */
+            PoaErr e2 = {{0}};
+            if (!store_reload_node(db, p, node, &e2))
+                err_set(err, "%s", e2.msg);
+        }
         err_prefix(err, "No se guardó el seguimiento de %s", nombre);
         return false;
     }

@@ -295,6 +295,11 @@ TEST(failures_roll_back)
                   "CREATE TRIGGER no_ins BEFORE INSERT ON actividad BEGIN "
                   "SELECT RAISE(ABORT, 'disco lleno'); END;"
                   "CREATE TRIGGER no_del BEFORE DELETE ON entregable BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  /* a month edit writes only its cell (compare-and-set) */
+                  "CREATE TRIGGER no_mes BEFORE INSERT ON mes BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  "CREATE TRIGGER no_mes_upd BEFORE UPDATE ON mes BEGIN "
                   "SELECT RAISE(ABORT, 'disco lleno'); END;", &e2));
     int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     Actividad before = *plan_act(f.p, act);
