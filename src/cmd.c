@@ -243,6 +243,8 @@ bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
     }
 }
 
+static int corte_cuenta(const Plan *p, const Actividad *a);
+
 /* Closing a corte freezes its numbers (issue 4): an edit of the plan that
  * would change what a closed corte computes for an activity (programado
  * acumulado, % or state) is refused. Texts stay editable. */
@@ -250,6 +252,13 @@ bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad
                          const char *que, PoaErr *err)
 {
     Umbrales u = calc_umbrales_default();
+    /* the peso weighs the activity in the weighted roll-ups of the tablero */
+    int cp = before->peso != after->peso ? corte_cuenta(p, before) : 0;
+    if (cp) {
+        err_set(err, "El corte %d está cerrado: %s cambiaría el peso de la actividad en los "
+                "consolidados de ese corte. Reabra el corte para editar", cp, que);
+        return true;
+    }
     for (int c = 1; c <= POA_TRIMESTRES; c++) {
         if (!p->cortes[c - 1].cerrado)
             continue;
@@ -286,34 +295,66 @@ static bool cambia_a_meses(const Plan *p, int node, const Actividad *before,
     return true;
 }
 
-/* An activity counted in a closed corte cannot be deleted either. */
-static bool borrado_congelado(const Plan *p, int node, PoaErr *err)
+/* The closed corte an activity counts in (due or reported there), or 0. */
+static int corte_cuenta(const Plan *p, const Actividad *a)
+{
+    Umbrales u = calc_umbrales_default();
+    for (int c = 1; c <= POA_TRIMESTRES; c++) {
+        if (!p->cortes[c - 1].cerrado)
+            continue;
+        ResultadoAct r;
+        calc_actividad(a, c, &u, &r);
+        if (r.estado == ESTADO_SIN_REPORTE || r.estado == ESTADO_REPORTADA)
+            return c;
+    }
+    return 0;
+}
+
+/* The first live activity under node (node included) that counts in a
+ * closed corte, with that corte in *corte; -1 when none. */
+static int rama_cuenta(const Plan *p, int node, int *corte)
 {
     const Node *n = &p->nodes[node];
     if (n->deleted)
-        return false;
-    if (n->kind == NODE_ACTIVIDAD) {
-        const Actividad *a = &p->acts[n->act];
-        Umbrales u = calc_umbrales_default();
-        for (int c = 1; c <= POA_TRIMESTRES; c++) {
-            if (!p->cortes[c - 1].cerrado)
-                continue;
-            ResultadoAct r;
-            calc_actividad(a, c, &u, &r);
-            if (r.estado == ESTADO_SIN_REPORTE || r.estado == ESTADO_REPORTADA) {
-                err_set(err,
-                        "El corte %d está cerrado y la actividad «%s» cuenta en él: no se puede "
-                        "borrar. Reabra el corte primero",
-                        c, *n->codigo ? n->codigo : n->texto);
-                return true;
-            }
-        }
-        return false;
+        return -1;
+    if (n->kind == NODE_ACTIVIDAD)
+        return (*corte = corte_cuenta(p, &p->acts[n->act])) ? node : -1;
+    for (int i = 0; i < n->kids.n; i++) {
+        int x = rama_cuenta(p, n->kids.v[i], corte);
+        if (x >= 0)
+            return x;
     }
-    for (int i = 0; i < n->kids.n; i++)
-        if (borrado_congelado(p, n->kids.v[i], err))
-            return true;
-    return false;
+    return -1;
+}
+
+/* Closing a corte freezes what its tablero shows per unit, objetivo and eje
+ * (issue 8): an edit that would carry an activity counted in it to another
+ * group (que: "moverla a otra meta") is refused, naming both. */
+bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *err)
+{
+    int corte = 0, x = rama_cuenta(p, node, &corte);
+    if (x < 0)
+        return false;
+    const Node *n = &p->nodes[x];
+    err_set(err,
+            "El corte %d está cerrado y la actividad «%s» cuenta en él: %s movería sus cifras "
+            "a otra unidad, objetivo o eje del tablero. Reabra el corte primero",
+            corte, *n->codigo ? n->codigo : n->texto, que);
+    return true;
+}
+
+/* An activity counted in a closed corte cannot be deleted either. */
+static bool borrado_congelado(const Plan *p, int node, PoaErr *err)
+{
+    int corte = 0, x = rama_cuenta(p, node, &corte);
+    if (x < 0)
+        return false;
+    const Node *n = &p->nodes[x];
+    err_set(err,
+            "El corte %d está cerrado y la actividad «%s» cuenta en él: no se puede "
+            "borrar. Reabra el corte primero",
+            corte, *n->codigo ? n->codigo : n->texto);
+    return true;
 }
 
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
@@ -415,6 +456,8 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     int old = p->nodes[node].unidad;
     if (old == unidad)
         return true;
+    if (cmd_estructura_congelada(p, node, "cambiar la unidad de su meta", err))
+        return false;
     Node nb = p->nodes[node];
     set_unidad_subtree(p, node, unidad);
     int64_t accion;
@@ -734,6 +777,15 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         err_set(err, "No se puede mover %s allí", kind_label(p, node));
         return false;
     }
+    /* between entregables of one meta an activity keeps its unit, objetivo
+     * and eje: no figure of a closed corte moves; anything else does */
+    bool misma_meta = p->nodes[node].kind == NODE_ACTIVIDAD && ik == NODE_RAIZ &&
+                      plan_ancestor(p, real, NODE_META) == plan_ancestor(p, node, NODE_META);
+    if (!misma_meta && cmd_estructura_congelada(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
+                                                         ? "moverla a otra meta"
+                                                         : "mover la rama",
+                                            err))
+        return false;
     int64_t accion;
     if (!tx_begin(db, &accion, err))
         return false;

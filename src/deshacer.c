@@ -476,6 +476,11 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         snprintf(b, sizeof b, "%lld", (long long)p->nodes[p->nodes[node].parent].id);
         if (strcmp(b, nz(r->despues)) != 0)
             l->cambiado = true;
+        if (plan_ancestor(p, parent, NODE_META) != plan_ancestor(p, node, NODE_META) &&
+            cmd_estructura_congelada(p, node, "devolverla a su lugar", l->err)) {
+            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+            return false;
+        }
         Op *op = mover_op(l, node);
         op->parent = parent;
         op->pos = p->nodes[parent].kids.n;   /* the end, unless an "orden" row says */
@@ -489,6 +494,10 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         int cur = p->nodes[node].unidad;
         if (u < 0)
             return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+        if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
+            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+            return false;
+        }
         if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
             l->cambiado = true;
         Op *op = ops_add(&l->ops, OP_UNIDAD, node);
