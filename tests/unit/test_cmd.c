@@ -413,6 +413,41 @@ TEST(closed_corte_freezes_structure)
     t_fx_close(&f);
 }
 
+/* Excel's limit for a cell (32,767 characters) in the editor: a longer text
+ * is refused naming the field and the row; the limit itself is accepted. */
+TEST(text_limit)
+{
+    TFx f;
+    t_fx_open(&f, ARS, "limite.db");
+    PoaErr err = {{0}};
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
+    char *largo = xmalloc(40001);
+    memset(largo, 'a', 40000);
+    largo[40000] = '\0';
+    largo[32768] = '\0';
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_RESPONSABLES, largo, &err));
+    CHECK_CONTAINS(err.msg, "Responsables de actividad «1.1 Alianza");
+    CHECK_CONTAINS(err.msg, "tiene 32768 caracteres y una celda de Excel admite hasta 32.767");
+    CHECK_STR(plan_act(f.p, act)->responsables, "Afiliación/ Direccion Ejecutiva");
+    /* characters, not bytes: 32,767 «ñ» are 65,534 bytes and fit */
+    StrBuf b = {0};
+    for (int i = 0; i < 32767; i++)
+        sb_append(&b, "ñ");
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, sb_str(&b), &err));
+    sb_append(&b, "ñ");
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, sb_str(&b), &err));
+    CHECK_CONTAINS(err.msg, "Texto de actividad");
+    sb_free(&b);
+    /* the seguimiento's observaciones, the same */
+    largo[32768] = 'a';
+    CHECK(!seguimiento_set_observaciones(f.db, f.p, act, 1, largo, &err));
+    CHECK_CONTAINS(err.msg, "Observaciones del corte 1 de la actividad «1.1»");
+    CHECK_CONTAINS(err.msg, "tiene 40000 caracteres");
+    CHECK_STR(plan_act(f.p, act)->seg[0].observaciones, "");
+    free(largo);
+    t_fx_close(&f);
+}
+
 int main(void)
 {
     RUN(edit_fields);
@@ -425,5 +460,6 @@ int main(void)
     RUN(failures_roll_back);
     RUN(closed_corte_freezes_targets);
     RUN(closed_corte_freezes_structure);
+    RUN(text_limit);
     return t_finish();
 }
