@@ -130,6 +130,12 @@ int main(int argc, char **argv)
     }
     printf("editar una celda (1 tx):     %8.3f ms por edición\n", (now() - t) * 1e3 / n);
 
+    /* re-reading one activity after a refused edit: by id, whatever the size */
+    t = now();
+    for (int i = 0; i < n; i++)
+        store_reload_node(db, p, a->node, &err);
+    printf("releer una actividad:        %8.3f ms\n", (now() - t) * 1e3 / n);
+
     CsvExportOpts o = {0};
     t = now();
     plancsv_export(p, out, &o, NULL, &err);
