@@ -107,7 +107,10 @@ typedef struct {
     const char *descripcion;
     UiHandler fn;
     int barra_sale;         /* narrow bar: F-keys with higher values leave first */
+    bool escribe;           /* edits the file: refused in a read-only session */
 } UiKey;
+/* The reason a read-only session gives for refusing an edit (status line). */
+void ui_status_solo_lectura(struct App *a);
 
 extern const UiKey UI_KEYS[];
 extern const int UI_NKEYS;

@@ -69,23 +69,10 @@ static void rebuild(App *a, int keep_node)
         a->sel = 0;
 }
 
-/* The handlers that write to the file: refused in a read-only session
- * with its reason, before they ask anything. */
-static bool key_escribe(const App *a, const UiKey *k)
+void ui_status_solo_lectura(App *a)
 {
-    static const UiHandler ESCRIBEN[] = {
-        ui_act_edit, ui_act_fields, ui_act_add_sibling, ui_act_add_child, ui_act_delete,
-        ui_act_move_up, ui_act_move_down, ui_act_move_to, ui_act_renumber, ui_act_mark,
-        ui_act_qty, ui_act_clear_cell, ui_act_fill_q, ui_act_clear_q, ui_act_fill_y,
-        ui_act_clear_y, ui_act_paste, ui_act_deshacer, ui_act_seg_real, ui_act_seg_obs,
-        ui_act_seg_evid, ui_act_seg_digit, ui_act_seg_cerrar,
-    };
-    if (k->fn == ui_act_seg_enter)   /* on the tablero, Enter only opens a unit */
-        return a->vista != VISTA_TABLERO;
-    for (size_t i = 0; i < POA_ARRAY_LEN(ESCRIBEN); i++)
-        if (k->fn == ESCRIBEN[i])
-            return true;
-    return false;
+    ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a abrir el "
+              "archivo", a->solo_lectura);
 }
 
 static void loop(App *a)
@@ -119,9 +106,8 @@ static void loop(App *a)
             ui_draw(a);
             continue;
         }
-        if (a->solo_lectura[0] && key_escribe(a, k)) {
-            ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a "
-                      "abrir el archivo", a->solo_lectura);
+        if (a->solo_lectura[0] && k->escribe) {   /* before the handler asks anything */
+            ui_status_solo_lectura(a);
             ui_draw(a);
             continue;
         }

@@ -1106,6 +1106,10 @@ int ui_act_seg_enter(App *a, int k)
 {
     if (a->vista == VISTA_TABLERO)
         return ui_act_tab_enter(a, k);
+    if (a->solo_lectura[0]) {   /* Enter edits here (the key table cannot tell) */
+        ui_status_solo_lectura(a);
+        return UI_HANDLED | UI_REDRAW;
+    }
     int node = fila_node(a);
     if (a->vista == VISTA_FORM)
         return editar(a, node, a->seg->campo, NULL);
