@@ -259,6 +259,20 @@ TEST(undo_does_not_undo_the_other)
     deshacer_info_free(&info);
     CHECK(!ok);
     CHECK_INT(t_db_int(d.a.db, "SELECT count(*) FROM actividad WHERE riesgos = 'R9'"), 1);
+    /* a program that writes no log row (an older poa, sqlite3) changed the
+     * field B's own last edit set: B's undo is refused and reloads */
+    CHECK(cmd_set_campo(d.db, d.p, act, CAMPO_PRESUPUESTO_NOTA, "Según PAC 2024", &err));
+    char *sql = xasprintf("UPDATE actividad SET presupuesto_nota = 'Ver PAC' WHERE id = %lld",
+                          (long long)d.p->nodes[act].id);
+    CHECK(db_exec(d.a.db, sql, &err));
+    free(sql);
+    ok = deshacer_ultimo(d.db, d.p, &info, &err);
+    deshacer_info_free(&info);
+    CHECK(!ok);
+    CHECK_CONTAINS(err.msg, CONFLICTO);
+    CHECK_STR(plan_act(d.p, act)->presupuesto_nota, "Ver PAC");
+    CHECK_INT(t_db_int(d.a.db, "SELECT count(*) FROM actividad WHERE presupuesto_nota = 'Ver PAC'"),
+              1);
     dos_close(&d);
 }
 
