@@ -145,6 +145,11 @@ static void title_line(App *a, const char *left)
 {
     const char *right = "Esc: volver ";
     int rw = u8_width(right);
+    char ro[1400];
+    if (a->solo_lectura[0]) {   /* a read-only session says so first, as the plan does */
+        snprintf(ro, sizeof ro, " %s ·%s", a->solo_lectura, left);
+        left = ro;
+    }
     ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), left);
     if (a->W - rw > u8_width(left) + 1)
         ui_put(0, a->W - rw, rw, ui_attr(a, CR_TITLE), right);

@@ -30,6 +30,7 @@ settle
 hasnt 'Guardado'
 keys Tab s
 wait_for 'Formulario de seguimiento'
+line 1 | grep -qF ' solo lectura — abierto por' || fail "título del formulario: $(line 1)"
 keys Enter
 wait_for 'no se puede editar'
 hasnt 'Real acumulado EN-MAR de 1.1'
