@@ -83,4 +83,36 @@ kill -9 "$pid"
 [ ! -s "$tmp/err" ] || fail "avisó al tomar el cerrojo abandonado: $(cat "$tmp/err")"
 [ "$(sqlite3 "$db" "SELECT real FROM seguimiento WHERE corte = 1 AND real IS NOT NULL")" = 3.0 ] \
     || fail "el real no quedó en 3"
+
+# an interface started while a poa command writes waits for it, then opens
+# for writing (python's lockf is the same fcntl lock a command takes)
+cat >"$tmp/holder.py" <<'PY'
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o666)
+fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+os.ftruncate(fd, 0)
+os.write(fd, ("ana\notra-pc\n%d\n2024-10-05 14:05:00\n%s\n" % (os.getpid(), sys.argv[2])).encode())
+time.sleep(float(sys.argv[3]))
+os.unlink(sys.argv[1])
+PY
+/usr/bin/python3 "$tmp/holder.py" "$lock" orden 2 &
+holder=$!
+sleep 0.5
+cur=espera$$
+sessions+=("$cur")
+"$T" start "$cur" 130 40 -- "$POA" "$db"
+wait_for 'esperando a que termine la orden de poa que escribe'
+wait_for 'F10Salir' 15
+hasnt 'solo lectura'
+wait "$holder" || true
+quit
+# another interface on another machine: its user and host are in the title
+/usr/bin/python3 "$tmp/holder.py" "$lock" interfaz 30 &
+holder=$!
+sleep 0.5
+start ajena 130 40
+line 1 | grep -qF ' POA 2024 · solo lectura — abierto por ana en otra-pc desde 14:05 · ' \
+    || fail "título con el dueño ajeno: $(line 1)"
+quit
+kill "$holder" 2>/dev/null || true
 echo ok
