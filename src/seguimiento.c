@@ -213,6 +213,10 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     if (ch_evi)
         free(cur->evidencia);
     *cur = nuevo;
+    /* the fields this edit did not touch may have been written by another
+     * program (poa seguimiento beside a stale copy): show the file's row */
+    PoaErr e2 = {{0}};
+    store_reload_node(db, p, node, &e2);
     if (cambios)
         *cambios = n;
     return true;

@@ -147,6 +147,11 @@ TEST(seguimiento_from_cli_then_stale_interface)
     CHECK(seguimiento_editar(d.a.db, d.a.p, act, 1, &c, NULL, &err));
     /* the interface, loaded before, edits the evidencia of that row */
     CHECK(seguimiento_set_evidencia(d.db, d.p, act, 1, "acta.pdf", &err));
+    /* … and, saved, it shows what the other program wrote in that row */
+    CHECK_STR(plan_act(d.p, act)->seg[0].observaciones, "DESDE CLI");
+    /* the activity's later edits start from there */
+    CHECK(seguimiento_set_observaciones(d.db, d.p, act, 1, "DESDE CLI y más", &err));
+    CHECK(seguimiento_set_observaciones(d.db, d.p, act, 1, "DESDE CLI", &err));
     Plan *q = t_fx_reopen(&d.a);
     const Seguimiento *s = &plan_act(q, act)->seg[0];
     CHECK(s->real.has);
@@ -154,10 +159,13 @@ TEST(seguimiento_from_cli_then_stale_interface)
     CHECK_STR(s->observaciones, "DESDE CLI");
     CHECK_STR(s->evidencia, "acta.pdf");
     plan_free(q);
-    /* … and then its observaciones, which it still shows empty: refused */
+    /* the CLI writes again; the interface's copy is stale again: refused */
+    c.observaciones = "DESDE CLI, otra vez";
+    c.set_real = false;
+    CHECK(seguimiento_editar(d.a.db, d.a.p, act, 1, &c, NULL, &err));
     CHECK(!seguimiento_set_observaciones(d.db, d.p, act, 1, "DESDE LA INTERFAZ", &err));
     CHECK_CONTAINS(err.msg, CONFLICTO);
-    CHECK_STR(plan_act(d.p, act)->seg[0].observaciones, "DESDE CLI");
+    CHECK_STR(plan_act(d.p, act)->seg[0].observaciones, "DESDE CLI, otra vez");
     CHECK_DBL(plan_act(d.p, act)->seg[0].real.valor, 2, 0);
     /* the real too */
     CHECK(!seguimiento_set_real(d.a.db, d.a.p, act, 1, "3", &err) ||
