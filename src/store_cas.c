@@ -424,6 +424,15 @@ static void set_unidad_subtree(Plan *p, int node, int unidad)
         set_unidad_subtree(p, k->v[i], unidad);
 }
 
+/* Replaces *dst only when the text differs: a caller holding a pointer into
+ * the model (the screen's code of the row it edits) keeps a valid one for
+ * every field nobody changed. */
+static void set_text(char **dst, const char *src)
+{
+    if (!*dst || strcmp(*dst, src) != 0)
+        str_replace(dst, src);
+}
+
 /* The activity payload into a (whose strings are replaced). */
 static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
 {
@@ -433,13 +442,13 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) != SQLITE_ROW)
         return read_fail(db, st, err);
-    str_replace(&a->unidad_lider, col_text(st, 0));
-    str_replace(&a->responsables, col_text(st, 1));
+    set_text(&a->unidad_lider, col_text(st, 0));
+    set_text(&a->responsables, col_text(st, 1));
     a->has_presupuesto = sqlite3_column_type(st, 2) != SQLITE_NULL;
     a->presupuesto = sqlite3_column_double(st, 2);
-    str_replace(&a->moneda, col_text(st, 3));
-    str_replace(&a->presupuesto_nota, col_text(st, 4));
-    str_replace(&a->riesgos, col_text(st, 5));
+    set_text(&a->moneda, col_text(st, 3));
+    set_text(&a->presupuesto_nota, col_text(st, 4));
+    set_text(&a->riesgos, col_text(st, 5));
     tipo_meta_parse(col_text(st, 6), &a->tipo);
     sentido_parse(col_text(st, 7), &a->sentido);
     a->peso = sqlite3_column_double(st, 8);
@@ -478,13 +487,7 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         return read_fail(db, st, err);
     sqlite3_reset(st);
 
-    for (int c = 0; c < POA_TRIMESTRES; c++) {
-        Seguimiento *s = &a->seg[c];
-        s->real = (Valor){0};
-        str_replace(&s->observaciones, "");
-        str_replace(&s->evidencia, "");
-        str_replace(&s->pct_publicado, "");
-    }
+    bool visto[POA_TRIMESTRES] = {false};
     if (!(st = db_stmt(db, SQL_SEG_ONE, err)))
         return false;
     sqlite3_bind_int64(st, 1, id);
@@ -492,17 +495,27 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         int c = sqlite3_column_int(st, 0);
         if (c < 1 || c > POA_TRIMESTRES)
             continue;
+        visto[c - 1] = true;
         Seguimiento *s = &a->seg[c - 1];
         s->real.has = sqlite3_column_type(st, 1) != SQLITE_NULL;
         s->real.valor = sqlite3_column_double(st, 1);
         s->real.pct = sqlite3_column_int(st, 2) != 0;
-        str_replace(&s->observaciones, col_text(st, 3));
-        str_replace(&s->evidencia, col_text(st, 4));
-        str_replace(&s->pct_publicado, col_text(st, 5));
+        set_text(&s->observaciones, col_text(st, 3));
+        set_text(&s->evidencia, col_text(st, 4));
+        set_text(&s->pct_publicado, col_text(st, 5));
     }
     if (rc != SQLITE_DONE)
         return read_fail(db, st, err);
     sqlite3_reset(st);
+    for (int c = 0; c < POA_TRIMESTRES; c++) {   /* no row: nothing reported */
+        if (visto[c])
+            continue;
+        Seguimiento *s = &a->seg[c];
+        s->real = (Valor){0};
+        set_text(&s->observaciones, "");
+        set_text(&s->evidencia, "");
+        set_text(&s->pct_publicado, "");
+    }
     return true;
 }
 
@@ -524,9 +537,9 @@ bool store_reload_node(Db *db, Plan *p, int node, PoaErr *err)
     }
     if (rc != SQLITE_ROW)
         return read_fail(db, st, err);
-    str_replace(&n->codigo, col_text(st, 0));
-    str_replace(&n->texto, col_text(st, 1));
-    str_replace(&n->indicador, col_text(st, 2));
+    set_text(&n->codigo, col_text(st, 0));
+    set_text(&n->texto, col_text(st, 1));
+    set_text(&n->indicador, col_text(st, 2));
     int64_t uid = sqlite3_column_int64(st, 3);
     sqlite3_reset(st);
     if (n->kind == NODE_META) {

@@ -364,7 +364,8 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
     }
     Actividad *act = plan_act(a->plan, node);
     Seguimiento *sg = &act->seg[a->corte - 1];
-    const char *cod = a->plan->nodes[node].codigo;
+    char cod[128];   /* a copy: saving re-reads the row into the model */
+    snprintf(cod, sizeof cod, "%s", a->plan->nodes[node].codigo);
     char prompt[256], num[64];
     char *init;
     switch (campo) {
