@@ -394,6 +394,10 @@ TEST(closed_corte_freezes_structure)
     CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_PESO, "2", &err));
     CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
     CHECK_DBL(plan_act(f.p, node)->peso, 1, 0);
+    /* the sentido turns 479 of 1565 into another % */
+    CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_SENTIDO, "descendente", &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK_INT(plan_act(f.p, node)->sentido, SENTIDO_ASCENDENTE);
     /* a whole meta holding it cannot go to another objetivo either */
     int obj = plan_ancestor(f.p, q4, NODE_OBJETIVO);
     if (obj != plan_ancestor(f.p, node, NODE_OBJETIVO) && cmd_can_move_to(f.p, meta, obj)) {
