@@ -482,6 +482,11 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         pos = iv_find(&p->nodes[parent].kids, ref) + 1;
     }
     int ix = -1;
+    /* adding writes the places of the new node's siblings: they must still be
+     * the ones we show, or another program's move would be undone */
+    if (ok && made < 0)
+        ok = store_check_children(db, p, parent, p->nodes[parent].kids.v,
+                                  p->nodes[parent].kids.n, err);
     if (ok) {
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);

@@ -245,6 +245,10 @@ TEST(delete_and_move)
                           (long long)d.a.p->nodes[act].id);
     CHECK_INT(t_sql_int(d.a.path, sql), d.a.p->nodes[other].id);
     free(sql);
+    /* adding beside siblings another program changed: refused, nothing added */
+    CHECK(!cmd_add(d.db, d.p, hermano, false, -1, "9.9", "Nueva de B", NULL, &err));
+    CHECK_CONTAINS(err.msg, "otro programa cambió");
+    CHECK_INT(t_db_int(d.a.db, "SELECT count(*) FROM actividad WHERE texto = 'Nueva de B'"), 0);
     /* B deletes what A deleted: nothing to resurrect, refused */
     CHECK(cmd_delete(d.a.db, d.a.p, hermano, &err));
     CHECK(!cmd_set_campo(d.db, d.p, hermano, CAMPO_TEXTO, "Revive", &err));
