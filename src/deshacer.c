@@ -567,6 +567,17 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
                 "(¿lo cambió otra sesión? vuelva a abrir el archivo)", desc);
         ok = false;
     }
+    /* a move put back writes the places of both lists of siblings: they
+     * must be in the file as the model shows them (store_cas.c) */
+    for (int i = 0; ok && i < l.ops.n; i++) {
+        const Op *op = &l.ops.v[i];
+        if (op->kind != OP_MOVER)
+            continue;
+        int cur = p->nodes[op->node].parent;
+        ok = store_check_children(db, p, cur, p->nodes[cur].kids.v, p->nodes[cur].kids.n, err) &&
+             store_check_children(db, p, op->parent, p->nodes[op->parent].kids.v,
+                                  p->nodes[op->parent].kids.n, err);
+    }
     if (ok) {
         /* lend the old values to the model one op at a time, each saved
          * against what the model held just before it (shallow copies: the

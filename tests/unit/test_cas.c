@@ -285,6 +285,18 @@ TEST(undo_does_not_undo_the_other)
     CHECK_STR(plan_act(d.p, act)->presupuesto_nota, "Ver PAC");
     CHECK_INT(t_db_int(d.a.db, "SELECT count(*) FROM actividad WHERE presupuesto_nota = 'Ver PAC'"),
               1);
+    /* undoing a move among siblings one of which another program removed */
+    int par = d.p->nodes[act].parent;
+    CHECK(cmd_move(d.db, d.p, act, +1, &err));
+    int otro = d.p->nodes[par].kids.v[d.p->nodes[par].kids.n - 1];
+    sql = xasprintf("DELETE FROM actividad WHERE id = %lld", (long long)d.p->nodes[otro].id);
+    CHECK(db_exec(d.a.db, sql, &err));
+    free(sql);
+    ok = deshacer_ultimo(d.db, d.p, &info, &err);
+    deshacer_info_free(&info);
+    CHECK(!ok);
+    CHECK_CONTAINS(err.msg, "otro programa cambió estas filas");
+    CHECK_INT(d.p->nodes[par].kids.v[1], act);   /* the model as it was */
     dos_close(&d);
 }
 
