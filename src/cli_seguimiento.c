@@ -82,16 +82,12 @@ int cli_seguimiento(const Args *a, const Config *cfg)
         }
     }
     /* Excel's limit for a cell: bad input (exit 2), before the file is opened */
-    const char *largo = a->observaciones && cmd_texto_largo(a->observaciones) > CMD_TEXTO_MAX
-                            ? "--observaciones"
-                        : a->evidencia && cmd_texto_largo(a->evidencia) > CMD_TEXTO_MAX
-                            ? "--evidencia"
-                            : NULL;
-    if (largo) {
+    bool obs_largo = a->observaciones && cmd_texto_largo(a->observaciones) > CMD_TEXTO_MAX;
+    if (obs_largo || (a->evidencia && cmd_texto_largo(a->evidencia) > CMD_TEXTO_MAX)) {
         fprintf(stderr, "poa: %s de la actividad «%s», corte %d: el texto tiene %zu caracteres "
-                "y una celda de Excel admite hasta 32.767; acórtelo\n", largo, a->actividad,
-                a->corte, cmd_texto_largo(*largo == '-' && largo[2] == 'o' ? a->observaciones
-                                                                           : a->evidencia));
+                "y una celda de Excel admite hasta 32.767; acórtelo\n",
+                obs_largo ? "--observaciones" : "--evidencia", a->actividad, a->corte,
+                cmd_texto_largo(obs_largo ? a->observaciones : a->evidencia));
         return EXIT_USO;
     }
     Db *db;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "store.h"
 #include "util.h"
 
@@ -80,16 +81,6 @@ static const char *actividad_nombre(const Plan *p, int node, char *buf, size_t n
     return buf;
 }
 
-#define SEG_TEXTO_MAX 32767
-
-static size_t seg_largo(const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
-        n += (*c & 0xC0) != 0x80;
-    return n;
-}
-
 static bool check_target(const Plan *p, int node, int corte, PoaErr *err)
 {
     if (corte < 1 || corte > POA_TRIMESTRES) {
@@ -125,15 +116,14 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     if (n == 0)
         return true;   /* nothing to write: not an action, no log row */
     /* Excel's limit for a cell (the report would refuse it later) */
-    const char *largo = ch_obs && seg_largo(c->observaciones) > SEG_TEXTO_MAX ? "Observaciones"
-                        : ch_evi && seg_largo(c->evidencia) > SEG_TEXTO_MAX ? "Evidencia"
-                                                                           : NULL;
-    if (largo) {
+    bool obs_largo = ch_obs && cmd_texto_largo(c->observaciones) > CMD_TEXTO_MAX;
+    if (obs_largo || (ch_evi && cmd_texto_largo(c->evidencia) > CMD_TEXTO_MAX)) {
         char nom[512];
         err_set(err, "%s del corte %d de la actividad %s: el texto tiene %zu caracteres y una "
-                "celda de Excel admite hasta 32.767; acórtelo", largo, corte,
+                "celda de Excel admite hasta 32.767; acórtelo",
+                obs_largo ? "Observaciones" : "Evidencia", corte,
                 actividad_nombre(p, node, nom, sizeof nom),
-                seg_largo(*largo == 'O' ? c->observaciones : c->evidencia));
+                cmd_texto_largo(obs_largo ? c->observaciones : c->evidencia));
         return false;
     }
 
