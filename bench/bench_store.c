@@ -119,15 +119,22 @@ int main(int argc, char **argv)
     int n = 200;
     t = now();
     for (int i = 0; i < n; i++) {
+        Actividad antes = *a;   /* compare-and-set: the copy before the edit */
         a->mes[i % 12].kind = a->mes[i % 12].kind == CELL_X ? CELL_VACIA : CELL_X;
         a->mes[i % 12].valor = a->mes[i % 12].kind == CELL_X;
         db_begin(db, &err);
-        store_save_actividad(db, p, a->node, &err);
+        store_save_actividad(db, p, a->node, &p->nodes[a->node], &antes, &err);
         store_log(db, db_new_accion(db), p->id, "mes", p->nodes[a->node].id, "ene", "", "x",
                   "", &err);
         db_commit(db, &err);
     }
     printf("editar una celda (1 tx):     %8.3f ms por edición\n", (now() - t) * 1e3 / n);
+
+    /* re-reading one activity after a refused edit: by id, whatever the size */
+    t = now();
+    for (int i = 0; i < n; i++)
+        store_reload_node(db, p, a->node, &err);
+    printf("releer una actividad:        %8.3f ms\n", (now() - t) * 1e3 / n);
 
     CsvExportOpts o = {0};
     t = now();

@@ -47,10 +47,37 @@ bool store_merge_plan(Db *db, Plan *incoming, ImportStats *stats, PoaErr *err);
 
 /* Saving edits (inside the caller's transaction). */
 bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err);     /* sets node id */
-bool store_save_node(Db *db, Plan *p, int node, PoaErr *err);       /* texts of the node */
-bool store_save_actividad(Db *db, Plan *p, int node, PoaErr *err);  /* fields, months, targets */
-bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, PoaErr *err);
 bool store_delete_node(Db *db, Plan *p, int node, PoaErr *err);     /* cascades */
+
+/* Compare-and-set saves (store_cas.c). Another program may have written the
+ * file since the plan was loaded (the lock of cerrojo.h can be bypassed:
+ * another machine, an older poa). `antes` is the caller's copy from before
+ * the edit (what the screen showed); only the fields where the model now
+ * differs from it are written, each only where the file still holds the
+ * value of antes. When it does not, the save fails with STORE_CONFLICTO in
+ * err; the caller rolls back and calls store_reload_node. */
+#define STORE_CONFLICTO "otro programa cambió esta fila; se recargó"
+bool store_es_conflicto(const PoaErr *e);
+/* Texts of a node (and the unit of a meta operativa). */
+bool store_save_node(Db *db, Plan *p, int node, const Node *antes, PoaErr *err);
+/* Texts, fields, months and quarterly targets of an actividad. */
+bool store_save_actividad(Db *db, Plan *p, int node, const Node *antes_n,
+                          const Actividad *antes, PoaErr *err);
+/* real, observaciones and evidencia of the actividad at corte. */
+bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimiento *antes,
+                            PoaErr *err);
+/* Re-reads node's row (an actividad with its months, targets and
+ * seguimiento) from the file into the model: a few queries by id, whatever
+ * the plan's size. Fails, saying so, when the row is gone. */
+bool store_reload_node(Db *db, Plan *p, int node, PoaErr *err);
+/* The file's children of parent are antes (n node indices), in that order:
+ * nobody added, removed or moved any meanwhile (before a move). */
+bool store_check_children(Db *db, Plan *p, int parent, const int *antes, int n, PoaErr *err);
+/* node and everything under it are in the file as the model shows them
+ * (before a delete: nothing another program changed is deleted unseen). */
+bool store_check_subtree(Db *db, Plan *p, int node, PoaErr *err);
+/* The message for a UNIQUE key refusing node's texts. */
+void store_duplicate_msg(const Plan *p, int node, PoaErr *err);
 /* Writes parent and orden of every child of parent (after moves/inserts). */
 bool store_save_children(Db *db, Plan *p, int parent, PoaErr *err);
 bool store_save_unidad(Db *db, Plan *p, int unidad, PoaErr *err);

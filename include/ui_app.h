@@ -74,6 +74,9 @@ typedef struct App {
                            table and the tablero rebuild when theirs is older */
     int corte;              /* 1..4, from config; chosen with c */
     struct UiSeg *seg;
+    /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
+     * session holds the plan's lock (cerrojo.h); "" when this one writes */
+    char solo_lectura[300];
 } App;
 
 /* Handler results: what the main loop must do next (no handler draws). */
@@ -104,7 +107,10 @@ typedef struct {
     const char *descripcion;
     UiHandler fn;
     int barra_sale;         /* narrow bar: F-keys with higher values leave first */
+    bool escribe;           /* edits the file: refused in a read-only session */
 } UiKey;
+/* The reason a read-only session gives for refusing an edit (status line). */
+void ui_status_solo_lectura(struct App *a);
 
 extern const UiKey UI_KEYS[];
 extern const int UI_NKEYS;

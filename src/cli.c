@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cerrojo.h"
 #include "plancsv.h"
 #include "store.h"
 #include "util.h"
@@ -128,6 +129,15 @@ void cli_print_config_avisos(const ConfigAvisos *av)
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)
 {
     PoaErr err = {{0}};
+    /* one writer per plan (cerrojo.h): taken before the file is opened, so
+     * an interface started meanwhile sees who is writing */
+    CerrojoDueno d;
+    if (mode != DB_READONLY && cerrojo_proceso(path, "orden", &d, &err) == CERROJO_AJENO) {
+        fprintf(stderr, "poa: «%s» está en %s (pid %ld): no se puede escribir; cierre esa "
+                "sesión de poa y repita la orden\n", path, err.msg, d.pid);
+        *code = EXIT_FALLO;
+        return NULL;
+    }
     DbRespaldos r = {.carpeta = cfg->carpeta_respaldos, .conservar = cfg->conservar_respaldos};
     Db *db = db_open_respaldos(path, mode, &r, &err);
     if (!db) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd.h"
 #include "seguimiento.h"
 #include "unificar.h"
 #include "verificar.h"
@@ -80,6 +81,15 @@ int cli_seguimiento(const Args *a, const Config *cfg)
             fprintf(stderr, "poa: --real: %s\n", err.msg);
             return EXIT_USO;
         }
+    }
+    /* Excel's limit for a cell: bad input (exit 2), before the file is opened */
+    bool obs_largo = a->observaciones && cmd_texto_largo(a->observaciones) > CMD_TEXTO_MAX;
+    if (obs_largo || (a->evidencia && cmd_texto_largo(a->evidencia) > CMD_TEXTO_MAX)) {
+        fprintf(stderr, "poa: %s de la actividad «%s», corte %d: el texto tiene %zu caracteres "
+                "y una celda de Excel admite hasta 32.767; acórtelo\n",
+                obs_largo ? "--observaciones" : "--evidencia", a->actividad, a->corte,
+                cmd_texto_largo(obs_largo ? a->observaciones : a->evidencia));
+        return EXIT_USO;
     }
     Db *db;
     int code = EXIT_OK;

@@ -9,10 +9,11 @@
 #include "calc.h"
 #include "store.h"
 #include "u8.h"
+#include "cmd_int.h"
 
 /* ---- transactions ---- */
 
-static bool tx_begin(Db *db, int64_t *accion, PoaErr *err)
+bool cmd_tx_begin(Db *db, int64_t *accion, PoaErr *err)
 {
     if (!db_begin(db, err))
         return false;
@@ -21,12 +22,40 @@ static bool tx_begin(Db *db, int64_t *accion, PoaErr *err)
 }
 
 /* Commits when ok; otherwise (or when the commit fails) rolls back. */
-static bool tx_end(Db *db, bool ok, PoaErr *err)
+bool cmd_tx_end(Db *db, bool ok, PoaErr *err)
 {
     if (ok && db_commit(db, err))
         return true;
     db_rollback(db);
     return false;
+}
+
+/* After a refused save: when another program changed the row (store_cas.c),
+ * the model gets the file's values so the screen shows them. Called after
+ * the caller put its own copy back. */
+void cmd_recargar(Db *db, Plan *p, int node, PoaErr *err)
+{
+    if (!store_es_conflicto(err))
+        return;
+    PoaErr e2 = {{0}};
+    if (!store_reload_node(db, p, node, &e2))
+        err_set(err, "%s", e2.msg);
+}
+
+/* Saves node (its texts, or the whole actividad) against antes. */
+static bool save_any(Db *db, Plan *p, int node, const Node *nb, const Actividad *ab,
+                     PoaErr *err)
+{
+    return ab ? store_save_actividad(db, p, node, nb, ab, err)
+              : store_save_node(db, p, node, nb, err);
+}
+
+size_t cmd_texto_largo(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        n += (*c & 0xC0) != 0x80;
+    return n;
 }
 
 static const char *kind_label(const Plan *p, int node)
@@ -35,7 +64,7 @@ static const char *kind_label(const Plan *p, int node)
 }
 
 /* "actividad «1.1 Alianza…»" for log descriptions and messages. */
-static char *node_desc(const Plan *p, int node)
+char *cmd_node_desc(const Plan *p, int node)
 {
     const Node *n = &p->nodes[node];
     char t[64];
@@ -43,10 +72,10 @@ static char *node_desc(const Plan *p, int node)
     return xasprintf("%s «%s%s%s»", kind_label(p, node), n->codigo, n->codigo[0] ? " " : "", t);
 }
 
-static bool log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
+bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
                      const char *antes, const char *despues, const char *verbo, PoaErr *err)
 {
-    char *d = node_desc(p, node);
+    char *d = cmd_node_desc(p, node);
     char *desc = xasprintf("%s %s", verbo, d);
     bool ok = store_log(db, accion, p->id, store_table(p->nodes[node].kind), p->nodes[node].id,
                         campo, antes, despues, desc, err);
@@ -215,79 +244,6 @@ bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
     }
 }
 
-/* Closing a corte freezes its numbers (issue 4): an edit of the plan that
- * would change what a closed corte computes for an activity (programado
- * acumulado, % or state) is refused. Texts stay editable. */
-bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
-                         const char *que, PoaErr *err)
-{
-    Umbrales u = calc_umbrales_default();
-    for (int c = 1; c <= POA_TRIMESTRES; c++) {
-        if (!p->cortes[c - 1].cerrado)
-            continue;
-        ResultadoAct r0, r1;
-        calc_actividad(before, c, &u, &r0);
-        calc_actividad(after, c, &u, &r1);
-        if (r0.estado != r1.estado || r0.programado != r1.programado ||
-            r0.has_pct != r1.has_pct || (r0.has_pct && r0.pct != r1.pct)) {
-            char a[40], b[40];
-            err_set(err,
-                    "El corte %d está cerrado: %s cambiaría su programado acumulado (%s → %s) "
-                    "o su %% de ejecución. Reabra el corte para editar",
-                    c, que, num_format(r0.programado, a, sizeof a),
-                    num_format(r1.programado, b, sizeof b));
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Marking months on an activity programmed by quarter would silently switch
- * its targets to the months (calc_fuente prefers them): refused, the
- * analyst edits the quarterly targets instead. */
-static bool cambia_a_meses(const Plan *p, int node, const Actividad *before,
-                           const Actividad *after, PoaErr *err)
-{
-    if (calc_fuente(before) != FUENTE_TRIMESTRES || calc_fuente(after) != FUENTE_MESES)
-        return false;
-    const Node *n = &p->nodes[node];
-    err_set(err,
-            "«%s» se programa por trimestre: marcar meses reemplazaría sus metas trimestrales. "
-            "Edite las metas con E (campos), o vacíelas antes de usar el cronograma mensual",
-            *n->codigo ? n->codigo : n->texto);
-    return true;
-}
-
-/* An activity counted in a closed corte cannot be deleted either. */
-static bool borrado_congelado(const Plan *p, int node, PoaErr *err)
-{
-    const Node *n = &p->nodes[node];
-    if (n->deleted)
-        return false;
-    if (n->kind == NODE_ACTIVIDAD) {
-        const Actividad *a = &p->acts[n->act];
-        Umbrales u = calc_umbrales_default();
-        for (int c = 1; c <= POA_TRIMESTRES; c++) {
-            if (!p->cortes[c - 1].cerrado)
-                continue;
-            ResultadoAct r;
-            calc_actividad(a, c, &u, &r);
-            if (r.estado == ESTADO_SIN_REPORTE || r.estado == ESTADO_REPORTADA) {
-                err_set(err,
-                        "El corte %d está cerrado y la actividad «%s» cuenta en él: no se puede "
-                        "borrar. Reabra el corte primero",
-                        c, *n->codigo ? n->codigo : n->texto);
-                return true;
-            }
-        }
-        return false;
-    }
-    for (int i = 0; i < n->kids.n; i++)
-        if (borrado_congelado(p, n->kids.v[i], err))
-            return true;
-    return false;
-}
-
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
@@ -313,14 +269,25 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         return true;    /* nothing changed: no transaction, no log row */
     }
     char **slot = campo_str(p, node, c);
+    if (slot && cmd_texto_largo(v) > CMD_TEXTO_MAX) {
+        char *d = cmd_node_desc(p, node);
+        err_set(err, "%s de %s: el texto tiene %zu caracteres y una celda de Excel admite "
+                "hasta 32.767; acórtelo", CAMPOS[c].nombre, d, cmd_texto_largo(v));
+        free(d);
+        free(antes);
+        free(v);
+        return false;
+    }
     Actividad *a = plan_act(p, node);
     Actividad before;
+    Node nb = p->nodes[node];   /* shallow: what the screen showed, for the save */
+    if (a)
+        before = *a;
     char *old = NULL;
     if (slot) {
         old = *slot;
         *slot = xstrdup(v);
     } else {
-        before = *a;
         if (!cmd_campo_parse(a, c, v, err) ||
             cmd_corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
             *a = before;
@@ -331,11 +298,11 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     }
     char *despues = cmd_campo_valor(p, node, c);
     int64_t accion;
-    bool ok = tx_begin(db, &accion, err);
+    bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
-        ok = store_save_node(db, p, node, err) &&
-             log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
-        ok = tx_end(db, ok, err);
+        ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
+             cmd_log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
+        ok = cmd_tx_end(db, ok, err);
     }
     if (slot) {
         if (ok) {
@@ -347,6 +314,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     } else if (!ok) {
         *a = before;
     }
+    if (!ok)
+        cmd_recargar(db, p, node, err);
     free(despues);
     free(antes);
     free(v);
@@ -374,18 +343,23 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     int old = p->nodes[node].unidad;
     if (old == unidad)
         return true;
+    if (cmd_estructura_congelada(p, node, "cambiar la unidad de su meta", err))
+        return false;
+    Node nb = p->nodes[node];
     set_unidad_subtree(p, node, unidad);
     int64_t accion;
-    bool ok = tx_begin(db, &accion, err);
+    bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
-        ok = store_save_node(db, p, node, err) &&
-             log_node(db, accion, p, node, "unidad_id",
+        ok = store_save_node(db, p, node, &nb, err) &&
+             cmd_log_node(db, accion, p, node, "unidad_id",
                       old >= 0 ? p->unidades[old].nombre : "", p->unidades[unidad].nombre,
                       "Cambiar la unidad de", err);
-        ok = tx_end(db, ok, err);
+        ok = cmd_tx_end(db, ok, err);
     }
-    if (!ok)
+    if (!ok) {
         set_unidad_subtree(p, node, old);
+        cmd_recargar(db, p, node, err);
+    }
     return ok;
 }
 
@@ -485,7 +459,7 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         }
     }
     int64_t accion;
-    if (!tx_begin(db, &accion, err)) {
+    if (!cmd_tx_begin(db, &accion, err)) {
         free(cod);
         free(txt);
         return false;
@@ -508,13 +482,18 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         pos = iv_find(&p->nodes[parent].kids, ref) + 1;
     }
     int ix = -1;
+    /* adding writes the places of the new node's siblings: they must still be
+     * the ones we show, or another program's move would be undone */
+    if (ok && made < 0)
+        ok = store_check_children(db, p, parent, p->nodes[parent].kids.v,
+                                  p->nodes[parent].kids.n, err);
     if (ok) {
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
         ok = store_insert_node(db, p, ix, err) &&
-             log_node(db, accion, p, ix, "alta", NULL, txt, "Agregar", err);
+             cmd_log_node(db, accion, p, ix, "alta", NULL, txt, "Agregar", err);
     }
-    ok = tx_end(db, ok, err);
+    ok = cmd_tx_end(db, ok, err);
     if (!ok) {
         if (ix >= 0)
             plan_remove_node(p, ix);
@@ -572,30 +551,45 @@ const char *cmd_cuenta_texto(const CmdCuenta *c, char *buf, size_t n)
     return buf;
 }
 
+/* cmd_recargar() for node and everything under it that is still in the file. */
+static void recargar_rama(Db *db, Plan *p, int node, PoaErr *err)
+{
+    if (!store_es_conflicto(err))
+        return;
+    PoaErr e2 = {{0}};
+    store_reload_node(db, p, node, &e2);
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        recargar_rama(db, p, k->v[i], err);
+}
+
 bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
         err_set(err, "No hay nada que borrar aquí");
         return false;
     }
-    if (borrado_congelado(p, node, err))
+    if (cmd_borrado_congelado(p, node, err))
         return false;
     CmdCuenta c;
     cmd_count_subtree(p, node, &c);
     char cuenta[160];
     cmd_cuenta_texto(&c, cuenta, sizeof cuenta);
     int64_t accion;
-    if (!tx_begin(db, &accion, err))
+    if (!cmd_tx_begin(db, &accion, err))
         return false;
-    char *antes = node_desc(p, node);
+    char *antes = cmd_node_desc(p, node);
     char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
-    bool ok = store_delete_node(db, p, node, err) &&
-              log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
+    /* nothing another program changed since we loaded it is deleted unseen */
+    bool ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
+              cmd_log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
     free(verbo);
     free(antes);
-    ok = tx_end(db, ok, err);
+    ok = cmd_tx_end(db, ok, err);
     if (ok)
         plan_remove_node(p, node);
+    else
+        recargar_rama(db, p, node, err);
     return ok;
 }
 
@@ -613,15 +607,20 @@ bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err)
         return false;
     }
     int64_t accion;
-    if (!tx_begin(db, &accion, err))
+    if (!cmd_tx_begin(db, &accion, err))
         return false;
+    /* a stale order written over another program's move would undo it */
+    if (!store_check_children(db, p, parent, k->v, k->n, err)) {
+        db_rollback(db);
+        return false;
+    }
     plan_move_node(p, node, parent, to);
     char a[16], b[16];
     snprintf(a, sizeof a, "%d", from + 1);
     snprintf(b, sizeof b, "%d", to + 1);
     bool ok = store_save_children(db, p, parent, err) &&
-              log_node(db, accion, p, node, "orden", a, b, "Mover", err);
-    ok = tx_end(db, ok, err);
+              cmd_log_node(db, accion, p, node, "orden", a, b, "Mover", err);
+    ok = cmd_tx_end(db, ok, err);
     if (!ok)
         plan_move_node(p, node, parent, from);
     return ok;
@@ -670,8 +669,17 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         err_set(err, "No se puede mover %s allí", kind_label(p, node));
         return false;
     }
+    /* between entregables of one meta an activity keeps its unit, objetivo
+     * and eje: no figure of a closed corte moves; anything else does */
+    bool misma_meta = p->nodes[node].kind == NODE_ACTIVIDAD && ik == NODE_RAIZ &&
+                      plan_ancestor(p, real, NODE_META) == plan_ancestor(p, node, NODE_META);
+    if (!misma_meta && cmd_estructura_congelada(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
+                                                         ? "moverla a otra meta"
+                                                         : "mover la rama",
+                                            err))
+        return false;
     int64_t accion;
-    if (!tx_begin(db, &accion, err))
+    if (!cmd_tx_begin(db, &accion, err))
         return false;
     bool ok = true, created = false;
     int made = -1;
@@ -684,12 +692,18 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     int old_parent = p->nodes[node].parent;
     int old_pos = iv_find(&p->nodes[old_parent].kids, node);
     int old_unidad = p->nodes[node].unidad;
-    char *antes = node_desc(p, cmd_visible_parent(p, node));
+    char *antes = cmd_node_desc(p, cmd_visible_parent(p, node));
+    /* both places are as we showed them: the node still where it was (not
+     * deleted, not moved by another program), the new parent's list too */
+    ok = ok && store_check_children(db, p, old_parent, p->nodes[old_parent].kids.v,
+                                    p->nodes[old_parent].kids.n, err) &&
+         (created || store_check_children(db, p, real, p->nodes[real].kids.v,
+                                          p->nodes[real].kids.n, err));
     if (ok) {
         plan_move_node(p, node, real, -1);
         if (p->nodes[node].kind > NODE_META)
             set_unidad_subtree(p, node, p->nodes[real].unidad);
-        char *despues = node_desc(p, new_parent);
+        char *despues = cmd_node_desc(p, new_parent);
         /* "padre" is for people; "padre_id" (ids of the real parents, implicit
          * levels included) and "orden" (1-based places) let undo put it back */
         char ia[24], ib[24], oa[16], ob[16];
@@ -699,13 +713,13 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         snprintf(ob, sizeof ob, "%d", iv_find(&p->nodes[real].kids, node) + 1);
         ok = store_save_children(db, p, real, err) &&
              store_save_children(db, p, old_parent, err) &&
-             log_node(db, accion, p, node, "padre", antes, despues, "Mover", err) &&
-             log_node(db, accion, p, node, "padre_id", ia, ib, "Mover", err) &&
-             log_node(db, accion, p, node, "orden", oa, ob, "Mover", err);
+             cmd_log_node(db, accion, p, node, "padre", antes, despues, "Mover", err) &&
+             cmd_log_node(db, accion, p, node, "padre_id", ia, ib, "Mover", err) &&
+             cmd_log_node(db, accion, p, node, "orden", oa, ob, "Mover", err);
         free(despues);
     }
     free(antes);
-    ok = tx_end(db, ok, err);
+    ok = cmd_tx_end(db, ok, err);
     if (!ok) {
         if (p->nodes[node].parent != old_parent) {
             plan_move_node(p, node, old_parent, old_pos);
@@ -715,258 +729,4 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
             plan_remove_node(p, made);
     }
     return ok;
-}
-
-/* Splits a code into what precedes its last run of digits and what follows
- * it: "AO.3.1" -> "AO.3." + "", "O.E.3." -> "O.E." + ".". */
-/* The last run of digits of a code: c[*start..*end). */
-static void last_number(const char *c, size_t *start, size_t *end)
-{
-    size_t e = strlen(c);
-    while (e > 0 && !(c[e - 1] >= '0' && c[e - 1] <= '9'))
-        e--;
-    size_t b = e;
-    while (b > 0 && c[b - 1] >= '0' && c[b - 1] <= '9')
-        b--;
-    *start = b;
-    *end = e;
-}
-
-char *cmd_codigo_siguiente(const char *c)
-{
-    size_t start, end;
-    last_number(c, &start, &end);
-    if (end == start)
-        return xstrdup("");
-    return xasprintf("%.*s%ld%s", (int)start, c, strtol(c + start, NULL, 10) + 1, c + end);
-}
-
-static void code_split(const char *c, char **prefix, char **suffix)
-{
-    size_t n = strlen(c), start, end;
-    last_number(c, &start, &end);
-    if (end == 0) {   /* no digits: number after the whole code */
-        *prefix = n ? xasprintf("%s.", c) : xstrdup("");
-        *suffix = xstrdup("");
-        return;
-    }
-    *prefix = xstrndup(c, start);
-    *suffix = xstrdup(c + end);
-}
-
-char **cmd_renumber_codes(const Plan *p, int node, int *n)
-{
-    *n = 0;
-    NodeKind k = p->nodes[node].kind;
-    if (node <= 0 || !cmd_campo_aplica(k, CAMPO_CODIGO))
-        return NULL;
-    const IntVec *sib = &p->nodes[p->nodes[node].parent].kids;
-    char *prefix = NULL, *suffix = NULL;
-    const char *first = p->nodes[sib->v[0]].codigo;
-    if (first[0]) {
-        code_split(first, &prefix, &suffix);
-    } else {
-        /* "1.1", "1.2" under entregable 1; plain numbers otherwise */
-        int vp = cmd_visible_parent(p, node);
-        const char *pc = vp > 0 ? p->nodes[vp].codigo : "";
-        prefix = pc[0] && k != NODE_OBJETIVO ? xasprintf("%s.", pc) : xstrdup("");
-        suffix = xstrdup("");
-    }
-    char **out = xcalloc((size_t)sib->n, sizeof *out);
-    for (int i = 0; i < sib->n; i++)
-        out[i] = xasprintf("%s%d%s", prefix, i + 1, suffix);
-    free(prefix);
-    free(suffix);
-    *n = sib->n;
-    return out;
-}
-
-bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
-{
-    int n;
-    char **codes = cmd_renumber_codes(p, node, &n);
-    if (changed)
-        *changed = 0;
-    if (!codes) {
-        err_set(err, "Este nivel no tiene códigos");
-        return false;
-    }
-    int parent = p->nodes[node].parent;
-    char **old = xcalloc((size_t)n, sizeof *old);
-    int64_t accion;
-    bool ok = tx_begin(db, &accion, err);
-    int count = 0;
-    for (int i = 0; ok && i < n; i++) {
-        int x = p->nodes[parent].kids.v[i];
-        if (strcmp(p->nodes[x].codigo, codes[i]) == 0)
-            continue;
-        old[i] = p->nodes[x].codigo;
-        p->nodes[x].codigo = xstrdup(codes[i]);
-        count++;
-        ok = store_save_node(db, p, x, err) &&
-             log_node(db, accion, p, x, "codigo", old[i], codes[i], "Renumerar", err);
-    }
-    ok = tx_end(db, ok, err);   /* rolls back a failed begin harmlessly */
-    for (int i = 0; i < n; i++) {
-        if (old[i]) {
-            int x = p->nodes[parent].kids.v[i];
-            if (ok) {
-                free(old[i]);
-            } else {
-                free(p->nodes[x].codigo);
-                p->nodes[x].codigo = old[i];
-            }
-        }
-        free(codes[i]);
-    }
-    free(old);
-    free(codes);
-    if (ok && changed)
-        *changed = count;
-    return ok;
-}
-
-/* ---- the cronograma ---- */
-
-static const char *pattern_text(const MesCell *m, char *buf, size_t n)
-{
-    size_t len = 0;
-    buf[0] = '\0';
-    for (int i = 0; i < POA_MESES; i++) {
-        char c[40];
-        len += (size_t)snprintf(buf + len, len < n ? n - len : 0, "%s%s", i ? "," : "",
-                                mes_cell_format(&m[i], c, sizeof c));
-        if (len >= n)
-            break;
-    }
-    return buf;
-}
-
-static bool need_actividad(const Plan *p, int node, PoaErr *err)
-{
-    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
-        p->nodes[node].kind != NODE_ACTIVIDAD) {
-        err_set(err, "Solo las actividades tienen cronograma");
-        return false;
-    }
-    return true;
-}
-
-/* Saves a->mes after the caller changed it from before; restores on failure. */
-static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const char *campo,
-                       const char *verbo, PoaErr *err)
-{
-    Actividad *a = plan_act(p, node);
-    if (memcmp(before, a->mes, sizeof a->mes) == 0)
-        return true;
-    Actividad prev = *a;   /* shallow: only the months differ */
-    memcpy(prev.mes, before, sizeof prev.mes);
-    if (cambia_a_meses(p, node, &prev, a, err) ||
-        cmd_corte_congelado(p, &prev, a, "el cronograma", err)) {
-        memcpy(a->mes, before, sizeof a->mes);
-        return false;
-    }
-    char x[400], y[400];
-    pattern_text(before, x, sizeof x);
-    pattern_text(a->mes, y, sizeof y);
-    int64_t accion;
-    bool ok = tx_begin(db, &accion, err);
-    if (ok) {
-        ok = store_save_actividad(db, p, node, err) &&
-             log_node(db, accion, p, node, campo, x, y, verbo, err);
-        ok = tx_end(db, ok, err);
-    }
-    if (!ok)
-        memcpy(a->mes, before, sizeof a->mes);
-    return ok;
-}
-
-bool cmd_set_mes(Db *db, Plan *p, int node, int mes, MesCell c, PoaErr *err)
-{
-    if (!need_actividad(p, node, err))
-        return false;
-    if (mes < 0 || mes >= POA_MESES || (c.kind == CELL_NUM && c.valor < 0)) {
-        err_set(err, "Mes o cantidad fuera de rango");
-        return false;
-    }
-    if (c.kind == CELL_X)
-        c.valor = 1;
-    if (c.kind == CELL_VACIA)
-        c.valor = 0;
-    Actividad *a = plan_act(p, node);
-    if (!a)
-        return false;   /* need_actividad checked the kind; this is for the compiler */
-    MesCell before[POA_MESES];
-    memcpy(before, a->mes, sizeof before);
-    a->mes[mes] = c;
-    return save_meses(db, p, node, before, POA_MES_CSV[mes], "Cronograma de", err);
-}
-
-bool cmd_fill_meses(Db *db, Plan *p, int node, int from, int to, bool fill, PoaErr *err)
-{
-    if (!need_actividad(p, node, err))
-        return false;
-    if (from < 0 || to >= POA_MESES || from > to) {
-        err_set(err, "Meses fuera de rango");
-        return false;
-    }
-    Actividad *a = plan_act(p, node);
-    MesCell before[POA_MESES];
-    memcpy(before, a->mes, sizeof before);
-    for (int m = from; m <= to; m++) {
-        if (!fill)
-            a->mes[m] = (MesCell){CELL_VACIA, 0};
-        else if (a->mes[m].kind == CELL_VACIA)
-            a->mes[m] = (MesCell){CELL_X, 1};
-    }
-    char campo[16];
-    snprintf(campo, sizeof campo, "%s-%s", POA_MES_CSV[from], POA_MES_CSV[to]);
-    return save_meses(db, p, node, before, campo, fill ? "Llenar cronograma de" :
-                      "Vaciar cronograma de", err);
-}
-
-bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, int n,
-                     PoaErr *err)
-{
-    for (int i = 0; i < n; i++)
-        if (!need_actividad(p, dst[i], err))
-            return false;
-    MesCell pat[POA_MESES];   /* pattern may point into one of the destinations */
-    memcpy(pat, pattern, sizeof pat);
-    MesCell *before = xmalloc(sizeof(MesCell) * POA_MESES * (size_t)(n ? n : 1));
-    char x[400], y[400];
-    pattern_text(pat, y, sizeof y);
-    int64_t accion;
-    bool ok = tx_begin(db, &accion, err);
-    int done = 0;
-    for (int i = 0; ok && i < n; i++, done++) {
-        Actividad *a = plan_act(p, dst[i]);
-        memcpy(before + i * POA_MESES, a->mes, sizeof a->mes);
-        if (memcmp(a->mes, pat, sizeof a->mes) == 0)
-            continue;
-        pattern_text(a->mes, x, sizeof x);
-        memcpy(a->mes, pat, sizeof a->mes);
-        Actividad prev = *a;
-        memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
-        ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
-             !cmd_corte_congelado(p, &prev, a, "el cronograma", err) &&
-             store_save_actividad(db, p, dst[i], err) &&
-             log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
-    }
-    ok = tx_end(db, ok, err);
-    if (!ok)
-        for (int i = done - 1; i >= 0; i--) {   /* backwards: a node listed twice ends as it was */
-            Actividad *a = plan_act(p, dst[i]);
-            if (a)
-                memcpy(a->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
-        }
-    free(before);
-    return ok;
-}
-
-bool cmd_copy_pattern(Db *db, Plan *p, int src, const int *dst, int n, PoaErr *err)
-{
-    if (!need_actividad(p, src, err))
-        return false;
-    return cmd_set_pattern(db, p, plan_act(p, src)->mes, dst, n, err);
 }

@@ -170,20 +170,26 @@ static void op_swap(Plan *p, Op *op)
     }
 }
 
-/* Writes what the model holds for op (while its new value is lent). */
-static bool op_save(Db *db, Plan *p, const Op *op, PoaErr *err)
+/* Writes what the model holds for op (while its new value is lent), against
+ * nb/ab: the node as the model had it before the lending (store_cas.c
+ * checks the file still holds that, so an undo never writes over another
+ * program's change). */
+static bool op_save(Db *db, Plan *p, const Op *op, const Node *nb, const Actividad *ab,
+                    PoaErr *err)
 {
     switch (op->kind) {
     case OP_TEXTO:
     case OP_NUMERO:
-    case OP_UNIDAD:
-        return store_save_node(db, p, op->node, err);
     case OP_MESES:
-        return store_save_actividad(db, p, op->node, err);
+        if (plan_act(p, op->node))
+            return store_save_actividad(db, p, op->node, nb, ab, err);
+        return store_save_node(db, p, op->node, nb, err);
+    case OP_UNIDAD:
+        return store_save_node(db, p, op->node, nb, err);
     case OP_SEG_REAL:
     case OP_SEG_OBS:
     case OP_SEG_EVID:
-        return store_save_seguimiento(db, p, op->node, op->corte, err);
+        return store_save_seguimiento(db, p, op->node, op->corte, &ab->seg[op->corte - 1], err);
     case OP_MOVER:   /* the parent it goes back to, and the one it leaves (in op) */
         return store_save_children(db, p, p->nodes[op->node].parent, err) &&
                store_save_children(db, p, op->parent, err);
@@ -470,6 +476,11 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         snprintf(b, sizeof b, "%lld", (long long)p->nodes[p->nodes[node].parent].id);
         if (strcmp(b, nz(r->despues)) != 0)
             l->cambiado = true;
+        if (plan_ancestor(p, parent, NODE_META) != plan_ancestor(p, node, NODE_META) &&
+            cmd_estructura_congelada(p, node, "devolverla a su lugar", l->err)) {
+            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+            return false;
+        }
         Op *op = mover_op(l, node);
         op->parent = parent;
         op->pos = p->nodes[parent].kids.n;   /* the end, unless an "orden" row says */
@@ -483,6 +494,10 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         int cur = p->nodes[node].unidad;
         if (u < 0)
             return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+        if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
+            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+            return false;
+        }
         if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
             l->cambiado = true;
         Op *op = ops_add(&l->ops, OP_UNIDAD, node);
@@ -552,13 +567,34 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
                 "(¿lo cambió otra sesión? vuelva a abrir el archivo)", desc);
         ok = false;
     }
+    /* a move put back writes the places of both lists of siblings: they
+     * must be in the file as the model shows them (store_cas.c) */
+    for (int i = 0; ok && i < l.ops.n; i++) {
+        const Op *op = &l.ops.v[i];
+        if (op->kind != OP_MOVER)
+            continue;
+        int cur = p->nodes[op->node].parent;
+        ok = store_check_children(db, p, cur, p->nodes[cur].kids.v, p->nodes[cur].kids.n, err) &&
+             store_check_children(db, p, op->parent, p->nodes[op->parent].kids.v,
+                                  p->nodes[op->parent].kids.n, err);
+    }
     if (ok) {
-        /* lend the old values to the model for the saves, then take them back */
-        for (int i = 0; i < l.ops.n; i++)
-            op_swap(p, &l.ops.v[i]);
-        for (int i = 0; ok && i < l.ops.n; i++)
-            ok = op_save(db, p, &l.ops.v[i], err);
-        for (int i = l.ops.n - 1; i >= 0; i--)
+        /* lend the old values to the model one op at a time, each saved
+         * against what the model held just before it (shallow copies: the
+         * strings stay alive in the ops), then take them all back */
+        int lent = 0;
+        for (int i = 0; ok && i < l.ops.n; i++) {
+            Op *op = &l.ops.v[i];
+            Node nb = p->nodes[op->node];
+            Actividad ab;
+            memset(&ab, 0, sizeof ab);
+            if (plan_act(p, op->node))
+                ab = *plan_act(p, op->node);
+            op_swap(p, op);
+            lent++;
+            ok = op_save(db, p, op, &nb, &ab, err);
+        }
+        for (int i = lent - 1; i >= 0; i--)
             op_swap(p, &l.ops.v[i]);
     }
     if (ok) {
@@ -575,6 +611,11 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
         ok = db_commit(db, err);
     if (!ok) {
         db_rollback(db);
+        if (store_es_conflicto(err))   /* the screen shows the file's values */
+            for (int i = 0; i < l.ops.n; i++) {
+                PoaErr e2 = {{0}};
+                store_reload_node(db, p, l.ops.v[i].node, &e2);
+            }
         if (!strstr(err->msg, desc))
             err_prefix(err, "No se deshizo «%s»", desc);
     } else {

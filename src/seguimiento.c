@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "store.h"
 #include "util.h"
 
@@ -114,6 +115,17 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     int n = ch_real + ch_obs + ch_evi;
     if (n == 0)
         return true;   /* nothing to write: not an action, no log row */
+    /* Excel's limit for a cell (the report would refuse it later) */
+    bool obs_largo = ch_obs && cmd_texto_largo(c->observaciones) > CMD_TEXTO_MAX;
+    if (obs_largo || (ch_evi && cmd_texto_largo(c->evidencia) > CMD_TEXTO_MAX)) {
+        char nom[512];
+        err_set(err, "%s del corte %d de la actividad %s: el texto tiene %zu caracteres y una "
+                "celda de Excel admite hasta 32.767; acórtelo",
+                obs_largo ? "Observaciones" : "Evidencia", corte,
+                actividad_nombre(p, node, nom, sizeof nom),
+                cmd_texto_largo(obs_largo ? c->observaciones : c->evidencia));
+        return false;
+    }
 
     Seguimiento nuevo = *cur;   /* shares the unchanged strings */
     if (ch_real)
@@ -144,7 +156,7 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
          * only after the commit */
         Seguimiento viejo = *cur;
         *cur = nuevo;
-        ok = store_save_seguimiento(db, p, node, corte, err);
+        ok = store_save_seguimiento(db, p, node, corte, &viejo, err);
         *cur = viejo;
         int64_t accion = db_new_accion(db);
         if (ok && ch_real) {
@@ -177,6 +189,12 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
             free(nuevo.observaciones);
         if (ch_evi)
             free(nuevo.evidencia);
+        if (store_es_conflicto(err)) {
+            /* another program wrote this row: show the file's values */
+            PoaErr e2 = {{0}};
+            if (!store_reload_node(db, p, node, &e2))
+                err_set(err, "%s", e2.msg);
+        }
         err_prefix(err, "No se guardó el seguimiento de %s", nombre);
         return false;
     }
@@ -185,6 +203,10 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     if (ch_evi)
         free(cur->evidencia);
     *cur = nuevo;
+    /* the fields this edit did not touch may have been written by another
+     * program (poa seguimiento beside a stale copy): show the file's row */
+    PoaErr e2 = {{0}};
+    store_reload_node(db, p, node, &e2);
     if (cambios)
         *cambios = n;
     return true;

@@ -662,52 +662,7 @@ bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err)
     return store_save_children(db, p, n->parent, err);
 }
 
-static const char *const SQL_SAVE_NODE[] = {
-    [NODE_EJE] = "UPDATE eje SET nombre = ?2 WHERE id = ?1",
-    [NODE_OBJETIVO] = "UPDATE objetivo SET codigo = ?3, texto = ?2 WHERE id = ?1",
-    [NODE_META] = "UPDATE meta SET texto = ?2, unidad_id = ?4 WHERE id = ?1",
-    [NODE_ENTREGABLE] = "UPDATE entregable SET texto = ?2, codigo = ?3, indicador = ?5 WHERE id = ?1",
-};
-
-bool store_save_node(Db *db, Plan *p, int node, PoaErr *err)
-{
-    Node *n = &p->nodes[node];
-    if (n->kind == NODE_ACTIVIDAD)
-        return store_save_actividad(db, p, node, err);
-    if (n->kind == NODE_RAIZ || n->kind > NODE_ENTREGABLE)
-        return true;
-    sqlite3_stmt *st = db_stmt(db, SQL_SAVE_NODE[n->kind], err);
-    if (!st)
-        return false;
-    sqlite3_bind_int64(st, 1, n->id);
-    bind_text(st, 2, n->texto);
-    if (n->kind == NODE_OBJETIVO || n->kind == NODE_ENTREGABLE)
-        bind_text(st, 3, n->codigo);
-    if (n->kind == NODE_META)
-        sqlite3_bind_int64(st, 4, n->unidad >= 0 ? p->unidades[n->unidad].id : 0);
-    if (n->kind == NODE_ENTREGABLE)
-        bind_text(st, 5, n->indicador);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
-        if ((sqlite3_extended_errcode(db_sqlite(db)) & 0xff) == SQLITE_CONSTRAINT)
-            duplicate_msg(p, node, err);
-        else
-            fail(db, err, "No se pudo guardar el cambio");
-        return false;
-    }
-    return true;
-}
-
-bool store_save_actividad(Db *db, Plan *p, int node, PoaErr *err)
-{
-    return save_act(db, p->nodes[node].id, &p->nodes[node], plan_act(p, node), err);
-}
-
-bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, PoaErr *err)
-{
-    return save_seg(db, p->nodes[node].id, corte, &plan_act(p, node)->seg[corte - 1], err);
-}
+void store_duplicate_msg(const Plan *p, int node, PoaErr *err) { duplicate_msg(p, node, err); }
 
 static const char *const SQL_DELETE[] = {
     [NODE_EJE] = "DELETE FROM eje WHERE id = ?",

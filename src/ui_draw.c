@@ -133,8 +133,10 @@ static void draw_title(App *a)
 {
     const Plan *p = a->plan;
     const UiRows *r = a->rows;
-    char pre[32], corte[96], post[128], filtros[1024], fit[1024], t[2300];
-    snprintf(pre, sizeof pre, " POA %d", p->anio);
+    char pre[340], corte[96], post[128], filtros[1024], fit[1024], t[2300];
+    /* a read-only session says so first, whole, before anything is cut */
+    snprintf(pre, sizeof pre, " POA %d%s%s", p->anio, a->solo_lectura[0] ? " · " : "",
+             a->solo_lectura);
     snprintf(post, sizeof post, " · %s", ui_seg_corte_titulo(a, corte, sizeof corte));
     snprintf(filtros, sizeof filtros, " · Unidad: %s%s%s",
              r->filtro_unidad >= 0 ? p->unidades[r->filtro_unidad].nombre : "todas",

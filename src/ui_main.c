@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cerrojo.h"
 #include "cli.h"
 #include "store.h"
 #include "ui.h"
@@ -71,6 +72,12 @@ static void rebuild(App *a, int keep_node)
         a->sel = 0;
 }
 
+void ui_status_solo_lectura(App *a)
+{
+    ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a abrir el "
+              "archivo", a->solo_lectura);
+}
+
 static void loop(App *a)
 {
     ui_draw(a);
@@ -102,6 +109,11 @@ static void loop(App *a)
             ui_draw(a);
             continue;
         }
+        if (a->solo_lectura[0] && k->escribe) {   /* before the handler asks anything */
+            ui_status_solo_lectura(a);
+            ui_draw(a);
+            continue;
+        }
         int node = ui_sel_node(a);
         int r = k->fn(a, key);
         if (r & UI_QUIT)
@@ -112,14 +124,38 @@ static void loop(App *a)
     }
 }
 
+/* Takes the plan's lock for this session. A poa command holding it (an
+ * import, say) is waited for; another interface is not: this one opens
+ * read-only and says who writes (true, motivo). */
+static bool solo_lectura(const char *path, char *motivo, size_t n)
+{
+    CerrojoDueno d;
+    PoaErr err = {{0}};
+    CerrojoEstado e = cerrojo_proceso(path, "interfaz", &d, &err);
+    for (int i = 0; e == CERROJO_AJENO && strcmp(d.programa, "interfaz") != 0 && i < 300; i++) {
+        if (i == 0)
+            fprintf(stderr, "poa: esperando a que termine la orden de poa que escribe «%s» "
+                    "(pid %ld)…\n", path, d.pid);
+        nanosleep(&(struct timespec){0, 100000000L}, NULL);
+        e = cerrojo_proceso(path, "interfaz", &d, &err);
+    }
+    if (e != CERROJO_AJENO)
+        return false;
+    cerrojo_motivo(&d, motivo, n);
+    return true;
+}
+
 int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAvisos *avisos)
 {
     int code = EXIT_OK;
     Db *db;
-    Plan *p = cli_open_file_plan(args, cfg, path, DB_EXISTING, &db, &code);
+    char motivo[300] = "";
+    DbMode modo = solo_lectura(path, motivo, sizeof motivo) ? DB_READONLY : DB_EXISTING;
+    Plan *p = cli_open_file_plan(args, cfg, path, modo, &db, &code);
     if (!p)
         return code;
     App a = {0};
+    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", motivo);
     a.db = db;
     a.plan = p;
     a.cfg = cfg;
@@ -174,5 +210,6 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     free(a.busqueda);
     plan_free(p);
     db_close(db);
+    cerrojo_proceso_soltar();
     return code;
 }

@@ -145,6 +145,11 @@ static void title_line(App *a, const char *left)
 {
     const char *right = "Esc: volver ";
     int rw = u8_width(right);
+    char ro[1400];
+    if (a->solo_lectura[0]) {   /* a read-only session says so first, as the plan does */
+        snprintf(ro, sizeof ro, " %s ·%s", a->solo_lectura, left);
+        left = ro;
+    }
     ui_put(0, 0, a->W, ui_attr(a, CR_TITLE), left);
     if (a->W - rw > u8_width(left) + 1)
         ui_put(0, a->W - rw, rw, ui_attr(a, CR_TITLE), right);
@@ -350,7 +355,8 @@ static int editar(App *a, int node, SegCampo campo, const char *inicial)
     }
     Actividad *act = plan_act(a->plan, node);
     Seguimiento *sg = &act->seg[a->corte - 1];
-    const char *cod = a->plan->nodes[node].codigo;
+    char cod[128];   /* a copy: saving re-reads the row into the model */
+    snprintf(cod, sizeof cod, "%s", a->plan->nodes[node].codigo);
     char prompt[256], num[64];
     char *init;
     switch (campo) {
@@ -1096,6 +1102,10 @@ int ui_act_seg_enter(App *a, int k)
 {
     if (a->vista == VISTA_TABLERO)
         return ui_act_tab_enter(a, k);
+    if (a->solo_lectura[0]) {   /* Enter edits here (the key table cannot tell) */
+        ui_status_solo_lectura(a);
+        return UI_HANDLED | UI_REDRAW;
+    }
     int node = fila_node(a);
     if (a->vista == VISTA_FORM)
         return editar(a, node, a->seg->campo, NULL);

@@ -248,8 +248,11 @@ void ui_tablero_draw(App *a)
     Plan *p = a->plan;
     char s[1300], c1[96];
     /* title: the corte and the year stay; the institution is cut first */
-    char pre[160], post[32], inst[1024];
-    snprintf(pre, sizeof pre, " Tablero · %s", ui_seg_corte_titulo(a, c1, sizeof c1));
+    char pre[480], post[32], inst[1024];
+    /* a read-only session says so first: " solo lectura — … · Tablero · Corte 3" */
+    snprintf(pre, sizeof pre, "%s%s%s Tablero · %s", a->solo_lectura[0] ? " " : "",
+             a->solo_lectura, a->solo_lectura[0] ? " ·" : "",
+             ui_seg_corte_titulo(a, c1, sizeof c1));
     snprintf(post, sizeof post, " %d", p->anio);
     int iw = a->W - u8_width(pre) - u8_width(post) - 3;
     inst[0] = '\0';

@@ -295,6 +295,11 @@ TEST(failures_roll_back)
                   "CREATE TRIGGER no_ins BEFORE INSERT ON actividad BEGIN "
                   "SELECT RAISE(ABORT, 'disco lleno'); END;"
                   "CREATE TRIGGER no_del BEFORE DELETE ON entregable BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  /* a month edit writes only its cell (compare-and-set) */
+                  "CREATE TRIGGER no_mes BEFORE INSERT ON mes BEGIN "
+                  "SELECT RAISE(ABORT, 'disco lleno'); END;"
+                  "CREATE TRIGGER no_mes_upd BEFORE UPDATE ON mes BEGIN "
                   "SELECT RAISE(ABORT, 'disco lleno'); END;", &e2));
     int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
     Actividad before = *plan_act(f.p, act);
@@ -362,6 +367,91 @@ TEST(closed_corte_freezes_targets)
     t_fx_close(&f);
 }
 
+/* A closed corte's figures do not move between units or groups: moving an
+ * activity counted in it to another meta, changing the unit of its meta or
+ * its peso is refused naming the corte; moves that change no figure of the
+ * corte (an activity not due yet, the order among siblings) still work. */
+TEST(closed_corte_freezes_structure)
+{
+    TFx f;
+    t_fx_open(&f, CAJA, "estructura.db");
+    PoaErr err = {{0}};
+    CHECK(seguimiento_cerrar_corte(f.db, f.p, 3, &err));
+    int node = seguimiento_buscar_actividad(f.p, "AO.6.1", "Comercialización", &err);
+    int q4 = seguimiento_buscar_actividad(f.p, "AO.3.2", "Auditoría Interna", &err);
+    CHECK(node > 0 && q4 > 0);
+    int meta = plan_ancestor(f.p, node, NODE_META), otra = plan_ancestor(f.p, q4, NODE_META);
+    int parent = f.p->nodes[node].parent;
+    CHECK(cmd_can_move_to(f.p, node, otra));
+    CHECK(!cmd_move_to(f.db, f.p, node, otra, &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK_CONTAINS(err.msg, "AO.6.1");
+    CHECK_INT(f.p->nodes[node].parent, parent);
+    int u = f.p->nodes[q4].unidad;
+    CHECK(!cmd_set_unidad(f.db, f.p, meta, u, &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK(f.p->nodes[node].unidad != u);
+    CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_PESO, "2", &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK_DBL(plan_act(f.p, node)->peso, 1, 0);
+    /* the sentido turns 479 of 1565 into another % */
+    CHECK(!cmd_set_campo(f.db, f.p, node, CAMPO_SENTIDO, "descendente", &err));
+    CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    CHECK_INT(plan_act(f.p, node)->sentido, SENTIDO_ASCENDENTE);
+    /* a whole meta holding it cannot go to another objetivo either */
+    int obj = plan_ancestor(f.p, q4, NODE_OBJETIVO);
+    if (obj != plan_ancestor(f.p, node, NODE_OBJETIVO) && cmd_can_move_to(f.p, meta, obj)) {
+        CHECK(!cmd_move_to(f.db, f.p, meta, obj, &err));
+        CHECK_CONTAINS(err.msg, "El corte 3 está cerrado");
+    }
+    /* what changes no figure of corte 3 still works */
+    CHECK(cmd_move_to(f.db, f.p, q4, meta, &err));
+    CHECK(cmd_move(f.db, f.p, node, f.p->nodes[parent].kids.v[0] == node ? +1 : -1, &err));
+    CHECK(cmd_set_campo(f.db, f.p, node, CAMPO_TEXTO, "Venta del Seguro", &err));
+    Plan *q = t_fx_reopen(&f);
+    int qn = seguimiento_buscar_actividad(q, "AO.6.1", "Comercialización", &err);
+    CHECK(qn > 0);
+    if (qn > 0)
+        CHECK_STR(q->nodes[qn].texto, "Venta del Seguro");
+    plan_free(q);
+    t_fx_close(&f);
+}
+
+/* Excel's limit for a cell (32,767 characters) in the editor: a longer text
+ * is refused naming the field and the row; the limit itself is accepted. */
+TEST(text_limit)
+{
+    TFx f;
+    t_fx_open(&f, ARS, "limite.db");
+    PoaErr err = {{0}};
+    int act = t_first_of(f.p, NODE_ACTIVIDAD);
+    char *largo = xmalloc(40001);
+    memset(largo, 'a', 40000);
+    largo[40000] = '\0';
+    largo[32768] = '\0';
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_RESPONSABLES, largo, &err));
+    CHECK_CONTAINS(err.msg, "Responsables de actividad «1.1 Alianza");
+    CHECK_CONTAINS(err.msg, "tiene 32768 caracteres y una celda de Excel admite hasta 32.767");
+    CHECK_STR(plan_act(f.p, act)->responsables, "Afiliación/ Direccion Ejecutiva");
+    /* characters, not bytes: 32,767 «ñ» are 65,534 bytes and fit */
+    StrBuf b = {0};
+    for (int i = 0; i < 32767; i++)
+        sb_append(&b, "ñ");
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, sb_str(&b), &err));
+    sb_append(&b, "ñ");
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_TEXTO, sb_str(&b), &err));
+    CHECK_CONTAINS(err.msg, "Texto de actividad");
+    sb_free(&b);
+    /* the seguimiento's observaciones, the same */
+    largo[32768] = 'a';
+    CHECK(!seguimiento_set_observaciones(f.db, f.p, act, 1, largo, &err));
+    CHECK_CONTAINS(err.msg, "Observaciones del corte 1 de la actividad «1.1»");
+    CHECK_CONTAINS(err.msg, "tiene 40000 caracteres");
+    CHECK_STR(plan_act(f.p, act)->seg[0].observaciones, "");
+    free(largo);
+    t_fx_close(&f);
+}
+
 int main(void)
 {
     RUN(edit_fields);
@@ -373,5 +463,7 @@ int main(void)
     RUN(months);
     RUN(failures_roll_back);
     RUN(closed_corte_freezes_targets);
+    RUN(closed_corte_freezes_structure);
+    RUN(text_limit);
     return t_finish();
 }

@@ -1,0 +1,104 @@
+/* cmd_congelado.c — what a closed corte freezes in the plan's edits: the
+ * numbers its activities compute, their peso, and which unit, objetivo and
+ * eje their figures belong to (seguimiento.c guards the seguimiento itself). */
+#include <stdio.h>
+
+#include "calc.h"
+#include "cmd.h"
+#include "cmd_int.h"
+
+/* The closed corte an activity counts in (due or reported there), or 0. */
+static int corte_cuenta(const Plan *p, const Actividad *a)
+{
+    Umbrales u = calc_umbrales_default();
+    for (int c = 1; c <= POA_TRIMESTRES; c++) {
+        if (!p->cortes[c - 1].cerrado)
+            continue;
+        ResultadoAct r;
+        calc_actividad(a, c, &u, &r);
+        if (r.estado == ESTADO_SIN_REPORTE || r.estado == ESTADO_REPORTADA)
+            return c;
+    }
+    return 0;
+}
+
+/* Closing a corte freezes its numbers (issue 4): an edit of the plan that
+ * would change what a closed corte computes for an activity (programado
+ * acumulado, % or state) is refused. Texts stay editable. */
+bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
+                         const char *que, PoaErr *err)
+{
+    Umbrales u = calc_umbrales_default();
+    /* the peso weighs the activity in the weighted roll-ups of the tablero */
+    int cp = before->peso != after->peso ? corte_cuenta(p, before) : 0;
+    if (cp) {
+        err_set(err, "El corte %d está cerrado: %s cambiaría el peso de la actividad en los "
+                "consolidados de ese corte. Reabra el corte para editar", cp, que);
+        return true;
+    }
+    for (int c = 1; c <= POA_TRIMESTRES; c++) {
+        if (!p->cortes[c - 1].cerrado)
+            continue;
+        ResultadoAct r0, r1;
+        calc_actividad(before, c, &u, &r0);
+        calc_actividad(after, c, &u, &r1);
+        if (r0.estado != r1.estado || r0.programado != r1.programado ||
+            r0.has_pct != r1.has_pct || (r0.has_pct && r0.pct != r1.pct)) {
+            char a[40], b[40];
+            err_set(err,
+                    "El corte %d está cerrado: %s cambiaría su programado acumulado (%s → %s) "
+                    "o su %% de ejecución. Reabra el corte para editar",
+                    c, que, num_format(r0.programado, a, sizeof a),
+                    num_format(r1.programado, b, sizeof b));
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first live activity under node (node included) that counts in a
+ * closed corte, with that corte in *corte; -1 when none. */
+static int rama_cuenta(const Plan *p, int node, int *corte)
+{
+    const Node *n = &p->nodes[node];
+    if (n->deleted)
+        return -1;
+    if (n->kind == NODE_ACTIVIDAD)
+        return (*corte = corte_cuenta(p, &p->acts[n->act])) ? node : -1;
+    for (int i = 0; i < n->kids.n; i++) {
+        int x = rama_cuenta(p, n->kids.v[i], corte);
+        if (x >= 0)
+            return x;
+    }
+    return -1;
+}
+
+/* Closing a corte freezes what its tablero shows per unit, objetivo and eje
+ * (issue 8): an edit that would carry an activity counted in it to another
+ * group (que: "moverla a otra meta") is refused, naming both. */
+bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *err)
+{
+    int corte = 0, x = rama_cuenta(p, node, &corte);
+    if (x < 0)
+        return false;
+    const Node *n = &p->nodes[x];
+    err_set(err,
+            "El corte %d está cerrado y la actividad «%s» cuenta en él: %s movería sus cifras "
+            "a otra unidad, objetivo o eje del tablero. Reabra el corte primero",
+            corte, *n->codigo ? n->codigo : n->texto, que);
+    return true;
+}
+
+/* An activity counted in a closed corte cannot be deleted either. */
+bool cmd_borrado_congelado(const Plan *p, int node, PoaErr *err)
+{
+    int corte = 0, x = rama_cuenta(p, node, &corte);
+    if (x < 0)
+        return false;
+    const Node *n = &p->nodes[x];
+    err_set(err,
+            "El corte %d está cerrado y la actividad «%s» cuenta en él: no se puede "
+            "borrar. Reabra el corte primero",
+            corte, *n->codigo ? n->codigo : n->texto);
+    return true;
+}
