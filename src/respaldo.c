@@ -220,15 +220,15 @@ int respaldo_limpiar(const char *plan, const char *carpeta)
                 continue;
             /* the copy's own file carries the writer's flock; its journal
              * goes with it */
-            char *main = xstrndup(e->d_name, tl);
-            int fd = openat(dfd, main, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+            char *principal = xstrndup(e->d_name, tl);
+            int fd = openat(dfd, principal, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
             bool stale = fd < 0 ? !strcmp(e->d_name + tl, "-journal")
                                 : flock(fd, LOCK_EX | LOCK_NB) == 0;
             if (stale && unlinkat(dfd, e->d_name, 0) == 0)
                 removed++;
             if (fd >= 0)
                 close(fd);
-            free(main);
+            free(principal);
         }
         closedir(d);
     }
