@@ -1,0 +1,348 @@
+/* test_formatos.c — the two layout recognisers on the real documents, in
+ * their three formats, against the flat fixtures (the reading a person
+ * chose): every value equal, or a warning naming where it was read
+ * otherwise. Also labels, codes and titles. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "formatos.h"
+#include "testlib.h"
+
+#define DOCS POA_FIXTURES "/documentos/"
+
+/* FORMAT.md's columns, in plano.h's order. */
+static const char *const COLS[] = {
+    "institucion", "anio", "unidad", "mision", "eje", "objetivo_codigo", "objetivo",
+    "meta_operativa", "entregable_codigo", "entregable", "indicador", "actividad_codigo",
+    "actividad", "unidad_lider", "responsables", "presupuesto", "presupuesto_nota", "ene", "feb",
+    "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic", "meta_anual", "t1", "t2",
+    "t3", "t4", "corte", "real", "pct_publicado", "observaciones", "nota_unidad"};
+#define NCOLS_FMT ((int)POA_ARRAY_LEN(COLS))
+
+typedef struct {
+    char *v[PLANO_NCOLS];
+    char *lugar[PLANO_NCOLS];   /* the place of the cell each value came from */
+    int fila;
+} Rec;
+
+typedef struct {
+    Rec *r;
+    int n, cap;
+} Recs;
+
+typedef struct {
+    Libro *l;
+    int hoja;
+    Recs *out;
+} EmitCtx;
+
+static bool recoger(void *ctx, const PlanoRegistro *pr, PoaErr *err)
+{
+    (void)err;
+    EmitCtx *e = ctx;
+    Recs *o = e->out;
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 64;
+        o->r = xrealloc(o->r, (size_t)o->cap * sizeof *o->r);
+    }
+    Rec *r = &o->r[o->n++];
+    memset(r, 0, sizeof *r);
+    r->fila = pr->fila;
+    for (int i = 0; i < PLANO_NCOLS; i++) {
+        r->v[i] = xstrdup(pr->v[i] ? pr->v[i] : "");
+        if (pr->c[i]) {
+            char b[512];
+            r->lugar[i] = xstrdup(libro_lugar(e->l, e->hoja, pr->c[i], b, sizeof b));
+        }
+    }
+    return true;
+}
+
+static void recs_free(Recs *o)
+{
+    for (int k = 0; k < o->n; k++)
+        for (int i = 0; i < PLANO_NCOLS; i++)
+            free(o->r[k].v[i]), free(o->r[k].lugar[i]);
+    free(o->r);
+    memset(o, 0, sizeof *o);
+}
+
+/* The fixture's rows, trimmed as the flat import trims them. */
+static void fixture_cargar(const char *path, Recs *o)
+{
+    PoaErr err = {{0}};
+    CsvReader *r = csv_open(path, &err);
+    CHECK(r != NULL);
+    if (!r)
+        return;
+    CsvRow row;
+    int map[64];
+    int nh = 0;
+    bool cab = true;
+    while (csv_next(r, &row, &err) == 1) {
+        if (cab) {
+            nh = row.nfields < 64 ? row.nfields : 64;
+            for (int i = 0; i < nh; i++) {
+                map[i] = -1;
+                for (int k = 0; k < NCOLS_FMT; k++)
+                    if (strcmp(row.fields[i], COLS[k]) == 0)
+                        map[i] = k;
+            }
+            cab = false;
+            continue;
+        }
+        if (o->n == o->cap) {
+            o->cap = o->cap ? o->cap * 2 : 64;
+            o->r = xrealloc(o->r, (size_t)o->cap * sizeof *o->r);
+        }
+        Rec *x = &o->r[o->n++];
+        memset(x, 0, sizeof *x);
+        x->fila = row.line;
+        for (int i = 0; i < PLANO_NCOLS; i++)
+            x->v[i] = xstrdup("");
+        for (int i = 0; i < nh && i < row.nfields; i++)
+            if (map[i] >= 0) {
+                free(x->v[map[i]]);
+                x->v[map[i]] = str_trim(xstrdup(row.fields[i]));
+            }
+    }
+    csv_close(r);
+}
+
+/* Equal after the flat import's normalisation: "X" = "x", 4.0 = 4,
+ * "25 %" = "25%". */
+static bool iguales(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return true;
+    if ((strcmp(a, "x") == 0 || strcmp(a, "X") == 0) && (strcmp(b, "x") == 0 || strcmp(b, "X") == 0))
+        return true;
+    double x, y;
+    bool px, py;
+    if (num_parse_pct(a, &x, &px) && num_parse_pct(b, &y, &py))
+        return px == py && x == y;
+    return false;
+}
+
+/* The same value read as a fraction where a person wrote a percentage
+ * (0.25 for 25%): what an .xls, with no number formats, gives. */
+static bool fraccion_de(const char *a, const char *b)
+{
+    double x, y;
+    bool px, py;
+    return num_parse_pct(a, &x, &px) && num_parse_pct(b, &y, &py) && px != py && x == y;
+}
+
+/* Is there a warning that starts at the cell's place, or at any cell of
+ * the record's row of that sheet? */
+static bool avisado(const PlanoAvisos *av, const char *lugar, const char *hoja_pref, int fila)
+{
+    for (int i = 0; i < av->n; i++) {
+        const char *a = av->lineas[i];
+        if (lugar && strncmp(a, lugar, strlen(lugar)) == 0 && a[strlen(lugar)] == ':')
+            return true;
+        size_t hl = strlen(hoja_pref);
+        if (strncmp(a, hoja_pref, hl) == 0) {
+            const char *p = a + hl;
+            while (*p >= 'A' && *p <= 'Z')
+                p++;
+            if (atoi(p) == fila && p > a + hl)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Runs the layout on every sheet it detects; compares with the fixture's
+ * rows of the same units. Returns the deviations no warning explains. */
+static int comparar(const char *doc, const PlanoFormato *fmt, const char *fixture,
+                    const PlanoOpciones *op, int *nrecs, int *nunidades)
+{
+    PoaErr err = {{0}};
+    Libro *l = libro_abrir(doc, NULL, &err);
+    CHECK(l != NULL);
+    if (!l) {
+        printf("  %s\n", err.msg);
+        return 9999;
+    }
+    Recs fx = {0};
+    fixture_cargar(fixture, &fx);
+    int sin_aviso = 0;
+    *nrecs = 0;
+    *nunidades = 0;
+    int detectadas = 0;
+    for (int h = 0; h < libro_nhojas(l); h++) {
+        bool es = fmt->detect(l, h, &err);
+        if (!es)
+            continue;
+        detectadas++;
+        Recs got = {0};
+        EmitCtx ctx = {.l = l, .hoja = h, .out = &got};
+        PlanoAvisos av = {0};
+        bool ok = fmt->read(l, h, op, recoger, &ctx, &av, &err);
+        if (!ok)
+            printf("  %s\n", err.msg);
+        CHECK(ok);
+        *nrecs += got.n;
+        char *pref = xasprintf("%s:%s!", doc, libro_hoja_nombre(l, h));
+        char *hoja_sola = xasprintf("%s:%s: ", doc, libro_hoja_nombre(l, h));
+        bool aviso_xls = false;
+        for (int i = 0; i < av.n; i++)
+            if (strncmp(av.lineas[i], hoja_sola, strlen(hoja_sola)) == 0 &&
+                strstr(av.lineas[i], "fracción"))
+                aviso_xls = true;
+        /* Units in the order the recogniser gave them. */
+        for (int k = 0; k < got.n;) {
+            const char *u = got.r[k].v[PLANO_UNIDAD];
+            int fin = k;
+            while (fin < got.n && strcmp(got.r[fin].v[PLANO_UNIDAD], u) == 0)
+                fin++;
+            (*nunidades)++;
+            int j = 0;
+            for (int m = 0; m < fx.n; m++) {
+                if (strcmp(fx.r[m].v[PLANO_UNIDAD], u) != 0)
+                    continue;
+                if (k + j >= fin) {
+                    printf("  FALTA %s fila %d de la referencia (%s %s)\n", u, fx.r[m].fila,
+                           fx.r[m].v[PLANO_ACT_COD], fx.r[m].v[PLANO_ACTIVIDAD]);
+                    sin_aviso++;
+                    j++;
+                    continue;
+                }
+                Rec *g = &got.r[k + j];
+                for (int c = 0; c < NCOLS_FMT; c++) {
+                    if (iguales(g->v[c], fx.r[m].v[c]))
+                        continue;
+                    if (aviso_xls && fraccion_de(g->v[c], fx.r[m].v[c]))
+                        continue;
+                    bool av_ok = avisado(&av, g->lugar[c], pref, g->fila);
+                    if (!av_ok) {
+                        sin_aviso++;
+                        printf("  %s fila %d %s: «%.60s» leído, «%.60s» en la referencia\n",
+                               libro_hoja_nombre(l, h), g->fila, COLS[c], g->v[c],
+                               fx.r[m].v[c]);
+                    }
+                }
+                j++;
+            }
+            if (j == 0) {
+                printf("  unidad «%s» que la referencia no tiene\n", u);
+                sin_aviso += fin - k;
+            }
+            for (int extra = k + j; extra < fin; extra++) {
+                if (!avisado(&av, NULL, pref, got.r[extra].fila)) {
+                    printf("  SOBRA %s fila %d: %s\n", u, got.r[extra].fila,
+                           got.r[extra].v[PLANO_ACTIVIDAD]);
+                    sin_aviso++;
+                }
+            }
+            k = fin;
+        }
+        if (getenv("POA_AVISOS"))
+            for (int i = 0; i < av.n; i++)
+                printf("  aviso: %s\n", av.lineas[i]);
+        free(pref);
+        free(hoja_sola);
+        plano_avisos_free(&av);
+        recs_free(&got);
+    }
+    CHECK(detectadas > 0);
+    recs_free(&fx);
+    libro_cerrar(l);
+    return sin_aviso;
+}
+
+TEST(seguimiento_caja_tres_formatos)
+{
+    const char *ext[] = {"xlsx", "ods", "xls"};
+    for (int i = 0; i < 3; i++) {
+        char *doc = xasprintf(DOCS "caja-mutual-seguimiento-t3-2024.%s", ext[i]);
+        int n, u;
+        int dev = comparar(doc, &FORMATO_SEGUIMIENTO_TABLA,
+                           POA_FIXTURES "/seguimiento2024_t3_caja.csv", NULL, &n, &u);
+        printf("  %s: %d registros, %d unidades, %d diferencias sin aviso\n", ext[i], n, u, dev);
+        CHECK_INT(n, 89);
+        CHECK_INT(u, 8);
+        CHECK_INT(dev, 0);
+        free(doc);
+    }
+}
+
+TEST(seguimiento_no_es_poa)
+{
+    PoaErr err = {{0}};
+    Libro *l = libro_abrir(DOCS "ars-semma-poa-2024.xlsx", NULL, &err);
+    CHECK(l != NULL);
+    if (l)
+        for (int h = 0; h < libro_nhojas(l); h++)
+            CHECK(!FORMATO_SEGUIMIENTO_TABLA.detect(l, h, &err));
+    libro_cerrar(l);
+}
+
+TEST(sinonimos)
+{
+    const char *resto;
+    CHECK_INT(sinonimo_prefijo("Área: Departamento de Afiliación.", ETQ_GENERALES, ETQ_META_OP,
+                               &resto), ETQ_AREA);
+    CHECK_STR(resto, "Departamento de Afiliación.");
+    CHECK_INT(sinonimo_prefijo("  riesgo O PERSPECTIVA : Financiero", ETQ_GENERALES,
+                               ETQ_META_OP, &resto), ETQ_EJE);
+    CHECK_STR(resto, "Financiero");
+    CHECK_INT(sinonimo_exacto("% EJECCIÓN", ETQ_CODIGO, ETQ_OBSERVACIONES), ETQ_PCT_EJECUCION);
+    CHECK_INT(sinonimo_exacto("Ejecución del plan", ETQ_CODIGO, ETQ_OBSERVACIONES), ETQ_NINGUNA);
+    CHECK_INT(sinonimo_prefijo("Ejecutar", ETQ_GENERALES, ETQ_OBSERVACIONES, NULL), ETQ_NINGUNA);
+    CHECK_INT(sinonimo_prefijo("UNIDAD ORGANIZATIVA LIDER", ETQ_CODIGO, ETQ_OBSERVACIONES, NULL),
+              ETQ_LIDER);
+    size_t ini = 0, fin = 0;
+    const char *g = "Generales Nombre Plan X. Fecha Enero 2024 Area Auditoría Eje o perspectiva "
+                    "Finanzas";
+    CHECK(sinonimo_buscar(g, ETQ_NOMBRE, ETQ_META_OP, &ini, &fin));
+    CHECK_INT(ini, 10);
+    ini = fin;
+    CHECK(sinonimo_buscar(g, ETQ_NOMBRE, ETQ_META_OP, &ini, &fin));
+    CHECK_STR(g + ini, "Fecha Enero 2024 Area Auditoría Eje o perspectiva Finanzas");
+}
+
+TEST(codigos_y_titulos)
+{
+    char *cod;
+    const char *resto;
+    CHECK(formato_codigo("1.1 Alianza estratégica", &cod, &resto));
+    CHECK_STR(cod, "1.1");
+    CHECK_STR(resto, "Alianza estratégica");
+    free(cod);
+    CHECK(formato_codigo("1.3. Velar", &cod, &resto));
+    CHECK_STR(cod, "1.3");
+    free(cod);
+    CHECK(formato_codigo("AO.3.1.", &cod, &resto));
+    CHECK_STR(cod, "AO.3.1");
+    CHECK_STR(resto, "");
+    free(cod);
+    CHECK(formato_codigo("O.E.3. Administrar", &cod, &resto));
+    CHECK_STR(cod, "O.E.3");
+    free(cod);
+    CHECK(formato_codigo("6 OTRAS ACTIVIDADES", &cod, &resto));
+    CHECK_STR(cod, "6");
+    CHECK_STR(resto, "OTRAS ACTIVIDADES");
+    free(cod);
+    CHECK(formato_codigo("1, Realizada", &cod, &resto));
+    CHECK_STR(cod, "1");
+    free(cod);
+    CHECK(!formato_codigo("Cartera de afiliados", &cod, &resto));
+    CHECK(cod == NULL);
+    CHECK(!formato_codigo("1.1Alianza", &cod, &resto));
+    char *t = formato_titulo("CAJA MUTUAL DE LOS EMPLEADOS DEL MINISTERIO DE EDUCACIÓN");
+    CHECK_STR(t, "Caja Mutual de los Empleados del Ministerio de Educación");
+    free(t);
+}
+
+int main(void)
+{
+    RUN(sinonimos);
+    RUN(codigos_y_titulos);
+    RUN(seguimiento_caja_tres_formatos);
+    RUN(seguimiento_no_es_poa);
+    return t_finish();
+}
