@@ -146,7 +146,8 @@ bool formato_codigo(const char *texto, char **cod, const char **resto)
     while (e > ini && (e[-1] == '.' || e[-1] == ','))
         e--;
     *cod = xstrndup(ini, (size_t)(e - ini));
-    while (*p == ' ' || *p == '\t' || *p == '\n')
+    /* «2.1 . Mejorar…»: a stray dot between the code and its text. */
+    while (*p == ' ' || *p == '\t' || *p == '\n' || (*p == '.' && (p[1] == ' ' || !p[1])))
         p++;
     *resto = p;
     return true;
