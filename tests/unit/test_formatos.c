@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xlsxwriter.h>
+
 #include "csv.h"
 #include "formatos.h"
 #include "testlib.h"
@@ -304,6 +306,219 @@ TEST(poa_ars_tres_formatos)
     }
 }
 
+/* A small POA written with libxlsxwriter: the other spellings of the
+ * labels, a value in its own cell, 11 months and the responsables in the
+ * 12th, a block with no eje, a sheet with no institution. */
+static char *poa_pequeno(void)
+{
+    char *path = t_tmp("pequeno.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "Afiliación");
+    worksheet_write_string(ws, 0, 0, "Plan Operativo Anual 2025", NULL);
+    worksheet_write_string(ws, 1, 0, "ÁREA:", NULL);
+    worksheet_write_string(ws, 1, 2, "Departamento de Afiliación", NULL);
+    worksheet_write_string(ws, 2, 0, "Riesgo o perspectiva:", NULL);
+    worksheet_write_string(ws, 2, 1, " Financiero ", NULL);
+    worksheet_write_string(ws, 3, 0, "Objetivo estrategico de referencia", NULL);
+    worksheet_write_string(ws, 3, 2, "Alcanzar un balance", NULL);
+    worksheet_write_string(ws, 4, 0, "Meta operativa anual: 85%", NULL);
+    const char *cab[] = {"Entregables", "Indicadores", "Actividades", "Cronograma"};
+    for (int i = 0; i < 4; i++)
+        worksheet_write_string(ws, 5, (lxw_col_t)i, cab[i], NULL);
+    worksheet_write_string(ws, 5, 15, "Responsables", NULL);
+    worksheet_write_string(ws, 5, 16, "Presupuesto", NULL);
+    for (int m = 0; m < 12; m++)
+        worksheet_write_number(ws, 6, (lxw_col_t)(3 + m), m + 1, NULL);
+    worksheet_write_string(ws, 7, 0, "1. Cartera", NULL);
+    worksheet_write_string(ws, 7, 1, "% de crecimiento", NULL);
+    worksheet_write_string(ws, 7, 2, "1.1 Alianza", NULL);
+    worksheet_write_string(ws, 7, 3, "x", NULL);
+    worksheet_write_number(ws, 7, 4, 5, NULL);
+    worksheet_write_string(ws, 7, 15, "Afiliación/ TIC", NULL);
+    worksheet_write_string(ws, 7, 16, "RD$ 1,500,000.00", NULL);
+    worksheet_write_string(ws, 8, 2, "1.2. Gestionar", NULL);
+    for (int m = 0; m < 11; m++)
+        worksheet_write_string(ws, 8, (lxw_col_t)(3 + m), "X", NULL);
+    worksheet_write_string(ws, 8, 14, "Afiliación", NULL);
+    worksheet_write_string(ws, 10, 0, "Objetivo estratégico de referencia", NULL);
+    worksheet_write_string(ws, 10, 1, "Otro objetivo", NULL);
+    for (int i = 0; i < 4; i++)
+        worksheet_write_string(ws, 11, (lxw_col_t)i, cab[i], NULL);
+    for (int m = 0; m < 12; m++)
+        worksheet_write_number(ws, 12, (lxw_col_t)(3 + m), m + 1, NULL);
+    worksheet_write_string(ws, 13, 0, "2 Otro", NULL);
+    worksheet_write_string(ws, 13, 2, "2.1 Hacer", NULL);
+    worksheet_write_string(ws, 13, 15, "N/A", NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+    return path;
+}
+
+TEST(poa_pequeno_etiquetas_y_avisos)
+{
+    char *path = poa_pequeno();
+    PoaErr err = {{0}};
+    Libro *l = libro_abrir(path, NULL, &err);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    CHECK(FORMATO_POA_BLOQUES.detect(l, 0, &err));
+    CHECK(!FORMATO_SEGUIMIENTO_TABLA.detect(l, 0, &err));
+    Recs got = {0};
+    EmitCtx ctx = {.l = l, .hoja = 0, .out = &got};
+    PlanoAvisos av = {0};
+    /* No institution in the document nor in the options: an error. */
+    CHECK(!FORMATO_POA_BLOQUES.read(l, 0, NULL, recoger, &ctx, &av, &err));
+    char *esperado = xasprintf("%s:Afiliación: el documento no dice la institución; indíquelo "
+                               "con --institucion", path);
+    CHECK_STR(err.msg, esperado);
+    free(esperado);
+    CHECK_INT(got.n, 0);
+    plano_avisos_free(&av);
+
+    PlanoOpciones op = {.institucion = "ARS SEMMA"};
+    CHECK(FORMATO_POA_BLOQUES.read(l, 0, &op, recoger, &ctx, &av, &err));
+    CHECK_INT(got.n, 3);
+    if (got.n == 3) {
+        Rec *a = &got.r[0], *b = &got.r[1], *c = &got.r[2];
+        CHECK_STR(a->v[PLANO_INSTITUCION], "ARS SEMMA");
+        CHECK_STR(a->v[PLANO_ANIO], "2025");
+        CHECK_STR(a->v[PLANO_UNIDAD], "Departamento de Afiliación");
+        CHECK_STR(a->v[PLANO_EJE], "Financiero");
+        CHECK_STR(a->v[PLANO_OBJETIVO], "Alcanzar un balance");
+        CHECK_STR(a->v[PLANO_META_OP], "85%");
+        CHECK_STR(a->v[PLANO_ENT_COD], "1");
+        CHECK_STR(a->v[PLANO_ENTREGABLE], "Cartera");
+        CHECK_STR(a->v[PLANO_ACT_COD], "1.1");
+        CHECK_STR(a->v[PLANO_ACTIVIDAD], "Alianza");
+        CHECK_STR(a->v[PLANO_ENE], "x");
+        CHECK_STR(a->v[PLANO_FEB], "5");
+        CHECK_STR(a->v[PLANO_MAR], "");
+        CHECK_STR(a->v[PLANO_RESPONSABLES], "Afiliación/ TIC");
+        CHECK_STR(a->v[PLANO_PRESUPUESTO], "1500000.00");
+        CHECK_STR(a->v[PLANO_PRESUPUESTO_NOTA],
+                  "RD$; monto compartido con las actividades siguientes del entregable");
+        char *lugar = xasprintf("%s:Afiliación!Q8", path);
+        CHECK_STR(a->lugar[PLANO_PRESUPUESTO], lugar);
+        free(lugar);
+        CHECK_STR(b->v[PLANO_ENTREGABLE], "Cartera");
+        CHECK_STR(b->v[PLANO_INDICADOR], "% de crecimiento");
+        CHECK_STR(b->v[PLANO_ACT_COD], "1.2");
+        CHECK_STR(b->v[PLANO_NOV], "x");
+        CHECK_STR(b->v[PLANO_DIC], "");
+        CHECK_STR(b->v[PLANO_RESPONSABLES], "Afiliación");
+        CHECK_STR(c->v[PLANO_EJE], "Financiero");
+        CHECK_STR(c->v[PLANO_OBJETIVO], "Otro objetivo");
+        CHECK_STR(c->v[PLANO_META_OP], "85%");
+        CHECK_STR(c->v[PLANO_ENT_COD], "2");
+        CHECK_STR(c->v[PLANO_INDICADOR], "");
+        CHECK_STR(c->v[PLANO_PRESUPUESTO_NOTA], "N/A");
+    }
+    char *a1 = xasprintf("%s:Afiliación!O9: texto en la columna de meses; se tomó como "
+                         "responsables", path);
+    char *a2 = xasprintf("%s:Afiliación!A12: el bloque no dice su eje; se toma el del bloque "
+                         "anterior «Financiero»", path);
+    bool v1 = false, v2 = false;
+    for (int i = 0; i < av.n; i++) {
+        v1 |= strcmp(av.lineas[i], a1) == 0;
+        v2 |= strcmp(av.lineas[i], a2) == 0;
+    }
+    CHECK(v1);
+    CHECK(v2);
+    CHECK_INT(av.n, 2);
+    free(a1);
+    free(a2);
+    plano_avisos_free(&av);
+    recs_free(&got);
+    libro_cerrar(l);
+    free(path);
+}
+
+TEST(seguimiento_sin_titulo_ni_encabezado)
+{
+    char *path = t_tmp("seg.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "T1");
+    lxw_format *pct = workbook_add_format(wb);
+    format_set_num_format(pct, "0%");
+    worksheet_write_string(ws, 0, 0, "MISIÓN: Servir.", NULL);
+    const char *cab[] = {"Código", "Acción operativa", "Unidad líder", "Área responsable",
+                         "Meta anual", "Metas para el año", "", "", "", "Logro",
+                         "% Ejecución", "Observaciones"};
+    for (int i = 0; i < 12; i++)
+        if (*cab[i])
+            worksheet_write_string(ws, 1, (lxw_col_t)i, cab[i], NULL);
+    const char *trim[] = {"ENE-MAR", "ABR-JUN", "JUL-SEP", "OCT-DIC", "ENE-JUN"};
+    for (int i = 0; i < 5; i++)
+        worksheet_write_string(ws, 2, (lxw_col_t)(5 + i), trim[i], NULL);
+    worksheet_write_string(ws, 3, 0, "O.E.2. Crecer", NULL);
+    worksheet_write_string(ws, 4, 0, "AO.2.1", NULL);
+    worksheet_write_string(ws, 4, 1, "Vender", NULL);
+    worksheet_write_string(ws, 4, 2, "Gerencia", NULL);
+    worksheet_write_string(ws, 4, 3, "Ventas", NULL);
+    worksheet_write_number(ws, 4, 4, 1, pct);
+    worksheet_write_number(ws, 4, 5, 0.25, pct);
+    worksheet_write_string(ws, 4, 6, "25%", NULL);
+    worksheet_write_number(ws, 4, 9, 0.75, NULL);
+    worksheet_write_number(ws, 4, 10, 1.5, NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+
+    PoaErr err = {{0}};
+    Libro *l = libro_abrir(path, NULL, &err);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    CHECK(FORMATO_SEGUIMIENTO_TABLA.detect(l, 0, &err));
+    CHECK(!FORMATO_POA_BLOQUES.detect(l, 0, &err));
+    Recs got = {0};
+    EmitCtx ctx = {.l = l, .hoja = 0, .out = &got};
+    PlanoAvisos av = {0};
+    CHECK(!FORMATO_SEGUIMIENTO_TABLA.read(l, 0, NULL, recoger, &ctx, &av, &err));
+    char *esperado = xasprintf("%s:T1: el título no dice la institución; indíquelo con "
+                               "--institucion", path);
+    CHECK_STR(err.msg, esperado);
+    free(esperado);
+    PlanoOpciones op = {.institucion = "Caja", .anio = 2025};
+    CHECK(FORMATO_SEGUIMIENTO_TABLA.read(l, 0, &op, recoger, &ctx, &av, &err));
+    CHECK_INT(got.n, 1);
+    if (got.n == 1) {
+        Rec *r = &got.r[0];
+        CHECK_STR(r->v[PLANO_INSTITUCION], "Caja");
+        CHECK_STR(r->v[PLANO_ANIO], "2025");
+        CHECK_STR(r->v[PLANO_UNIDAD], "Ventas");
+        CHECK_STR(r->v[PLANO_MISION], "Servir.");
+        CHECK_STR(r->v[PLANO_OBJ_COD], "O.E.2");
+        CHECK_STR(r->v[PLANO_OBJETIVO], "Crecer");
+        CHECK_STR(r->v[PLANO_ACT_COD], "AO.2.1");
+        CHECK_STR(r->v[PLANO_META_ANUAL], "100%");
+        CHECK_STR(r->v[PLANO_T1], "25%");
+        CHECK_STR(r->v[PLANO_T2], "25%");
+        CHECK_STR(r->v[PLANO_CORTE], "2");
+        CHECK_STR(r->v[PLANO_REAL], "0.75");
+        CHECK_STR(r->v[PLANO_PCT_PUBLICADO], "150%");
+    }
+    plano_avisos_free(&av);
+    recs_free(&got);
+    libro_cerrar(l);
+
+    /* A sheet with no table header is not this layout, and says so. */
+    char *otro = t_tmp("otro.xlsx");
+    wb = workbook_new(otro);
+    ws = workbook_add_worksheet(wb, "Notas");
+    worksheet_write_string(ws, 0, 0, "Nada que ver", NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+    l = libro_abrir(otro, NULL, &err);
+    CHECK(l != NULL);
+    if (l) {
+        CHECK(!FORMATO_SEGUIMIENTO_TABLA.detect(l, 0, &err));
+        CHECK(!FORMATO_SEGUIMIENTO_TABLA.read(l, 0, &op, recoger, &ctx, &av, &err));
+        CHECK_CONTAINS(err.msg, ":Notas: no se encontró el encabezado de la tabla");
+        libro_cerrar(l);
+    }
+    plano_avisos_free(&av);
+    free(otro);
+    free(path);
+}
+
 TEST(seguimiento_no_es_poa)
 {
     PoaErr err = {{0}};
@@ -378,6 +593,8 @@ int main(void)
     RUN(codigos_y_titulos);
     RUN(seguimiento_caja_tres_formatos);
     RUN(seguimiento_no_es_poa);
+    RUN(poa_pequeno_etiquetas_y_avisos);
+    RUN(seguimiento_sin_titulo_ni_encabezado);
     RUN(poa_ars_tres_formatos);
     return t_finish();
 }
