@@ -91,6 +91,19 @@ int formato_nllenas(const Fila *f);
  * pointer to the text after it. false (and *cod NULL) when text does not
  * start with a code. */
 bool formato_codigo(const char *texto, char **cod, const char **resto);
+/* Budgets (formato_presupuesto.c). An amount as written ("$1.500.000,00",
+ * "RD$1,500.000.00", "30,000,000.00", "$9,450.00 (viaticos)"): the number,
+ * its currency ("" if none) and what follows it; *mezclado when the marks
+ * are inconsistent. The last mark followed by exactly two digits is the
+ * decimal one. */
+bool formato_monto_leer(const char *s, double *v, char *moneda, size_t nm, const char **resto,
+                        bool *mezclado);
+/* Budget-like: a number, an amount, N/A, a note about the PAC. */
+bool formato_es_presupuesto(const Celda *c);
+/* Sets presupuesto ("1500000.00") and presupuesto_nota ("RD$", "$; (viaticos)",
+ * "N/A") of r from c; warns (l, hoja) on mixed marks. */
+void formato_presupuesto_poner(RegPlano *r, const Celda *c, const Libro *l, int hoja,
+                               PlanoAvisos *av);
 /* "CAJA MUTUAL DE EDUCACIÓN" -> "Caja Mutual de Educación" (Spanish
  * particles in lowercase); caller frees. */
 char *formato_titulo(const char *s);

@@ -206,18 +206,48 @@ static int comparar(const char *doc, const PlanoFormato *fmt, const char *fixtur
             while (fin < got.n && strcmp(got.r[fin].v[PLANO_UNIDAD], u) == 0)
                 fin++;
             (*nunidades)++;
+            /* Each reference row against the first unused record of the
+             * unit with the same activity text (else the next unused one),
+             * so one missing record does not shift all that follow. */
+            bool *usado = xcalloc((size_t)(fin - k) + 1, sizeof *usado);
+            int *par = xcalloc((size_t)fx.n + 1, sizeof *par);
+            /* Pass 1: same activity text; pass 2: the rest in order. */
+            for (int m = 0; m < fx.n; m++) {
+                par[m] = -1;
+                if (strcmp(fx.r[m].v[PLANO_UNIDAD], u) != 0)
+                    continue;
+                for (int q = k; q < fin && par[m] < 0; q++)
+                    if (!usado[q - k] && strcmp(got.r[q].v[PLANO_ACTIVIDAD],
+                                                fx.r[m].v[PLANO_ACTIVIDAD]) == 0) {
+                        par[m] = q;
+                        usado[q - k] = true;
+                    }
+            }
+            int sig = k;
+            for (int m = 0; m < fx.n; m++) {
+                if (strcmp(fx.r[m].v[PLANO_UNIDAD], u) != 0 || par[m] >= 0)
+                    continue;
+                while (sig < fin && usado[sig - k])
+                    sig++;
+                if (sig < fin) {
+                    par[m] = sig;
+                    usado[sig - k] = true;
+                }
+            }
             int j = 0;
             for (int m = 0; m < fx.n; m++) {
                 if (strcmp(fx.r[m].v[PLANO_UNIDAD], u) != 0)
                     continue;
-                if (k + j >= fin) {
+                j++;
+                int g_i = par[m];
+                if (g_i < 0) {
                     printf("  FALTA %s fila %d de la referencia (%s %s)\n", u, fx.r[m].fila,
                            fx.r[m].v[PLANO_ACT_COD], fx.r[m].v[PLANO_ACTIVIDAD]);
                     sin_aviso++;
-                    j++;
                     continue;
                 }
-                Rec *g = &got.r[k + j];
+                usado[g_i - k] = true;
+                Rec *g = &got.r[g_i];
                 for (int c = 0; c < NCOLS_FMT; c++) {
                     if (iguales(g->v[c], fx.r[m].v[c]))
                         continue;
@@ -235,19 +265,20 @@ static int comparar(const char *doc, const PlanoFormato *fmt, const char *fixtur
                                fx.r[m].v[c]);
                     }
                 }
-                j++;
             }
             if (j == 0) {
                 printf("  unidad «%s» que la referencia no tiene\n", u);
                 sin_aviso += fin - k;
             }
-            for (int extra = k + j; extra < fin; extra++) {
-                if (!avisado(&av, NULL, pref, got.r[extra].fila)) {
+            for (int extra = k; extra < fin && j > 0; extra++) {
+                if (!usado[extra - k] && !avisado(&av, NULL, pref, got.r[extra].fila)) {
                     printf("  SOBRA %s fila %d: %s\n", u, got.r[extra].fila,
                            got.r[extra].v[PLANO_ACTIVIDAD]);
                     sin_aviso++;
                 }
             }
+            free(usado);
+            free(par);
             k = fin;
         }
         if (tolerada && strcmp(libro_hoja_nombre(l, h), tolerada) == 0) {
@@ -291,17 +322,19 @@ TEST(poa_ars_tres_formatos)
     for (int i = 0; i < 3; i++) {
         char *doc = xasprintf(DOCS "ars-semma-poa-2024.%s", ext[i]);
         int n, u, dev_ds;
-        /* The sheet of División Desarrollo de Sistemas stacks its header
-         * labels in column A and shifts its columns block by block; it is
-         * not read yet as the reference reads it (docs/documentos.md). */
+        /* One reading of the reference is not reached, and said nowhere:
+         * División Desarrollo de Sistemas writes two sets of Generales
+         * above its first header; the reference gives the first block the
+         * first eje and objetivo (both warned as replaced) and no meta,
+         * where the recogniser keeps the later meta (docs/documentos.md). */
         int dev = comparar(doc, &FORMATO_POA_BLOQUES, POA_FIXTURES "/poa2024_ars_semma.csv", &op,
                            &n, &u, "División Desarrollo de Sistemas", &dev_ds);
         printf("  %s: %d registros, %d unidades, %d diferencias sin aviso (y %d en División "
                "Desarrollo de Sistemas)\n", ext[i], n, u, dev, dev_ds);
         CHECK_INT(u, 14);
-        CHECK_INT(n, 134);
+        CHECK_INT(n, 145);
         CHECK_INT(dev, 0);
-        CHECK(dev_ds <= 131);
+        CHECK_INT(dev_ds, 1);
         free(doc);
     }
 }
