@@ -234,6 +234,15 @@ static bool columnas_inferir(Poa *x, const Fila *f)
     x->col.ind = ind;
     x->col.act = act;
     x->col.apilado = false;
+    if (x->col.mes[0] <= act) {
+        /* The stacked numbering starts under the text columns: the months
+         * are the twelve columns after the actividad. */
+        formato_aviso(x->av, x->l, x->hoja, &x->c_cab, "la numeración de los meses empieza antes "
+                      "de la columna de actividades; se toman las doce columnas desde %s",
+                      libro_columna_nombre(act + 2, a, sizeof a));
+        for (int k = 0; k < 12; k++)
+            x->col.mes[k] = act + 1 + k;
+    }
     return true;
 }
 

@@ -250,9 +250,13 @@ void poa_entregable_nuevo(Poa *x, const Celda *ent, const Celda *ind)
                       "asignó a él", r->v[PLANO_ACT_COD], nuevo, ent->linea);
         free(r->v[PLANO_ENT_COD]), free(r->v[PLANO_ENTREGABLE]), free(r->v[PLANO_INDICADOR]);
         r->v[PLANO_ENT_COD] = r->v[PLANO_ENTREGABLE] = r->v[PLANO_INDICADOR] = NULL;
-        poner_valor(r, PLANO_ENT_COD, &x->ent_cod);
-        poner_valor(r, PLANO_ENTREGABLE, &x->ent);
-        poner_valor(r, PLANO_INDICADOR, &x->ind);
+        /* Deduced, not read on this row: no cell, the warning names the row. */
+        if (x->ent_cod.v)
+            reg_poner(r, PLANO_ENT_COD, x->ent_cod.v, NULL);
+        if (x->ent.v)
+            reg_poner(r, PLANO_ENTREGABLE, x->ent.v, NULL);
+        if (x->ind.v)
+            reg_poner(r, PLANO_INDICADOR, x->ind.v, NULL);
     }
     free(nuevo);
 }

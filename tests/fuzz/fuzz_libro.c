@@ -3,7 +3,8 @@
  * Build (until the POA_FUZZ CMake option covers it):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE -Iinclude \
  *     tests/fuzz/fuzz_libro.c src/libro.c src/libro_xlsx.c src/libro_ods.c \
- *     src/libro_xls.c src/util.c -lzip -lexpat -lfreexl -lm -o fuzz_libro
+ *     src/libro_xls.c src/util.c src/u8.c src/sinonimos.c src/formato_*.c \
+ *     -lzip -lexpat -lfreexl -lm -o fuzz_libro
  *   ./fuzz_libro -max_len=65536 tests/fuzz/corpus_libro
  * The seed corpus holds small .xlsx and .ods workbooks (stored, not deflated,
  * so mutations reach the XML). Only zip input is fed: .xls goes to FreeXL,
@@ -15,13 +16,24 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "formatos.h"
 #include "libro.h"
+
+static bool contar(void *ctx, const PlanoRegistro *r, PoaErr *err)
+{
+    (void)ctx, (void)err;
+    for (int i = 0; i < PLANO_NCOLS; i++)
+        if (r->v[i])
+            (void)strlen(r->v[i]);
+    return true;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 4 || data[0] != 'P' || data[1] != 'K')
         return 0;
     static char path[64];
+    static const PlanoOpciones op = {.institucion = "Fuzz", .anio = 2024};
     if (!path[0])
         snprintf(path, sizeof path, "/tmp/fuzz_libro_%ld.bin", (long)getpid());
     FILE *f = fopen(path, "wb");
@@ -35,6 +47,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     for (int h = 0; h < libro_nhojas(l); h++) {
         (void)libro_hoja_nombre(l, h);
+        /* The layout recognisers read the same hostile sheets. */
+        const PlanoFormato *fmts[] = {&FORMATO_POA_BLOQUES, &FORMATO_SEGUIMIENTO_TABLA};
+        for (int k = 0; k < 2; k++) {
+            PlanoAvisos av = {0};
+            if (fmts[k]->detect(l, h, &err))
+                (void)fmts[k]->read(l, h, &op, contar, NULL, &av, &err);
+            plano_avisos_free(&av);
+        }
         if (!libro_hoja(l, h, &err))
             continue;
         Fila fila;

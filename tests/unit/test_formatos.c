@@ -137,14 +137,18 @@ static bool fraccion_de(const char *a, const char *b)
     return num_parse_pct(a, &x, &px) && num_parse_pct(b, &y, &py) && px != py && x == y;
 }
 
-/* Is there a warning that starts at the cell's place, or at any cell of
- * the record's row of that sheet? */
+/* Is there a warning that starts at the value's cell? A value with no cell
+ * (inherited or deduced) may be explained by a warning anywhere on its
+ * record's row of that sheet. */
 static bool avisado(const PlanoAvisos *av, const char *lugar, const char *hoja_pref, int fila)
 {
     for (int i = 0; i < av->n; i++) {
         const char *a = av->lineas[i];
-        if (lugar && strncmp(a, lugar, strlen(lugar)) == 0 && a[strlen(lugar)] == ':')
-            return true;
+        if (lugar) {
+            if (strncmp(a, lugar, strlen(lugar)) == 0 && a[strlen(lugar)] == ':')
+                return true;
+            continue;
+        }
         size_t hl = strlen(hoja_pref);
         if (strncmp(a, hoja_pref, hl) == 0) {
             const char *p = a + hl;
@@ -334,7 +338,7 @@ TEST(poa_ars_tres_formatos)
         CHECK_INT(u, 14);
         CHECK_INT(n, 145);
         CHECK_INT(dev, 0);
-        CHECK_INT(dev_ds, 1);
+        CHECK_INT(dev_ds, 1);   /* fila 12, meta_operativa */
         free(doc);
     }
 }
