@@ -170,9 +170,15 @@ static void unidad_resolver(Poa *x, bool *avisada)
 {
     if (x->unidad.v)
         return;
+    /* Excel cuts sheet names at 31 characters: such a name may be a part. */
+    const char *nom = libro_hoja_nombre(x->l, x->hoja);
+    int largo = 0;
+    for (const char *p = nom; *p; p++)
+        largo += ((unsigned char)*p & 0xC0) != 0x80;
     if (!*avisada)
         formato_aviso(x->av, x->l, x->hoja, NULL, "la hoja no dice su Área; se toma como unidad "
-                      "el nombre de la hoja");
+                      "el nombre de la hoja%s", largo == 31 ? " (quizá cortado a "
+                      "31 caracteres)" : "");
     *avisada = true;
     poa_valor_poner(&x->unidad, libro_hoja_nombre(x->l, x->hoja), NULL);
 }

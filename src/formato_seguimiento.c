@@ -124,6 +124,7 @@ typedef struct {
      * its first acción's area. */
     char *mision_pend;
     Celda c_mision_pend;
+    bool bloque_pend;   /* a header (with or without MISIÓN) since the last acción */
     Celda c_mision, c_nota, c_unidad;
     bool hay_mision, hay_nota, hay_unidad;
     char *obj_cod, *obj;
@@ -185,11 +186,12 @@ static const Celda *accion_unidad(const Encabezado *e, const Fila *f)
 static bool accion_leer(Lectura *x, const Encabezado *e, const Fila *f, const char *cod,
                         PlanoEmit emit, void *ctx, PoaErr *err)
 {
-    if (x->mision_pend) {
+    if (x->mision_pend || x->bloque_pend) {
+        x->bloque_pend = false;
         const Celda *u = accion_unidad(e, f);
         char *nombre = u ? formato_celda_texto(u) : xstrdup("");
         if (x->unidad && strcmp(nombre, x->unidad) == 0) {
-            if (x->mision && strcmp(x->mision, x->mision_pend) != 0)
+            if (x->mision && x->mision_pend && strcmp(x->mision, x->mision_pend) != 0)
                 formato_aviso(x->avisos, x->l, x->hoja, &x->c_mision_pend, "otra misión para "
                               "la unidad «%s»; se conserva la primera", x->unidad);
         } else {
@@ -197,10 +199,11 @@ static bool accion_leer(Lectura *x, const Encabezado *e, const Fila *f, const ch
                 free(nombre);
                 return false;
             }
+            /* Another unit; a block without MISIÓN has none. */
             x->mision = x->mision_pend;
-            x->mision_pend = NULL;
             x->c_mision = x->c_mision_pend;
-            x->hay_mision = true;
+            x->hay_mision = x->mision_pend != NULL;
+            x->mision_pend = NULL;
         }
         free(nombre);
         free(x->mision_pend);
@@ -319,6 +322,7 @@ static bool seg_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit emit
     encabezado_iniciar(&e);
     StrBuf inst = {0};
     bool inst_fin = false, en_titulo = true, subencabezado = false, ok = true;
+    Celda c_cab = {0};
     Fila f;
     int r;
     if (libro_formato(l) == LIBRO_XLS)
@@ -344,7 +348,9 @@ static bool seg_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit emit
             encabezado_iniciar(&e);
             encabezado_leer(&f, &e);
             e.visto = true;
+            c_cab = *formato_primera(&f, 0);
             subencabezado = true;
+            x.bloque_pend = true;
             continue;
         }
         if (subencabezado) {
@@ -420,6 +426,20 @@ static bool seg_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit emit
         }
         free(cod);
         cod = NULL;
+        if (acc_c && e.trim[0] < 0 && e.col[ETQ_METAS_ANIO] >= 0) {
+            /* No EN-MAR … OCT-DIC row: the four columns from METAS PARA AÑO. */
+            char col[8];
+            formato_aviso(avisos, l, hoja, &c_cab, "el encabezado no nombra los trimestres; se "
+                          "toman las cuatro columnas desde %s",
+                          libro_columna_nombre(e.col[ETQ_METAS_ANIO] + 1, col, sizeof col));
+            for (int q = 0; q < 4; q++)
+                e.trim[q] = e.col[ETQ_METAS_ANIO] + q;
+        }
+        if (acc_c && !cod_c && e.col[ETQ_CODIGO] >= 0) {
+            formato_aviso(avisos, l, hoja, acc_c, "acción sin código; se toma sin él");
+            ok = accion_leer(&x, &e, &f, "", emit, ctx, err);
+            continue;
+        }
         if (cod_c && acc_c) {
             char *ct = formato_celda_texto(cod_c);
             if (formato_codigo(ct, &cod, &txt) && !*txt) {

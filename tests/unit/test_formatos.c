@@ -556,6 +556,77 @@ TEST(seguimiento_sin_titulo_ni_encabezado)
     free(path);
 }
 
+/* Two units, the second with no MISIÓN line (its own header starts it),
+ * a header with no quarter row, an acción with no code. */
+TEST(seguimiento_variantes)
+{
+    char *path = t_tmp("variantes.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "S");
+    worksheet_write_string(ws, 0, 0, "INSTITUTO DE PRUEBA", NULL);
+    worksheet_write_string(ws, 1, 0, "SEGUNDO SEGUIMIENTO 2024", NULL);
+    const char *cab[] = {"CÓDIGO", "ACCIÓN OPERATIVA", "UNIDAD LÍDER", "UNIDAD-ÁREA RESPONSABLE",
+                         "META ANUAL", "METAS PARA AÑO", "", "", "", "REAL", "% EJECUCIÓN"};
+    int filas[] = {2, 6};
+    for (int b = 0; b < 2; b++)
+        for (int i = 0; i < 11; i++)
+            if (*cab[i])
+                worksheet_write_string(ws, (lxw_row_t)filas[b], (lxw_col_t)i, cab[i], NULL);
+    worksheet_write_string(ws, 3, 0, "AO.6.1.", NULL);
+    worksheet_write_string(ws, 3, 1, "Primera", NULL);
+    worksheet_write_string(ws, 3, 3, "Compras", NULL);
+    for (int q = 0; q < 4; q++)
+        worksheet_write_number(ws, 3, (lxw_col_t)(5 + q), q + 1, NULL);
+    worksheet_write_string(ws, 4, 1, "Sin código", NULL);
+    worksheet_write_string(ws, 4, 3, "Compras", NULL);
+    worksheet_write_string(ws, 7, 0, "AO.6.1.", NULL);
+    worksheet_write_string(ws, 7, 1, "Otra unidad", NULL);
+    worksheet_write_string(ws, 7, 3, "Archivo", NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+
+    PoaErr err = {{0}};
+    Libro *l = libro_abrir(path, NULL, &err);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    Recs got = {0};
+    EmitCtx ctx = {.l = l, .hoja = 0, .out = &got};
+    PlanoAvisos av = {0};
+    CHECK(FORMATO_SEGUIMIENTO_TABLA.read(l, 0, NULL, recoger, &ctx, &av, &err));
+    CHECK_INT(got.n, 3);
+    if (got.n == 3) {
+        CHECK_STR(got.r[0].v[PLANO_INSTITUCION], "Instituto de Prueba");
+        CHECK_STR(got.r[0].v[PLANO_ANIO], "2024");
+        CHECK_STR(got.r[0].v[PLANO_CORTE], "2");
+        CHECK_STR(got.r[0].v[PLANO_UNIDAD], "Compras");
+        CHECK_STR(got.r[0].v[PLANO_T1], "1");
+        CHECK_STR(got.r[0].v[PLANO_T4], "4");
+        CHECK_STR(got.r[1].v[PLANO_ACT_COD], "");
+        CHECK_STR(got.r[1].v[PLANO_ACTIVIDAD], "Sin código");
+        CHECK_STR(got.r[1].v[PLANO_UNIDAD], "Compras");
+        CHECK_STR(got.r[2].v[PLANO_UNIDAD], "Archivo");
+        CHECK_STR(got.r[2].v[PLANO_MISION], "");
+    }
+    char *a1 = xasprintf("%s:S!A3: el encabezado no nombra los trimestres; se toman las cuatro "
+                         "columnas desde F", path);
+    char *a2 = xasprintf("%s:S!B5: acción sin código; se toma sin él", path);
+    char *a3 = xasprintf("%s:S!A7: el encabezado no nombra los trimestres; se toman las cuatro "
+                         "columnas desde F", path);
+    int vistos = 0;
+    for (int i = 0; i < av.n; i++)
+        vistos += strcmp(av.lineas[i], a1) == 0 || strcmp(av.lineas[i], a2) == 0 ||
+                  strcmp(av.lineas[i], a3) == 0;
+    CHECK_INT(vistos, 3);   /* the quarters once per header, the code once */
+    CHECK_INT(av.n, 3);
+    free(a1);
+    free(a2);
+    free(a3);
+    plano_avisos_free(&av);
+    recs_free(&got);
+    libro_cerrar(l);
+    free(path);
+}
+
 TEST(seguimiento_no_es_poa)
 {
     PoaErr err = {{0}};
@@ -632,6 +703,7 @@ int main(void)
     RUN(seguimiento_no_es_poa);
     RUN(poa_pequeno_etiquetas_y_avisos);
     RUN(seguimiento_sin_titulo_ni_encabezado);
+    RUN(seguimiento_variantes);
     RUN(poa_ars_tres_formatos);
     return t_finish();
 }
