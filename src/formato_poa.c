@@ -4,7 +4,6 @@
 #include "formato_poa.h"
 
 #include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 

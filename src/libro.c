@@ -295,6 +295,14 @@ const char *libro_xml_local(const char *name)
     return bar ? bar + 1 : name;
 }
 
+const char *libro_xml_attr(const XML_Char **a, const char *local)
+{
+    for (int i = 0; a[i]; i += 2)
+        if (strcmp(libro_xml_local(a[i]), local) == 0)
+            return a[i + 1];
+    return NULL;
+}
+
 /* ---- hardened XML streaming from a zip entry ---- */
 
 enum { XML_TROZO = 64 * 1024 };

@@ -117,6 +117,8 @@ bool xmlflujo_leer_todo(XmlFlujo *x, zip_t *z, const char *ruta, const char *ent
 /* A handler's way to fail: records the message and aborts the parse. */
 void xmlflujo_fallar(XmlFlujo *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void xmlflujo_cerrar(XmlFlujo *x);   /* accepts a closed or zeroed one */
+/* The value of the attribute whose local name is local, or NULL. */
+const char *libro_xml_attr(const XML_Char **a, const char *local);
 /* Opens the zip at path read-only; err names the file. */
 zip_t *libro_zip_abrir(const char *path, PoaErr *err);
 #endif

@@ -47,14 +47,6 @@ struct Ods {
     int ultima_num;
 };
 
-static const char *attr(const XML_Char **a, const char *local)
-{
-    for (int i = 0; a[i]; i += 2)
-        if (strcmp(libro_xml_local(a[i]), local) == 0)
-            return a[i + 1];
-    return NULL;
-}
-
 static long repeticiones(const char *v)
 {
     if (!v)
@@ -85,18 +77,18 @@ static void celda_ini(OdsCtx *c, const XML_Char **a, bool cubierta)
 {
     c->en_celda = true;
     c->cubierta = cubierta;
-    c->rep_cols = repeticiones(attr(a, "number-columns-repeated"));
-    const char *t = attr(a, "value-type");
+    c->rep_cols = repeticiones(libro_xml_attr(a, "number-columns-repeated"));
+    const char *t = libro_xml_attr(a, "value-type");
     snprintf(c->tipo, sizeof c->tipo, "%s", t ? t : "");
     limpiar_celda(c);
     const char *v;
-    if ((v = attr(a, "value")))
+    if ((v = libro_xml_attr(a, "value")))
         c->valor = xstrdup(v);
-    if ((v = attr(a, "date-value")))
+    if ((v = libro_xml_attr(a, "date-value")))
         c->fecha = xstrdup(v);
-    if ((v = attr(a, "boolean-value")))
+    if ((v = libro_xml_attr(a, "boolean-value")))
         c->booleano = xstrdup(v);
-    if ((v = attr(a, "string-value")))
+    if ((v = libro_xml_attr(a, "string-value")))
         c->texto_attr = xstrdup(v);
     sb_clear(&c->t);
     c->largo = false;
@@ -123,7 +115,7 @@ static void XMLCALL ods_ini(void *ud, const XML_Char *name, const XML_Char **a)
                 b->cap = b->cap ? b->cap * 2 : 16;
                 b->nombres = xrealloc(b->nombres, (size_t)b->cap * sizeof *b->nombres);
             }
-            const char *nom = attr(a, "name");
+            const char *nom = libro_xml_attr(a, "name");
             b->nombres[b->nhojas++] = xstrdup(nom ? nom : "");
         }
         c->activa = c->tabla == c->hoja;
@@ -133,7 +125,7 @@ static void XMLCALL ods_ini(void *ud, const XML_Char *name, const XML_Char **a)
         return;
     if (strcmp(n, "table-row") == 0) {
         c->en_fila = true;
-        c->rep_filas = repeticiones(attr(a, "number-rows-repeated"));
+        c->rep_filas = repeticiones(libro_xml_attr(a, "number-rows-repeated"));
         c->col = 0;
         filabuf_reset(&c->b->fb);
     } else if (c->en_fila && !c->en_celda &&
@@ -148,7 +140,7 @@ static void XMLCALL ods_ini(void *ud, const XML_Char *name, const XML_Char **a)
                 agregar(c, "\n", 1);
             c->prof_p++;
         } else if (c->prof_p > 0 && strcmp(n, "s") == 0) {
-            long k = repeticiones(attr(a, "c"));
+            long k = repeticiones(libro_xml_attr(a, "c"));
             for (long i = 0; i < k && !c->largo; i++)
                 agregar(c, " ", 1);
         } else if (c->prof_p > 0 && strcmp(n, "tab") == 0) {

@@ -53,14 +53,6 @@ struct Xlsx {
     FilaBuf fb;
 };
 
-static const char *attr(const XML_Char **a, const char *local)
-{
-    for (int i = 0; a[i]; i += 2)
-        if (strcmp(libro_xml_local(a[i]), local) == 0)
-            return a[i + 1];
-    return NULL;
-}
-
 /* Appends to a bounded text buffer: past MAX_BYTES_TEXTO only the fact
  * that it was too long is kept. */
 static void texto_agregar(StrBuf *b, bool *largo, const char *s, int len)
@@ -90,10 +82,10 @@ static void XMLCALL wb_ini(void *ud, const XML_Char *name, const XML_Char **a)
     LibroCtx *c = ud;
     const char *n = libro_xml_local(name);
     if (strcmp(n, "workbookPr") == 0) {
-        const char *v = attr(a, "date1904");
+        const char *v = libro_xml_attr(a, "date1904");
         c->b->fecha1904 = v && (strcmp(v, "1") == 0 || strcasecmp(v, "true") == 0);
     } else if (strcmp(n, "sheet") == 0) {
-        const char *nombre = attr(a, "name"), *rid = NULL;
+        const char *nombre = libro_xml_attr(a, "name"), *rid = NULL;
         /* r:id is in the relationships namespace; sheetId is not. */
         for (int i = 0; a[i]; i += 2)
             if (strstr(a[i], "relationships|id"))
@@ -166,7 +158,7 @@ static void XMLCALL rel_ini(void *ud, const XML_Char *name, const XML_Char **a)
     LibroCtx *c = ud;
     if (strcmp(libro_xml_local(name), "Relationship") != 0)
         return;
-    const char *id = attr(a, "Id"), *target = attr(a, "Target");
+    const char *id = libro_xml_attr(a, "Id"), *target = libro_xml_attr(a, "Target");
     if (!id || !target)
         return;
     for (int i = 0; i < c->b->nhojas; i++)
@@ -235,7 +227,7 @@ static void XMLCALL est_ini(void *ud, const XML_Char *name, const XML_Char **a)
     EstilosCtx *c = ud;
     const char *n = libro_xml_local(name);
     if (strcmp(n, "numFmt") == 0) {
-        const char *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
+        const char *id = libro_xml_attr(a, "numFmtId"), *code = libro_xml_attr(a, "formatCode");
         if (!id || !code)
             return;
         if (c->npropios == c->cap_propios) {
@@ -257,7 +249,7 @@ static void XMLCALL est_ini(void *ud, const XML_Char *name, const XML_Char **a)
             c->cap_xf = c->cap_xf ? c->cap_xf * 2 : 64;
             c->xf_ids = xrealloc(c->xf_ids, (size_t)c->cap_xf * sizeof *c->xf_ids);
         }
-        const char *id = attr(a, "numFmtId");
+        const char *id = libro_xml_attr(a, "numFmtId");
         c->xf_ids[c->b->nxf++] = id ? atoi(id) : 0;
     }
 }
@@ -351,7 +343,7 @@ static void XMLCALL hoja_ini(void *ud, const XML_Char *name, const XML_Char **a)
     HojaCtx *c = ud;
     const char *n = libro_xml_local(name);
     if (strcmp(n, "row") == 0) {
-        const char *r = attr(a, "r");
+        const char *r = libro_xml_attr(a, "r");
         int num = r ? atoi(r) : c->fila_num + 1;
         if (num < 1 || num > LIBRO_MAX_FILAS) {
             xmlflujo_fallar(c->x, "%s:%s: fila con número no válido «%s»", c->b->base.ruta,
@@ -363,7 +355,7 @@ static void XMLCALL hoja_ini(void *ud, const XML_Char *name, const XML_Char **a)
         c->col_sig = 0;
         filabuf_reset(&c->b->fb);
     } else if (strcmp(n, "c") == 0 && c->en_fila) {
-        const char *r = attr(a, "r"), *t = attr(a, "t"), *s = attr(a, "s");
+        const char *r = libro_xml_attr(a, "r"), *t = libro_xml_attr(a, "t"), *s = libro_xml_attr(a, "s");
         int col = c->col_sig;
         if (r) {
             col = 0;
