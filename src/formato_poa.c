@@ -11,31 +11,6 @@
 
 #define FILAS_DETECCION 80
 
-void poa_valor_poner(Valor *x, const char *v, const Celda *c)
-{
-    free(x->v);
-    x->v = xstrdup(v);
-    str_trim(x->v);
-    x->hay = c != NULL;
-    if (c) {
-        x->c = *c;
-        x->c.texto = "";
-    }
-}
-
-void poa_valor_free(Valor *x)
-{
-    free(x->v);
-    memset(x, 0, sizeof *x);
-}
-
-const Celda *poa_celda_en(const Fila *f, int col)
-{
-    if (col < 0 || col >= f->nceldas || f->celdas[col].tipo == CELDA_VACIA)
-        return NULL;
-    return &f->celdas[col];
-}
-
 static void columnas_ninguna(Columnas *c)
 {
     c->ent = c->ind = c->act = c->resp = c->pres = c->crono = -1;

@@ -6,6 +6,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+void poa_valor_poner(Valor *x, const char *v, const Celda *c)
+{
+    free(x->v);
+    x->v = xstrdup(v);
+    str_trim(x->v);
+    x->hay = c != NULL;
+    if (c) {
+        x->c = *c;
+        x->c.texto = "";
+    }
+}
+
+void poa_valor_free(Valor *x)
+{
+    free(x->v);
+    memset(x, 0, sizeof *x);
+}
+
+const Celda *poa_celda_en(const Fila *f, int col)
+{
+    if (col < 0 || col >= f->nceldas || f->celdas[col].tipo == CELDA_VACIA)
+        return NULL;
+    return &f->celdas[col];
+}
+
 /* An amount on the entregable's first activity and none on the others is
  * one amount shared by all. */
 void poa_entregable_cerrar(Poa *x)

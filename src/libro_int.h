@@ -30,7 +30,7 @@ Libro *libro_xlsx_abrir(const char *path, PoaErr *err);
 Libro *libro_ods_abrir(const char *path, PoaErr *err);
 Libro *libro_xls_abrir(const char *path, PoaErr *err);
 
-/* ---- Shared by the workbook backends (libro.c) ---- */
+/* ---- Shared by the workbook backends (libro_comun.c) ---- */
 
 /* Excel's limit for one cell; a longer text is refused as hostile input. */
 #define LIBRO_MAX_CARACTERES 32767

@@ -1,8 +1,8 @@
 /* fuzz_libro.c — libFuzzer target for the workbook readers: the bytes are
  * written to a file and read through libro_abrir, every sheet, every row.
  * Build (until the POA_FUZZ CMake option covers it):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE -Iinclude \
- *     tests/fuzz/fuzz_libro.c src/libro.c src/libro_xlsx.c src/libro_ods.c \
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 -Iinclude \
+ *     tests/fuzz/fuzz_libro.c src/libro.c src/libro_comun.c src/libro_xlsx.c src/libro_ods.c \
  *     src/libro_xls.c src/util.c src/u8.c src/sinonimos.c src/formato_*.c \
  *     -lzip -lexpat -lfreexl -lm -o fuzz_libro
  *   ./fuzz_libro -max_len=65536 tests/fuzz/corpus_libro
