@@ -636,6 +636,12 @@ TEST(seguimiento_no_es_poa)
         for (int h = 0; h < libro_nhojas(l); h++)
             CHECK(!FORMATO_SEGUIMIENTO_TABLA.detect(l, h, &err));
     libro_cerrar(l);
+    /* Nor is the seguimiento a POA in blocks. */
+    l = libro_abrir(DOCS "caja-mutual-seguimiento-t3-2024.xlsx", NULL, &err);
+    CHECK(l != NULL);
+    if (l)
+        CHECK(!FORMATO_POA_BLOQUES.detect(l, 0, &err));
+    libro_cerrar(l);
 }
 
 TEST(sinonimos)
