@@ -2,9 +2,13 @@
  * FreeXL: sheet names, and each sheet's cells walked row by row. */
 #include "libro_int.h"
 
+#include <fcntl.h>
 #include <freexl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* What FreeXL gives and what it does not:
  * - It loads a whole sheet when it is selected (it does not stream). That
@@ -133,8 +137,57 @@ static const LibroOps XLS_OPS = {
     .cerrar = s_cerrar,
 };
 
+/* FreeXL 1.0.6 reads past its buffers on some damaged files (our fuzzing
+ * found one: tests/fuzz/hallazgos/). Before the file is read here, a child
+ * process opens it and walks every cell of every sheet; if that child dies
+ * (a signal, a sanitizer's abort) or hangs, the file is refused and this
+ * process never runs FreeXL on it. The cost is reading an .xls twice (at
+ * most 65,536 rows a sheet). */
+static bool xls_recorrido_en_hijo(const char *path)
+{
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return true;   /* cannot check: read it as before */
+    if (pid == 0) {
+        int dn = open("/dev/null", O_WRONLY);
+        if (dn >= 0)
+            dup2(dn, STDERR_FILENO);   /* a sanitizer's report is not for the user */
+        alarm(60);
+        const void *h = NULL;
+        unsigned int n = 0, filas;
+        unsigned short cols;
+        if (freexl_open(path, &h) == FREEXL_OK &&
+            freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &n) == FREEXL_OK)
+            for (unsigned int i = 0; i < n && i < 4096; i++) {
+                const char *nom;
+                freexl_get_worksheet_name(h, (unsigned short)i, &nom);
+                if (freexl_select_active_worksheet(h, (unsigned short)i) != FREEXL_OK ||
+                    freexl_worksheet_dimensions(h, &filas, &cols) != FREEXL_OK)
+                    continue;
+                for (unsigned int r = 0; r < filas; r++)
+                    for (unsigned short c = 0; c < cols && c < LIBRO_MAX_COLUMNAS; c++) {
+                        FreeXL_CellValue v;
+                        freexl_get_cell_value(h, r, c, &v);
+                    }
+            }
+        freexl_close(h);
+        _exit(0);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        ;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 Libro *libro_xls_abrir(const char *path, PoaErr *err)
 {
+    if (!xls_recorrido_en_hijo(path)) {
+        err_set(err, "%s: el libro de Excel 97–2003 está dañado: la biblioteca que lee los "
+                "archivos .xls falló al recorrerlo. Ábralo en su hoja de cálculo y guárdelo "
+                "de nuevo (mejor como .xlsx)", path);
+        return NULL;
+    }
     Xls *b = xcalloc(1, sizeof *b);
     b->base.ops = &XLS_OPS;
     b->base.formato = LIBRO_XLS;

@@ -670,6 +670,18 @@ TEST(entradas_danadas)
     PoaErr err = {{0}};
     CHECK(libro_abrir("/no/existe.xlsx", NULL, &err) == NULL);
     CHECK_CONTAINS(err.msg, "/no/existe.xlsx: no se pudo abrir: no existe");
+
+    /* The .xls on which FreeXL 1.0.6 reads past its buffer (found by our
+     * fuzzing): walked in a child process first, refused, and this process
+     * never runs FreeXL on it (under AddressSanitizer it would abort here). */
+    err = (PoaErr){{0}};
+    CHECK(libro_abrir(POA_SOURCE_DIR "/tests/fuzz/hallazgos/freexl-1.0.6-utf16.xls", NULL,
+                      &err) == NULL);
+    CHECK_CONTAINS(err.msg, "freexl-1.0.6-utf16.xls: ");
+    /* the real document still reads */
+    Libro *xls = libro_abrir(DOCS "caja-mutual-seguimiento-t3-2024.xls", NULL, &err);
+    CHECK(xls != NULL);
+    libro_cerrar(xls);
 }
 
 int main(void)
