@@ -4,22 +4,19 @@
 # row compare pct_ejecucion with pct_publicado. The only exceptions must be
 # the rows not due yet (named below) and the rows `verificar` reports as
 # errors (none in the real file; four when typing errors are put in).
-set -u
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail() { echo "FALLA: $*" >&2; exit 1; }
+# Each import and export is `require`d: the comparison reads their output.
+source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 
-check() {   # check CSV EXPECTED_NO_VENCIDAS EXPECTED_ERRORS  (";"-separated "unidad|código")
-    local csv=$1 db="$T/$(basename "$1" .csv).db"
+compare_corte3() {   # compare_corte3 CSV EXPECTED_NO_VENCIDAS EXPECTED_ERRORS  (";"-separated "unidad|código")
+    local csv=$1 db="$TMP/$(basename "$1" .csv).db"
     rm -f "$db"
-    "$POA" importar "$db" "$csv" >/dev/null || fail "importar $csv"
-    "$POA" exportar "$db" --csv "$T/out.csv" --corte 3 >/dev/null || fail "exportar"
-    "$POA" verificar "$db" --corte 3 --json >"$T/v.json"
-    local rc=$?
-    if [ -n "$3" ]; then [ $rc -eq 1 ] || fail "verificar debía salir con 1"; 
-    else [ $rc -eq 0 ] || fail "verificar debía salir con 0"; fi
-    "$PY" - "$T/out.csv" "$T/v.json" "$2" "$3" <<'PYEOF' || fail "comparación ($csv)"
+    require expect_code 0 "$POA" importar "$db" "$csv"
+    require expect_code 0 "$POA" exportar "$db" --csv "$TMP/out.csv" --corte 3
+    if [ -n "$3" ]; then expect_code 1 "$POA" verificar "$db" --corte 3 --json   # verificar debía salir con 1
+    else expect_code 0 "$POA" verificar "$db" --corte 3 --json; fi               # verificar debía salir con 0
+    cp "$TMP/out" "$TMP/v.json"
+    check_py "comparación ($csv)" "$TMP/out.csv" "$TMP/v.json" "$2" "$3" <<'PYEOF'
 import csv, json, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 v = json.load(open(sys.argv[2], encoding="utf-8"))
@@ -29,7 +26,7 @@ errores = {f'{h["unidad"]}|{h["codigo"]}' for h in v["hallazgos"] if h["severida
 def whole(s):
     return round(float(s.rstrip("%").strip())) if s.strip() else None
 a, b = set(), set()
-assert len(rows) == 89, len(rows)
+check(len(rows) == 89, f"{len(rows)} filas, se esperaban 89")
 for r in rows:
     k = f'{r["unidad"]}|{r["actividad_codigo"]}'
     if r["pct_ejecucion"] and whole(r["pct_ejecucion"]) == whole(r["pct_publicado"]):
@@ -38,19 +35,16 @@ for r in rows:
         a.add(k)
     else:
         b.add(k)
-ok = a == want_a and b == want_b and errores == want_b
-if not ok:
-    print("no vencidas:", sorted(a), "esperadas:", sorted(want_a), file=sys.stderr)
-    print("distintas:", sorted(b), "esperadas:", sorted(want_b), file=sys.stderr)
-    print("errores de verificar:", sorted(errores), file=sys.stderr)
-    sys.exit(1)
+check(a == want_a, f"no vencidas: {sorted(a)} esperadas: {sorted(want_a)}")
+check(b == want_b, f"distintas: {sorted(b)} esperadas: {sorted(want_b)}")
+check(errores == want_b, f"errores de verificar: {sorted(errores)} esperados: {sorted(want_b)}")
 PYEOF
 }
 
-check "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "Auditoría Interna|AO.3.2" ""
+compare_corte3 "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "Auditoría Interna|AO.3.2" ""
 
 # the same file with four typing errors of the kinds DOMAIN.md describes
-"$PY" - "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "$T/errores.csv" <<'PYEOF' || fail "preparar"
+require check "preparar" "$PY" - "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "$TMP/errores.csv" <<'PYEOF'
 import csv, sys
 src = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 h = src[0]
@@ -64,17 +58,15 @@ for r in src[1:]:
         r[h.index(c[0])] = c[1]
 csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline=""), lineterminator="\n").writerows(src)
 PYEOF
-check "$T/errores.csv" "Auditoría Interna|AO.3.2" \
+compare_corte3 "$TMP/errores.csv" "Auditoría Interna|AO.3.2" \
     "Comercialización|AO.6.1;Operaciones|AO.6.4;Logística y Activos|AO.3.5;UAIP|AO.6.3"
 
 # human output: grouped by unit, each finding with code, field and value;
 # AO.6.4 and AO.3.5 carry two errors each (unit of the real, and the %)
-"$POA" check "$T/errores.db" --corte 3 >"$T/v.txt"
-grep -q "^Comercialización$" "$T/v.txt" || fail "agrupado por unidad"
-grep -q "  error  AO.6.1  pct_publicado «45%»: El % publicado (45 %) no coincide con el calculado (31 % = 479 ÷ 1565)." "$T/v.txt" \
-    || fail "línea de AO.6.1: $(grep AO.6.1 "$T/v.txt")"
-grep -q "  error  AO.3.5  real «75»" "$T/v.txt" || fail "real 75"
-grep -q "^6 errores, 4 avisos.$" "$T/v.txt" || fail "totales: $(tail -1 "$T/v.txt")"
-"$POA" verificar "$T/nada.db" 2>/dev/null
-[ $? -eq 2 ] || fail "archivo inexistente: código 2"
-exit 0
+"$POA" check "$TMP/errores.db" --corte 3 >"$TMP/v.txt"     # exits 1 (errors); the text is the point
+expect_grep "$TMP/v.txt" "^Comercialización$"                                    # agrupado por unidad
+expect_grep "$TMP/v.txt" "  error  AO.6.1  pct_publicado «45%»: El % publicado (45 %) no coincide con el calculado (31 % = 479 ÷ 1565)."
+expect_grep "$TMP/v.txt" "  error  AO.3.5  real «75»"
+expect_grep "$TMP/v.txt" "^6 errores, 4 avisos.$"                                # totales
+expect_code 2 "$POA" verificar "$TMP/nada.db"                                    # archivo inexistente: código 2
+finish

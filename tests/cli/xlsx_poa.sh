@@ -4,27 +4,22 @@
 # activities, month cells, presupuesto as currency with its note, text that
 # looks like a formula kept as text, --unidad and --informe, and the errors:
 # bad options (exit 2) and an unwritable folder (exit 1, no file left).
-set -euo pipefail
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
-PY=/usr/bin/python3
+# The preparation, import, exports and xlsx-inspect are `require`d: the
+# checks read the workbooks they write.
+source "$(dirname "$0")/lib.bash"
 
 # one activity and one responsable rewritten to look like formulas
-sed -e 's/,1.2,Gestionar con los directivos del MINERD/,1.2,=SUMA(A1) Gestionar con los directivos del MINERD/' \
+require check "preparar ars.csv" sed -e 's/,1.2,Gestionar con los directivos del MINERD/,1.2,=SUMA(A1) Gestionar con los directivos del MINERD/' \
     -e '0,/Afiliación\/ Direccion Ejecutiva/s//@Afiliación/' \
-    "$POA_FIXTURES/poa2024_ars_semma.csv" >"$tmp/ars.csv"
-"$POA" importar "$tmp/ars.db" "$tmp/ars.csv" >/dev/null
-"$POA" exportar "$tmp/ars.db" --xlsx "$tmp/poa.xlsx" --informe poa >/dev/null
-"$POA_TOOLS/xlsx-inspect" --json "$tmp/poa.xlsx" >"$tmp/poa.json"
-"$POA" exportar "$tmp/ars.db" --xlsx "$tmp/uni.xlsx" --informe todo --unidad "Departamento de Planificación y Desarrollo" --anio 2024 >/dev/null
-"$POA_TOOLS/xlsx-inspect" --json "$tmp/uni.xlsx" >"$tmp/uni.json"
+    "$POA_FIXTURES/poa2024_ars_semma.csv" >"$TMP/ars.csv"
+require expect_code 0 "$POA" importar "$TMP/ars.db" "$TMP/ars.csv"
+require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/poa.xlsx" --informe poa
+require check "xlsx-inspect poa.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/poa.xlsx" >"$TMP/poa.json"
+require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/uni.xlsx" --informe todo --unidad "Departamento de Planificación y Desarrollo" --anio 2024
+require check "xlsx-inspect uni.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/uni.xlsx" >"$TMP/uni.json"
 
-JSON="$tmp/poa.json" UNI="$tmp/uni.json" $PY - <<'PYEOF'
+JSON="$TMP/poa.json" UNI="$TMP/uni.json" check_py "xlsx" <<'PYEOF'
 import json, os, sys
-fail = []
-def check(ok, msg):
-    if not ok:
-        fail.append(msg)
 d = json.load(open(os.environ["JSON"]))
 check(d["sheet_names"] == ["POA 2024"], d["sheet_names"])
 s = d["sheets"][0]
@@ -85,26 +80,22 @@ tb = us[names[0]]
 check(tb["cells"][1]["value"] == "ARS SEMMA · Departamento de Planificación y Desarrollo", tb["cells"][1])
 check(any(x["value"] == "Total de la unidad" for x in tb["cells"]), "unit total")
 
-if fail:
-    print("\n".join(map(str, fail[:30])), file=sys.stderr)
-    sys.exit(1)
-print("ok")
 PYEOF
 
 # errors: exit 2 for bad usage, exit 1 and nothing left for a failed write
-set +e
-"$POA" exportar "$tmp/ars.db" --xlsx "$tmp/x.xlsx" --informe resumen 2>"$tmp/err"; rc=$?
-[ $rc = 2 ] && grep -q "poa, seguimiento, tablero o todo" "$tmp/err" || { echo "bad --informe: rc=$rc"; cat "$tmp/err"; exit 1; }
-"$POA" exportar "$tmp/ars.db" --xlsx "$tmp/x.xlsx" --unidad "No existe" 2>"$tmp/err"; rc=$?
-[ $rc = 2 ] && grep -q "ninguna unidad «No existe»" "$tmp/err" || { echo "bad --unidad: rc=$rc"; cat "$tmp/err"; exit 1; }
-[ ! -e "$tmp/x.xlsx" ] || { echo "file written after a usage error"; exit 1; }
-mkdir "$tmp/ro" && chmod a-w "$tmp/ro"
+expect_code 2 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/x.xlsx" --informe resumen   # bad --informe
+expect_grep "$TMP/err" "poa, seguimiento, tablero o todo"
+expect_code 2 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/x.xlsx" --unidad "No existe"   # bad --unidad
+expect_grep "$TMP/err" "ninguna unidad «No existe»"
+check "file written after a usage error" test ! -e "$TMP/x.xlsx"
+mkdir "$TMP/ro" && chmod a-w "$TMP/ro"
+# root writes anywhere: the read-only folder proves nothing then
 if [ "$(id -u)" != 0 ]; then
-    "$POA" exportar "$tmp/ars.db" --xlsx "$tmp/ro/x.xlsx" 2>"$tmp/err"; rc=$?
-    [ $rc = 1 ] && grep -q "No se pudo" "$tmp/err" || { echo "unwritable: rc=$rc"; cat "$tmp/err"; exit 1; }
-    [ -z "$(ls -A "$tmp/ro")" ] || { echo "files left in the folder"; ls -la "$tmp/ro"; exit 1; }
+    expect_code 1 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/ro/x.xlsx"          # unwritable
+    expect_grep "$TMP/err" "No se pudo"
+    check_eq "files left in the folder" "$(ls -A "$TMP/ro")" ""
 fi
-"$POA" exportar "$tmp/ars.db" --xlsx "$tmp/no-existe/x.xlsx" 2>"$tmp/err"; rc=$?
-[ $rc = 1 ] && grep -q "No se pudo" "$tmp/err" || { echo "missing folder: rc=$rc"; cat "$tmp/err"; exit 1; }
-[ ! -e "$tmp/no-existe" ] || { echo "folder created"; exit 1; }
-echo ok
+expect_code 1 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/no-existe/x.xlsx"       # missing folder
+expect_grep "$TMP/err" "No se pudo"
+check "folder created" test ! -e "$TMP/no-existe"
+finish

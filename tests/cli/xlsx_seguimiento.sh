@@ -4,24 +4,20 @@
 # accents, every activity row against the database (the calculated CSV
 # export), % as formulas with the stored value, semáforo conditional formats,
 # print setup, and the tablero's chart pointing at its table.
-set -euo pipefail
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-PY=/usr/bin/python3
+# The import, both exports and xlsx-inspect are `require`d: the checks read
+# what they write.
+source "$(dirname "$0")/lib.bash"
 
-"$POA" importar "$tmp/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv" >/dev/null
-"$POA" exportar "$tmp/caja.db" --xlsx "$tmp/caja.xlsx" --informe todo --corte 3 >/dev/null
-"$POA" exportar "$tmp/caja.db" --csv "$tmp/caja.csv" --corte 3 >/dev/null
-"$POA_TOOLS/xlsx-inspect" --json "$tmp/caja.xlsx" >"$tmp/caja.json"
-ls "$tmp" | grep -q 'tmp-' && { echo "temporary file left behind"; exit 1; }
+require expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv"
+require expect_code 0 "$POA" exportar "$TMP/caja.db" --xlsx "$TMP/caja.xlsx" --informe todo --corte 3
+require expect_code 0 "$POA" exportar "$TMP/caja.db" --csv "$TMP/caja.csv" --corte 3
+require check "xlsx-inspect caja.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/caja.xlsx" >"$TMP/caja.json"
+ls "$TMP" >"$TMP/lista.txt"
+expect_not_grep "$TMP/lista.txt" 'tmp-'                    # temporary file left behind
 
-CSV="$tmp/caja.csv" JSON="$tmp/caja.json" $PY - <<'PYEOF'
+CSV="$TMP/caja.csv" JSON="$TMP/caja.json" check_py "xlsx" <<'PYEOF'
 import csv, json, os, re, sys
 d = json.load(open(os.environ["JSON"]))
-fail = []
-def check(ok, msg):
-    if not ok:
-        fail.append(msg)
 
 check(d["sheet_names"] == ["Tablero EN-SEP", "Seguimiento EN-SEP", "POA 2024"], d["sheet_names"])
 S = {s["name"]: s for s in d["sheets"]}
@@ -157,10 +153,5 @@ check(len(q) == 1 and q[0]["cell"][0] == "D" and q[0].get("fill") == "9DC3E6" an
 if q:
     row = q[0]["cell"][1:]
     check([pc[f"{c}{row}"].get("value") for c in "GJM"] == [505, 508, 472], "quarters 2-4")
-
-if fail:
-    print("\n".join(map(str, fail[:30])), file=sys.stderr)
-    print(f"{len(fail)} checks failed", file=sys.stderr)
-    sys.exit(1)
-print("ok")
 PYEOF
+finish
