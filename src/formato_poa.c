@@ -271,6 +271,7 @@ static bool poa_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit emit
             x.hubo_bloque = true;
             x.eje_en_bloque = false;
             x.en_bloque = 0;
+            x.segundo_juego = false;
             x.col_nueva = nc;
             x.c_cab = *p;
             x.pend_encabezado = true;
