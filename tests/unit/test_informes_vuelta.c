@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <xlsxwriter.h>
+
 #include "csv.h"
 #include "formatos.h"
 #include "plancsv.h"
@@ -236,6 +238,28 @@ static void vuelta_comprobar(const char *path, Plan *p, XlsxInforme inf, const c
     recs_free(&ref);
 }
 
+/* The workbook re-saved by LibreOffice as ext into its own folder; NULL
+ * (with the reason printed) when soffice is not installed. */
+static char *libreoffice_guardar(const char *path, const char *ext)
+{
+    if (system("command -v soffice >/dev/null 2>&1") != 0) {
+        printf("  SALTADA: soffice no está instalado (bash tests/tools/deps.sh --render)\n");
+        return NULL;
+    }
+    char *dir = t_tmp(ext);
+    char *perfil = t_tmp("lo-perfil");
+    char *cmd = xasprintf("soffice --headless -env:UserInstallation=file://%s --convert-to %s "
+                          "--outdir '%s' '%s' >/dev/null 2>&1", perfil, ext, dir, path);
+    int rc = system(cmd);
+    CHECK_INT(rc, 0);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    char *out = xasprintf("%s/%.*s.%s", dir, (int)(strrchr(base, '.') - base), base, ext);
+    free(cmd);
+    free(perfil);
+    free(dir);
+    return out;
+}
+
 static void fixture_vuelta(const char *csv, const char *nombre)
 {
     char *db = xasprintf("%s.db", nombre);
@@ -246,6 +270,16 @@ static void fixture_vuelta(const char *csv, const char *nombre)
         char *path = exportar(p, infs[i], x);
         char *que = xasprintf("%s %s", nombre, xlsx_informe_name(infs[i]));
         vuelta_comprobar(path, p, infs[i], que);
+        for (int k = 0; infs[i] == XLSX_INFORME_TODO && k < 2; k++) {
+            const char *ext = k == 0 ? "xlsx" : "ods";
+            char *lo = libreoffice_guardar(path, ext);
+            if (!lo)
+                break;
+            char *q2 = xasprintf("%s (guardado por LibreOffice como .%s)", que, ext);
+            vuelta_comprobar(lo, p, infs[i], q2);
+            free(q2);
+            free(lo);
+        }
         free(que);
         free(path);
         free(x);
@@ -258,9 +292,67 @@ TEST(informe_ars_vuelve_al_plan) { fixture_vuelta(ARS, "ars"); }
 
 TEST(informe_caja_vuelve_al_plan) { fixture_vuelta(CAJA, "caja"); }
 
+/* A POA report as a person may leave it after editing the printed cells:
+ * a month marked, the responsables and the budget changed, the activity's
+ * text rewritten. The hidden columns (col 40 on) still hold the export. */
+TEST(informe_celdas_impresas_mandan)
+{
+    char *path = t_tmp("editado.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "POA 2024");
+    worksheet_write_string(ws, 3, 2, "Actividades", NULL);
+    worksheet_write_string(ws, 3, 15, "Responsables", NULL);
+    worksheet_write_string(ws, 3, 16, "Presupuesto", NULL);
+    worksheet_write_string(ws, 3, 40, "poa:POA", NULL);
+    for (int i = 0; i < PLANO_NCOLS; i++)
+        worksheet_write_string(ws, 3, (lxw_col_t)(41 + i), FORMATO_INFORME_COLS[i], NULL);
+    for (int m = 0; m < 12; m++)
+        worksheet_write_string(ws, 5, (lxw_col_t)(3 + m), POA_MES_CORTO[m], NULL);
+    worksheet_write_string(ws, 6, 2, "1.1 Alianza con el MINERD", NULL);
+    worksheet_write_string(ws, 6, 4, "X", NULL);
+    worksheet_write_number(ws, 6, 5, 3, NULL);
+    worksheet_write_string(ws, 6, 15, "Afiliación/ TIC", NULL);
+    worksheet_write_number(ws, 6, 16, 2500.5, NULL);
+    const struct {
+        PlanoCol c;
+        const char *v;
+    } oculto[] = {{PLANO_INSTITUCION, "ARS SEMMA"}, {PLANO_ANIO, "2024"},
+                  {PLANO_UNIDAD, "Afiliación"},     {PLANO_ACT_COD, "1.1"},
+                  {PLANO_ACTIVIDAD, "Alianza estratégica con el MINERD"},
+                  {PLANO_ENE, "x"},                 {PLANO_RESPONSABLES, "Afiliación"},
+                  {PLANO_PRESUPUESTO, "1500000.00"}, {PLANO_PRESUPUESTO_NOTA, "RD$"}};
+    for (size_t i = 0; i < POA_ARRAY_LEN(oculto); i++)
+        worksheet_write_string(ws, 6, (lxw_col_t)(41 + oculto[i].c), oculto[i].v, NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+
+    Recs got = {0};
+    CHECK(informe_leer(path, &got));
+    CHECK_INT(got.n, 1);
+    if (got.n == 1) {
+        const Rec *r = &got.r[0];
+        CHECK_STR(r->v[PLANO_ENE], "");
+        CHECK_STR(r->v[PLANO_FEB], "X");
+        CHECK_STR(r->v[PLANO_MAR], "3");
+        CHECK_STR(r->v[PLANO_RESPONSABLES], "Afiliación/ TIC");
+        CHECK_STR(r->v[PLANO_PRESUPUESTO], "2500.50");
+        CHECK_STR(r->v[PLANO_PRESUPUESTO_NOTA], "RD$");
+        CHECK_STR(r->v[PLANO_ACTIVIDAD], "Alianza estratégica con el MINERD");
+    }
+    char *esperado = xasprintf("%s:POA 2024!C7: la actividad impresa «1.1 Alianza con el MINERD» "
+                               "no es la de la clave oculta del informe «1.1 Alianza estratégica "
+                               "con el MINERD»; se toma la de la clave", path);
+    CHECK_INT(got.av.n, 1);
+    if (got.av.n == 1)
+        CHECK_STR(got.av.lineas[0], esperado);
+    free(esperado);
+    recs_free(&got);
+    free(path);
+}
+
 int main(void)
 {
     RUN(informe_ars_vuelve_al_plan);
     RUN(informe_caja_vuelve_al_plan);
+    RUN(informe_celdas_impresas_mandan);
     return t_finish();
 }
