@@ -29,6 +29,10 @@ extern const PlanoFormato FORMATO_INFORME_TABLERO;
 /* The hidden columns' names: FORMAT.md's, then the database's extras
  * (xlsx_clave.c writes them). */
 extern const char *const FORMATO_INFORME_COLS[PLANO_NCOLS];
+/* Is the sheet one of poa's reports (POA, seguimiento or tablero)? The
+ * institutions' layouts refuse such a sheet, so the order of the layouts
+ * does not matter. */
+bool formato_informe_es(Libro *l, int hoja);
 
 /* ---- labels (sinonimos.c) ---- */
 

@@ -87,6 +87,12 @@ static bool hoja_tiene(Libro *l, int hoja, const char *marca)
                                                            cb.oculta[PLANO_ACTIVIDAD] >= 0);
 }
 
+bool formato_informe_es(Libro *l, int hoja)
+{
+    return hoja_tiene(l, hoja, MARCA_POA) || hoja_tiene(l, hoja, MARCA_SEG) ||
+           hoja_tiene(l, hoja, MARCA_TABLERO);
+}
+
 static bool detect_poa(Libro *l, int hoja, PoaErr *err)
 {
     (void)err;

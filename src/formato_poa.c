@@ -122,6 +122,9 @@ static bool trimestres_es(const Fila *f)
 
 static bool poa_detect(Libro *l, int hoja, PoaErr *err)
 {
+    /* poa's own report looks like this layout; its hidden record reads it exactly */
+    if (formato_informe_es(l, hoja))
+        return false;
     if (!libro_hoja(l, hoja, err))
         return false;
     Fila f;

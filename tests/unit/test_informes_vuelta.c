@@ -121,6 +121,9 @@ static bool informe_leer(const char *path, Recs *o)
             ok = false;
             continue;
         }
+        /* the institutions' layouts leave poa's own sheets to these */
+        CHECK(!FORMATO_POA_BLOQUES.detect(l, h, &err));
+        CHECK(!FORMATO_SEGUIMIENTO_TABLA.detect(l, h, &err));
         int antes = o->n;
         PlanoOpciones op = {0};
         if (!fmts[k]->read(l, h, &op, recoger, o, &o->av, &err)) {
