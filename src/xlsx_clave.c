@@ -83,6 +83,22 @@ void xw_clave_fila(Xw *x, lxw_worksheet *ws, int r, int node, bool con_seguimien
         v[PLANO_OBSERVACIONES] = s->observaciones;
         v[PLANO_EVIDENCIA] = s->evidencia;
     }
+    /* What the reader always takes from the printed cells is not written
+     * twice (half the cost of these columns in a large plan): the
+     * responsables; on the POA the budget amount and, without quarter
+     * targets, the months; on the seguimiento the unidad líder and real. */
+    v[PLANO_RESPONSABLES] = NULL;
+    if (!con_seguimiento) {
+        v[PLANO_PRESUPUESTO] = NULL;
+        bool trim = false;
+        for (int q = 0; q < POA_TRIMESTRES; q++)
+            trim = trim || v[PLANO_T1 + q][0];
+        for (int m = 0; m < POA_MESES && !trim; m++)
+            v[PLANO_ENE + m] = NULL;
+    } else {
+        v[PLANO_UNIDAD_LIDER] = NULL;
+        v[PLANO_REAL] = NULL;
+    }
     for (int i = 0; i < PLANO_NCOLS; i++)
         if (v[i] && v[i][0])
             xw_str(x, ws, r, CLAVE_C0 + 1 + i, v[i], NULL);
