@@ -122,6 +122,9 @@ static bool trimestres_es(const Fila *f)
 
 static bool poa_detect(Libro *l, int hoja, PoaErr *err)
 {
+    /* poa's own report looks like this layout; its hidden record reads it exactly */
+    if (formato_informe_es(l, hoja))
+        return false;
     if (!libro_hoja(l, hoja, err))
         return false;
     Fila f;
@@ -271,6 +274,7 @@ static bool poa_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit emit
             x.hubo_bloque = true;
             x.eje_en_bloque = false;
             x.en_bloque = 0;
+            x.segundo_juego = false;
             x.col_nueva = nc;
             x.c_cab = *p;
             x.pend_encabezado = true;

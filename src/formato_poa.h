@@ -30,6 +30,8 @@ typedef struct {
     Valor unidad, eje, obj, meta;
     bool eje_en_bloque, hubo_bloque, en_tabla, pend_encabezado;
     int en_bloque;   /* bits: eje 1, objetivo 2, meta 4 given by this block */
+    /* this block's Generales gave a second, different value: a second set */
+    bool segundo_juego;
     Columnas col, col_prev, col_nueva;
     const Celda *cab;   /* not kept past the row */
     Celda c_cab;

@@ -23,9 +23,18 @@ void poa_etiqueta_poner(Poa *x, Etiqueta e, const char *v, const Celda *c)
         poa_valor_poner(&x->unidad, t, c);
     } else if (*t && dst) {
         /* Two values for one block: the later one is kept, and said. */
-        if ((x->en_bloque & bit) && dst->v && strcmp(dst->v, t) != 0)
+        if ((x->en_bloque & bit) && dst->v && strcmp(dst->v, t) != 0) {
             formato_aviso(x->av, x->l, x->hoja, c, "el bloque ya tenía %s «%.60s»; se toma «%.60s»",
                           sinonimo_nombre(e), dst->v, t);
+            x->segundo_juego = true;
+        } else if (x->segundo_juego && !(x->en_bloque & bit)) {
+            /* A second set of Generales above one header: what it adds that
+             * the first set lacked may as well belong to the next block
+             * (the office copied the next block's Generales too early). */
+            formato_aviso(x->av, x->l, x->hoja, c, "%s llega en un segundo juego de Generales "
+                          "sobre la misma tabla; se toma «%.60s», pero quizá sea del bloque "
+                          "siguiente (el primer juego no la daba)", sinonimo_nombre(e), t);
+        }
         poa_valor_poner(dst, t, c);
         x->en_bloque |= bit;
         if (e == ETQ_EJE)

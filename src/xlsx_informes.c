@@ -98,6 +98,7 @@ void xlsx_tablero(Xw *x)
     const int RC = 3;
     for (int c = 0; c < TB_NCOLS; c++)
         xw_str(x, ws, RC, c, CAB[c], f->cab);
+    xw_clave_marca(x, ws, RC, "poa:tablero");
     xw_alto(x, ws, RC, 2);
     int r = RC + 1, primera = r;
 
@@ -285,6 +286,7 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, int r, int node)
         obs = calc_nota_estado(a, res, nota, sizeof nota);
         xw_str(x, ws, r, SG_OBS, obs, f->gris_izq);
     }
+    xw_clave_fila(x, ws, r, node, true);
     int l = xw_lineas(n->texto, SG_W[SG_ACC]);
     int l2 = xw_lineas(obs, SG_W[SG_OBS]);
     int l3 = xw_lineas(a->unidad_lider, SG_W[SG_LIDER]);
@@ -343,6 +345,7 @@ void xlsx_seguimiento(Xw *x)
                                  real, pcth, obs};
     for (int i = 0; i < SG_NCOLS; i++)
         xw_str(x, ws, RC, i, cab[i], f->cab);
+    xw_clave_cabecera(x, ws, RC, "poa:seguimiento");
     xw_alto(x, ws, RC, 2);
 
     int r = RC + 1;
@@ -515,6 +518,7 @@ static void poa_actividad(Poa *po, int r, int node, int lineas)
         if (po->col_nota)
             xw_str(x, po->ws, r, PO_NOTA, "", f->texto);
     }
+    xw_clave_fila(x, po->ws, r, node, false);
     xw_alto(x, po->ws, r, lineas);
     xw_progreso(x, 1);
 }
@@ -675,6 +679,7 @@ void xlsx_poa(Xw *x)
     xw_merge(x, ws, R1, PO_PRES, R3, PO_PRES, "Presupuesto", f->cab);
     if (po.col_nota)
         xw_merge(x, ws, R1, PO_NOTA, R3, PO_NOTA, "Nota del presupuesto", f->cab);
+    xw_clave_cabecera(x, ws, R1, "poa:POA");
 
     /* one block per unit and objetivo; each unit starts a printed page */
     lxw_row_t saltos[LXW_BREAKS_MAX + 1];

@@ -71,5 +71,11 @@ void xw_progreso(Xw *x, long pasos);
 void xw_semaforo_cf(Xw *x, lxw_worksheet *ws, int col, int r1, int r2);
 void xw_semaforo_formula(Xw *x, lxw_worksheet *ws, int r, int c, int col_pct, Semaforo s,
                          lxw_format *f);
+/* The hidden columns that make a report import back (xlsx_clave.c): the
+ * marker and FORMAT.md's names on the header row, each activity's flat
+ * record on its row (the seguimiento columns only with con_seguimiento). */
+void xw_clave_cabecera(Xw *x, lxw_worksheet *ws, int r, const char *marca);
+void xw_clave_fila(Xw *x, lxw_worksheet *ws, int r, int node, bool con_seguimiento);
+void xw_clave_marca(Xw *x, lxw_worksheet *ws, int r, const char *marca);
 int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_fin);
 #endif
