@@ -10,7 +10,7 @@
 #include "config.h"
 #include "db.h"
 #include "model.h"
-#include "ui_rows.h"
+#include "arbol_filas.h"
 
 /* Color roles: every attribute on screen comes from one of these. */
 typedef enum {
@@ -49,7 +49,7 @@ typedef struct App {
     Db *db;
     Plan *plan;
     const Config *cfg;
-    UiRows *rows;
+    ArbolFilas *rows;
     int sel;            /* selected row index in rows (the node is rows->rows[sel].node) */
     int top;            /* first row on screen */
     Focus focus;

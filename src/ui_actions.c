@@ -15,9 +15,9 @@ static const int REBUILD = UI_HANDLED | UI_REDRAW | UI_REBUILD;
 
 static void select_node(App *a, int node)
 {
-    ui_rows_reveal(a->rows, node);
-    ui_rows_rebuild(a->rows);
-    int ix = ui_rows_find(a->rows, node);
+    arbol_filas_reveal(a->rows, node);
+    arbol_filas_rebuild(a->rows);
+    int ix = arbol_filas_find(a->rows, node);
     if (ix >= 0)
         a->sel = ix;
 }
@@ -73,13 +73,13 @@ int ui_act_left(App *a, int k)
     int n = ui_sel_node(a);
     if (n <= 0)
         return MOVE;
-    if (a->rows->expanded[n] && ui_rows_nkids(a->plan, n) > 0) {
+    if (a->rows->expanded[n] && arbol_filas_nkids(a->plan, n) > 0) {
         a->rows->expanded[n] = 0;
         return REBUILD;
     }
     int parent = cmd_visible_parent(a->plan, n);
     if (parent > 0) {
-        int ix = ui_rows_find(a->rows, parent);
+        int ix = arbol_filas_find(a->rows, parent);
         if (ix >= 0)
             a->sel = ix;
     }
@@ -90,7 +90,7 @@ int ui_act_right(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
-    if (n <= 0 || ui_rows_nkids(a->plan, n) == 0)
+    if (n <= 0 || arbol_filas_nkids(a->plan, n) == 0)
         return MOVE;
     if (!a->rows->expanded[n]) {
         a->rows->expanded[n] = 1;
@@ -133,7 +133,7 @@ int ui_act_toggle(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
-    if (n <= 0 || ui_rows_nkids(a->plan, n) == 0)
+    if (n <= 0 || arbol_filas_nkids(a->plan, n) == 0)
         return MOVE;
     a->rows->expanded[n] = !a->rows->expanded[n];
     return REBUILD;
@@ -164,16 +164,16 @@ int ui_act_all(App *a, int k)
     bool all = true;
     for (int i = 0; i < a->rows->nrows && all; i++) {
         int n = a->rows->rows[i].node;
-        all = a->rows->expanded[n] || ui_rows_nkids(a->plan, n) == 0;
+        all = a->rows->expanded[n] || arbol_filas_nkids(a->plan, n) == 0;
     }
     int n = ui_sel_node(a);
-    ui_rows_expand_all(a->rows, !all);
+    arbol_filas_expand_all(a->rows, !all);
     if (all) {
         /* keep the top-level row that held the selection */
         while (n > 0 && cmd_visible_parent(a->plan, n) > 0)
             n = cmd_visible_parent(a->plan, n);
-        ui_rows_rebuild(a->rows);
-        int ix = ui_rows_find(a->rows, n);
+        arbol_filas_rebuild(a->rows);
+        int ix = arbol_filas_find(a->rows, n);
         a->sel = ix >= 0 ? ix : 0;
     }
     return REBUILD;
@@ -187,7 +187,7 @@ static int search_from(App *a, int dir)
         ui_status(a, false, "Primero busque con /");
         return MOVE;
     }
-    int n = ui_rows_search(a->rows, a->busqueda, ui_sel_node(a), dir);
+    int n = arbol_filas_search(a->rows, a->busqueda, ui_sel_node(a), dir);
     if (n < 0) {
         ui_status(a, true, "No se encontró «%s»", a->busqueda);
         return MOVE;
@@ -218,8 +218,8 @@ int ui_act_prev(App *a, int k) { (void)k; return search_from(a, -1); }
 
 static void after_filter(App *a, int node)
 {
-    ui_rows_rebuild(a->rows);
-    int ix = node > 0 ? ui_rows_find(a->rows, node) : -1;
+    arbol_filas_rebuild(a->rows);
+    int ix = node > 0 ? arbol_filas_find(a->rows, node) : -1;
     a->sel = ix >= 0 ? ix : 0;
     a->top = 0;
 }
@@ -238,7 +238,7 @@ int ui_act_unidad(App *a, int k)
     if (pick < 0)
         return MOVE;
     int node = ui_sel_node(a);
-    ui_rows_set_filter(a->rows, pick - 1, a->rows->filtro_resp);
+    arbol_filas_set_filter(a->rows, pick - 1, a->rows->filtro_resp);
     after_filter(a, node);
     if (pick == 0)
         ui_status(a, false, "Todas las unidades");
@@ -252,7 +252,7 @@ int ui_act_resp(App *a, int k)
 {
     (void)k;
     int n;
-    char **list = ui_rows_responsables(a->plan, &n);
+    char **list = arbol_filas_responsables(a->plan, &n);
     char **items = xmalloc(sizeof(char *) * (size_t)(n + 1));
     items[0] = "Todos los responsables";
     int initial = 0;
@@ -264,7 +264,7 @@ int ui_act_resp(App *a, int k)
     int pick = ui_pick(a, "Filtrar por responsable", items, n + 1, initial);
     int node = ui_sel_node(a);
     if (pick >= 0) {
-        ui_rows_set_filter(a->rows, a->rows->filtro_unidad, pick > 0 ? list[pick - 1] : NULL);
+        arbol_filas_set_filter(a->rows, a->rows->filtro_unidad, pick > 0 ? list[pick - 1] : NULL);
         after_filter(a, node);
         ui_status(a, false, pick ? "Responsable: %s (Esc quita el filtro)" : "%s", items[pick]);
     }
@@ -281,7 +281,7 @@ int ui_act_clear(App *a, int k)
     if (a->rows->filtro_unidad < 0 && !a->rows->filtro_resp)
         return MOVE;
     int node = ui_sel_node(a);
-    ui_rows_set_filter(a->rows, -1, NULL);
+    arbol_filas_set_filter(a->rows, -1, NULL);
     after_filter(a, node);
     ui_status(a, false, "Sin filtros");
     return REBUILD;
@@ -310,7 +310,7 @@ static int edit_field(App *a, int n, CmdCampo c)
         return r;
     PoaErr err = {{0}};
     r = saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
-    ui_rows_mask_update(a->rows, n);   /* quarterly targets change the grid */
+    arbol_filas_mask_update(a->rows, n);   /* quarterly targets change the grid */
     free(v);
     return r;
 }
@@ -425,7 +425,7 @@ static int add(App *a, bool as_child)
     int prev = ref;
     if (as_child) {
         IntVec kids = {0};
-        ui_rows_kids(p, ref, &kids);
+        arbol_filas_kids(p, ref, &kids);
         prev = kids.n ? kids.v[kids.n - 1] : 0;
         iv_free(&kids);
     }
@@ -447,9 +447,9 @@ static int add(App *a, bool as_child)
     bool ok = cmd_add(a->db, p, ref, as_child, unidad, code, text, &made, &err);
     free(code);
     free(text);
-    ui_rows_sync(a->rows);
+    arbol_filas_sync(a->rows);
     if (ok) {
-        ui_rows_mask_update(a->rows, made);
+        arbol_filas_mask_update(a->rows, made);
         select_node(a, made);
     }
     return saved(a, ok, &err);
@@ -483,10 +483,10 @@ int ui_act_delete(App *a, int k)
     PoaErr err = {{0}};
     bool ok = cmd_delete(a->db, p, n, &err);
     if (ok)
-        ui_rows_mask_update(a->rows, parent);
+        arbol_filas_mask_update(a->rows, parent);
     int r = saved(a, ok, &err);
     if (ok) {
-        ui_rows_rebuild(a->rows);   /* selection stays at the same place: the next row */
+        arbol_filas_rebuild(a->rows);   /* selection stays at the same place: the next row */
         if (a->sel >= a->rows->nrows)
             a->sel = a->rows->nrows - 1;
     }
@@ -505,8 +505,8 @@ static int move_sibling(App *a, int delta)
         return MOVE;
     }
     int r = saved(a, ok, &err);
-    ui_rows_rebuild(a->rows);
-    int ix = ui_rows_find(a->rows, n);
+    arbol_filas_rebuild(a->rows);
+    int ix = arbol_filas_find(a->rows, n);
     if (ix >= 0)
         a->sel = ix;
     return r;
@@ -551,10 +551,10 @@ int ui_act_move_to(App *a, int k)
         int old = p->nodes[n].parent;
         PoaErr err = {{0}};
         bool ok = cmd_move_to(a->db, p, n, cand.v[pick], &err);
-        ui_rows_sync(a->rows);
+        arbol_filas_sync(a->rows);
         if (ok) {
-            ui_rows_mask_update(a->rows, old);
-            ui_rows_mask_update(a->rows, n);
+            arbol_filas_mask_update(a->rows, old);
+            arbol_filas_mask_update(a->rows, n);
             select_node(a, n);
         }
         r = saved(a, ok, &err);
@@ -593,7 +593,7 @@ static int need_act(App *a)
 
 static int month_saved(App *a, int n, bool ok, PoaErr *err)
 {
-    ui_rows_mask_update(a->rows, n);
+    arbol_filas_mask_update(a->rows, n);
     saved(a, ok, err);
     return MOVE;   /* the rows did not change */
 }
@@ -703,7 +703,7 @@ int ui_act_paste(App *a, int k)
     PoaErr err = {{0}};
     bool ok = cmd_set_pattern(a->db, p, a->clip, dst.v, dst.n, &err);
     for (int i = 0; i < dst.n; i++)
-        ui_rows_mask_update(a->rows, dst.v[i]);
+        arbol_filas_mask_update(a->rows, dst.v[i]);
     iv_free(&dst);
     return month_saved(a, n, ok, &err);
 }
@@ -743,18 +743,18 @@ int ui_act_deshacer(App *a, int k)
     }
     /* only what the undo touched: the month masks of those nodes and their
      * ancestors; a filter only when the tree changed under it */
-    ui_rows_sync(a->rows);
+    arbol_filas_sync(a->rows);
     for (int i = 0; i < info.nodos.n; i++)
-        ui_rows_mask_update(a->rows, info.nodos.v[i]);
+        arbol_filas_mask_update(a->rows, info.nodos.v[i]);
     if (info.estructura && (a->rows->filtro_unidad >= 0 || a->rows->filtro_resp)) {
         char *resp = a->rows->filtro_resp ? xstrdup(a->rows->filtro_resp) : NULL;
-        ui_rows_set_filter(a->rows, a->rows->filtro_unidad, resp);
+        arbol_filas_set_filter(a->rows, a->rows->filtro_unidad, resp);
         free(resp);
     }
     ui_seg_refrescar(a, info.estructura);
     /* on the plan, show where the change went back to */
     if (a->vista == VISTA_PLAN && info.nodos.n > 0 && !a->plan->nodes[info.nodos.v[0]].deleted &&
-        ui_rows_is_shown(a->rows, info.nodos.v[0]))
+        arbol_filas_is_shown(a->rows, info.nodos.v[0]))
         select_node(a, info.nodos.v[0]);
     ui_status(a, false, "Deshecho: %s", info.descripcion);
     deshacer_info_free(&info);

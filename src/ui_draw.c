@@ -132,7 +132,7 @@ static const char *glyph(const App *a, const char *utf8, const char *ascii)
 static void draw_title(App *a)
 {
     const Plan *p = a->plan;
-    const UiRows *r = a->rows;
+    const ArbolFilas *r = a->rows;
     char pre[340], corte[96], post[128], filtros[1024], fit[1024], t[2300];
     /* a read-only session says so first, whole, before anything is cut */
     snprintf(pre, sizeof pre, " POA %d%s%s", p->anio, a->solo_lectura[0] ? " · " : "",
@@ -194,7 +194,7 @@ static void draw_headers(App *a)
 }
 
 /* "├─ ▾ 1.1 Texto (3)" with the lines of the ancestors in front. */
-static void tree_label(const App *a, const UiRow *row, char *out, size_t n)
+static void tree_label(const App *a, const ArbolFila *row, char *out, size_t n)
 {
     const Plan *p = a->plan;
     const Node *nd = &p->nodes[row->node];
@@ -204,7 +204,7 @@ static void tree_label(const App *a, const UiRow *row, char *out, size_t n)
         sb_append(&b, (row->last & (1u << d)) ? "   " : glyph(a, "│  ", "|  "));
     bool last = row->last & (1u << row->depth);
     sb_append(&b, last ? glyph(a, "└─", "`-") : glyph(a, "├─", "|-"));
-    int nk = ui_rows_nkids(p, row->node);
+    int nk = arbol_filas_nkids(p, row->node);
     if (nk == 0)
         sb_append(&b, nd->kind == NODE_ACTIVIDAD ? " " : glyph(a, "─", "-"));
     else
@@ -343,14 +343,14 @@ static void draw_extra_row(App *a, int y, int node, bool selected)
 
 static void draw_list(App *a)
 {
-    UiRows *r = a->rows;
+    ArbolFilas *r = a->rows;
     for (int i = 0; i < a->list_h; i++) {
         int y = a->list_y + i, ix = a->top + i;
         if (ix >= r->nrows) {
             ui_put(y, 0, a->W, 0, "");
             continue;
         }
-        const UiRow *row = &r->rows[ix];
+        const ArbolFila *row = &r->rows[ix];
         bool sel = ix == a->sel;
         char label[2048];
         tree_label(a, row, label, sizeof label);

@@ -62,14 +62,7 @@ static int current_month(int anio)
  * same place when the node went away). */
 static void rebuild(App *a, int keep_node)
 {
-    ui_rows_rebuild(a->rows);
-    int ix = keep_node > 0 ? ui_rows_find(a->rows, keep_node) : -1;
-    if (ix >= 0)
-        a->sel = ix;
-    if (a->sel >= a->rows->nrows)
-        a->sel = a->rows->nrows - 1;
-    if (a->sel < 0)
-        a->sel = 0;
+    a->sel = arbol_filas_rebuild_keep(a->rows, a->sel, keep_node);
 }
 
 void ui_status_solo_lectura(App *a)
@@ -159,7 +152,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.db = db;
     a.plan = p;
     a.cfg = cfg;
-    a.rows = ui_rows_new(p);
+    a.rows = arbol_filas_new(p);
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
     a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
@@ -168,7 +161,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
     const char *nc = getenv("NO_COLOR");
     a.color = cfg->colores && !(nc && nc[0]);
-    ui_rows_rebuild(a.rows);
+    arbol_filas_rebuild(a.rows);
     if (a.utf8)
         ui_status(&a, false, "%s: %d actividades. F1 muestra las teclas.", path, p->nacts);
     else
@@ -206,7 +199,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     code = sig ? 128 + sig : EXIT_OK;
 
     ui_seg_free(a.seg);
-    ui_rows_free(a.rows);
+    arbol_filas_free(a.rows);
     free(a.busqueda);
     plan_free(p);
     db_close(db);

@@ -867,9 +867,9 @@ static void plan_sigue(App *a)
     int node = fila_node(a);
     if (node <= 0 || a->plan->nodes[node].deleted)
         return;
-    ui_rows_reveal(a->rows, node);
-    ui_rows_rebuild(a->rows);
-    int ix = ui_rows_find(a->rows, node);
+    arbol_filas_reveal(a->rows, node);
+    arbol_filas_rebuild(a->rows);
+    int ix = arbol_filas_find(a->rows, node);
     if (ix >= 0)
         a->sel = ix;
 }
