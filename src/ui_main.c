@@ -10,6 +10,7 @@
 
 #include "cerrojo.h"
 #include "cli.h"
+#include "sesion.h"
 #include "store.h"
 #include "ui.h"
 #include "u8.h"
@@ -117,38 +118,40 @@ static void loop(App *a)
     }
 }
 
-/* Takes the plan's lock for this session. A poa command holding it (an
- * import, say) is waited for; another interface is not: this one opens
- * read-only and says who writes (true, motivo). */
-static bool solo_lectura(const char *path, char *motivo, size_t n)
+/* Before the screen opens, notices go to the terminal. */
+static void print_waiting(const char *aviso, void *ctx)
 {
-    CerrojoDueno d;
-    PoaErr err = {{0}};
-    CerrojoEstado e = cerrojo_proceso(path, "interfaz", &d, &err);
-    for (int i = 0; e == CERROJO_AJENO && strcmp(d.programa, "interfaz") != 0 && i < 300; i++) {
-        if (i == 0)
-            fprintf(stderr, "poa: esperando a que termine la orden de poa que escribe «%s» "
-                    "(pid %ld)…\n", path, d.pid);
-        nanosleep(&(struct timespec){0, 100000000L}, NULL);
-        e = cerrojo_proceso(path, "interfaz", &d, &err);
-    }
-    if (e != CERROJO_AJENO)
-        return false;
-    cerrojo_motivo(&d, motivo, n);
-    return true;
+    (void)ctx;
+    fprintf(stderr, "poa: %s\n", aviso);
 }
 
 int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAvisos *avisos)
 {
     int code = EXIT_OK;
-    Db *db;
-    char motivo[300] = "";
-    DbMode modo = solo_lectura(path, motivo, sizeof motivo) ? DB_READONLY : DB_EXISTING;
-    Plan *p = cli_open_file_plan(args, cfg, path, modo, &db, &code);
-    if (!p)
-        return code;
+    /* the plan's lock: a poa command holding it (an import, say) is waited
+     * for; another interface is not: this one opens read-only and says who
+     * writes (sesion.h) */
+    SesionPedido q = {.path = path, .modo = DB_EXISTING, .programa = "interfaz", .ceder = true,
+                      .esperando = print_waiting, .cfg = cfg,
+                      .institucion = args->institucion, .anio = args->anio};
+    Sesion ses;
+    SesionFallo fallo;
+    PoaErr err = {{0}};
+    bool opened = sesion_abrir(&q, &ses, &fallo, &err);
+    if (ses.aviso)
+        fprintf(stderr, "poa: aviso: %s\n", ses.aviso);
+    if (ses.migracion)
+        fprintf(stderr, "poa: %s\n", ses.migracion);
+    if (!opened) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        sesion_cerrar(&ses);
+        cerrojo_proceso_soltar();
+        return fallo == SESION_ARCHIVO || fallo == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
+    }
+    Db *db = ses.db;
+    Plan *p = ses.plan;
     App a = {0};
-    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", motivo);
+    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", ses.solo_lectura);
     a.db = db;
     a.plan = p;
     a.cfg = cfg;
@@ -170,8 +173,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     ui_set_ascii(!a.utf8);
     /* a recovered journal or a damaged file is the first thing to read;
      * config.ini's warnings are listed in full at exit anyway */
-    if (db_aviso(db))
-        ui_status(&a, false, "%s", db_aviso(db));
+    if (ses.aviso)
+        ui_status(&a, false, "%s", ses.aviso);
+    else if (ses.migracion)
+        ui_status(&a, false, "%s", ses.migracion);
     else if (avisos->n)
         ui_status(&a, true, "Aviso: %s%s", avisos->lineas[0],
                   avisos->n > 1 ? " (y más avisos de la configuración: se listan al salir)" : "");
@@ -201,8 +206,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     ui_seg_free(a.seg);
     arbol_filas_free(a.rows);
     free(a.busqueda);
-    plan_free(p);
-    db_close(db);
+    sesion_cerrar(&ses);
     cerrojo_proceso_soltar();
     return code;
 }
