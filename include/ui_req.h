@@ -37,12 +37,13 @@ enum {
     UI_REBUILD = 4,     /* the tree's visible rows changed: rebuild, keep the selected node */
     UI_QUIT = 8,
     UI_SWITCH = 16,     /* go to the screen in App.pedido */
+    UI_CORTE_CHANGED = 32,  /* the corte changed: every screen hears UI_CAMBIO_CORTE */
 };
 
 /* What changed, for every screen's changed() hook (the loop tells them all). */
 typedef enum {
     UI_CAMBIO_DESHECHO = 0,  /* an undo: App.deshecho says what it touched */
-    UI_CAMBIO_CORTE,         /* another corte was chosen, or closed/reopened */
+    UI_CAMBIO_CORTE,         /* another corte was chosen */
 } UiCambio;
 
 #endif

@@ -1,9 +1,10 @@
-/* ui_main.c — the interface's entry point and main loop: opens the file and
- * the plan, sets the terminal up (and restores it on any exit, abort
- * included), reads keys and dispatches them through the key table. */
+/* ui_main.c — the interface's entry point and its one dispatcher: opens the
+ * session (sesion.c), sets the terminal up (and restores it on any exit,
+ * abort included), reads keys, maps them to requests through the key table
+ * and hands them to the current screen, the shared list movement or the
+ * global requests. The only file that knows which screen shows. */
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -29,28 +30,6 @@ static void restore_terminal(void)
     screen_open = false;
 }
 
-int ui_sel_node(const App *a)
-{
-    if (a->sel < 0 || a->sel >= a->rows->nrows)
-        return 0;
-    return a->rows->rows[a->sel].node;
-}
-
-void ui_status(App *a, bool err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(a->status, sizeof a->status, fmt, ap);
-    va_end(ap);
-    if (n >= (int)sizeof a->status) {
-        /* cut: never leave half a character at the end */
-        size_t len = strlen(a->status), bad;
-        while (len && !u8_valid(a->status, len, &bad))
-            a->status[--len] = '\0';
-    }
-    a->status_err = err;
-}
-
 static int current_month(int anio)
 {
     time_t t = time(NULL);
@@ -63,27 +42,162 @@ static int current_month(int anio)
  * same place when the node went away). */
 static void rebuild(App *a, int keep_node)
 {
-    a->sel = arbol_filas_rebuild_keep(a->rows, a->sel, keep_node);
+    a->lista.sel = arbol_filas_rebuild_keep(a->rows, a->lista.sel, keep_node);
 }
 
-void ui_status_solo_lectura(App *a)
+/* ---- screens: this file alone knows which one shows ---- */
+
+static const UiScreen *const SCREENS[VISTA_N] = {
+    [VISTA_PLAN] = &UI_SCREEN_PLAN,
+    [VISTA_FORM] = &UI_SCREEN_FORM,
+    [VISTA_TABLA] = &UI_SCREEN_TABLA,
+    [VISTA_TABLERO] = &UI_SCREEN_TABLERO,
+};
+
+static const UiScreen *current(const App *a) { return SCREENS[a->vista]; }
+
+/* The whole screen: the current one, then status line and bottom bar. */
+static void frame_draw(App *a)
 {
-    ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a abrir el "
-              "archivo", a->solo_lectura);
+    ui_layout(a);
+    erase();
+    if (a->too_small) {
+        ui_draw_too_small(a);
+        refresh();
+        return;
+    }
+    const UiScreen *s = current(a);
+    s->draw(a);
+    a->posicion[0] = '\0';
+    if (s->position)
+        s->position(a, a->posicion, sizeof a->posicion);
+    ui_draw_status_bar(a);
+    refresh();
+}
+
+/* Every screen hears what changed behind its back. */
+static void tell_all(App *a, UiCambio what)
+{
+    for (int v = 0; v < VISTA_N; v++)
+        if (SCREENS[v]->changed)
+            SCREENS[v]->changed(a, what);
+}
+
+/* To p.vista, unless its open() refuses. Going forward, the new screen
+ * returns to this one (Esc); going back (volver) it comes as it was left. */
+static int switch_to(App *a, UiPedido p)
+{
+    Vista from = a->vista, to = p.vista;
+    if (to == from)
+        return UI_HANDLED | UI_REDRAW;
+    Vista vuelta = a->vuelta[to];
+    if (!p.volver)
+        a->vuelta[to] = from;
+    const UiScreen *s = SCREENS[to];
+    if (s->open && !s->open(a, from, &p)) {
+        a->vuelta[to] = vuelta;
+        return UI_HANDLED | UI_REDRAW;
+    }
+    a->vista = to;
+    return UI_HANDLED | UI_REDRAW;
+}
+
+static UiPedido pedido_desde(const App *a, Vista to, bool volver)
+{
+    const UiScreen *s = current(a);
+    return (UiPedido){.vista = to, .nodo = s->foco ? s->foco(a) : -1, .unidad = -1,
+                      .volver = volver};
+}
+
+/* z on any screen: the undo is core work (deshacer.c); each screen then
+ * refreshes what it shows from what the undo touched. */
+static int undo(App *a)
+{
+    PoaErr err = {{0}};
+    DeshacerInfo info;
+    if (!deshacer_ultimo(a->db, a->plan, &info, &err)) {
+        ui_status(a, true, "%s", err.msg);
+        return UI_HANDLED | UI_REDRAW;
+    }
+    a->deshecho = &info;
+    tell_all(a, UI_CAMBIO_DESHECHO);
+    a->deshecho = NULL;
+    ui_status(a, false, "Deshecho: %s", info.descripcion);
+    deshacer_info_free(&info);
+    return UI_HANDLED | UI_REDRAW | UI_REBUILD;
+}
+
+/* x on any screen: the dialog opens on what the screen shows. */
+static int export(App *a)
+{
+    switch (a->vista) {
+    case VISTA_FORM: return ui_export_run(a, UI_EXPORT_SEGUIMIENTO, -1);
+    /* the table is of one unit: its seguimiento is what is on screen */
+    case VISTA_TABLA: return ui_export_run(a, UI_EXPORT_SEGUIMIENTO, ui_seg_unidad(a));
+    case VISTA_TABLERO: return ui_export_run(a, UI_EXPORT_TABLERO, -1);
+    default: return ui_export_run(a, UI_EXPORT_TODO, a->rows->filtro_unidad);
+    }
+}
+
+static int global_request(App *a, UiReq req)
+{
+    switch (req) {
+    case REQ_HELP: ui_help(a); return UI_HANDLED | UI_REDRAW;
+    case REQ_EXPORT: return export(a);
+    case REQ_UNDO: return undo(a);
+    case REQ_REDRAW: clearok(curscr, TRUE); return UI_HANDLED | UI_REDRAW;
+    case REQ_QUIT: return UI_QUIT;
+    case REQ_VIEW_FORM: return switch_to(a, pedido_desde(a, VISTA_FORM, false));
+    case REQ_VIEW_TABLA: return switch_to(a, pedido_desde(a, VISTA_TABLA, false));
+    case REQ_VIEW_TABLERO: return switch_to(a, pedido_desde(a, VISTA_TABLERO, false));
+    case REQ_BACK: return switch_to(a, pedido_desde(a, a->vuelta[a->vista], true));
+    default: return UI_NOT_MINE;
+    }
+}
+
+/* The list movement every screen shares, over the screen's list. */
+static int move_list(App *a, UiReq req)
+{
+    static const ListaPaso PASO[] = {
+        [REQ_UP] = LISTA_ARRIBA, [REQ_DOWN] = LISTA_ABAJO, [REQ_PAGE_UP] = LISTA_PAG_ARRIBA,
+        [REQ_PAGE_DOWN] = LISTA_PAG_ABAJO, [REQ_HOME] = LISTA_INICIO, [REQ_END] = LISTA_FIN,
+    };
+    const UiScreen *s = current(a);
+    if (req < REQ_UP || req > REQ_END || !s->list)
+        return UI_NOT_MINE;
+    lista_mover(s->list(a), PASO[req]);
+    return UI_HANDLED | UI_REDRAW;
+}
+
+/* A request: the current screen's, else list movement, else global; then
+ * what the flags ask (another screen, a new corte for all). */
+static int dispatch(App *a, UiReq req, int key)
+{
+    const UiScreen *s = current(a);
+    int r = s->request ? s->request(a, req, key) : UI_NOT_MINE;
+    if (r == UI_NOT_MINE)
+        r = move_list(a, req);
+    if (r == UI_NOT_MINE)
+        r = global_request(a, req);
+    if (r & UI_SWITCH)
+        r |= switch_to(a, a->pedido);
+    if (r & UI_CORTE_CHANGED)
+        tell_all(a, UI_CAMBIO_CORTE);
+    return r;
 }
 
 static void loop(App *a)
 {
-    ui_draw(a);
+    frame_draw(a);
     while (!a->quit && !ui_signals_pending()) {
         bool is_key;
         int key = ui_read_key_any(a, &is_key);
         if (key < 0) {
-            ui_draw(a);   /* a refused byte leaves its message in the status line */
+            frame_draw(a);   /* a refused byte leaves its message in the status line */
             continue;
         }
         if (is_key && key == KEY_RESIZE) {
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         if (!is_key && key == KEY_RESIZE)   /* not a key code: a character */
@@ -100,21 +214,21 @@ static void loop(App *a)
             k = ui_key_find(a, key);
         if (!k) {
             ui_status(a, false, "Tecla sin uso aquí (F1 muestra las teclas)");
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         if (a->solo_lectura[0] && k->escribe) {   /* before the handler asks anything */
             ui_status_solo_lectura(a);
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         int node = ui_sel_node(a);
-        int r = k->fn(a, key);
+        int r = dispatch(a, k->req, key);
         if (r & UI_QUIT)
             break;
         if (r & UI_REBUILD)
             rebuild(a, ui_sel_node(a) > 0 ? ui_sel_node(a) : node);
-        ui_draw(a);
+        frame_draw(a);
     }
 }
 
@@ -159,7 +273,9 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
     a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
-    a.seg = ui_seg_new(&a);
+    a.seg = ui_seg_new();
+    a.tablero = ui_tablero_new();
+    a.redraw = frame_draw;
     const char *cs = nl_langinfo(CODESET);
     a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
     const char *nc = getenv("NO_COLOR");
@@ -204,6 +320,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     code = sig ? 128 + sig : EXIT_OK;
 
     ui_seg_free(a.seg);
+    ui_tablero_free(a.tablero);
     arbol_filas_free(a.rows);
     free(a.busqueda);
     sesion_cerrar(&ses);
