@@ -61,8 +61,8 @@ void ui_seg_put_right(int y, int x, int w, int attr, const char *s);
 void ui_seg_title(App *a, const char *left);
 /* Quarterly target q (0..3), the annual target and "31 %" (or "—") as the
  * report prints them. */
-void ui_seg_fmt_meta_q(const Actividad *act, int q, char *buf, size_t n);
-void ui_seg_fmt_meta_anual(const Actividad *act, char *buf, size_t n);
+void ui_seg_fmt_meta_q(const Actividad *actividad, int q, char *buf, size_t n);
+void ui_seg_fmt_meta_anual(const Actividad *actividad, char *buf, size_t n);
 void ui_seg_fmt_pct(const App *a, const ResultadoAct *r, char *buf, size_t n);
 const char *ui_seg_unidad_nombre(const App *a, int u);
 

@@ -176,16 +176,16 @@ static void draw_grid_row(App *a, int y, int node, bool selected)
     const Node *nd = &p->nodes[node];
     int sep = ui_attr(a, CR_QUARTER);
     int base = selected && a->focus == FOCUS_TREE ? ui_attr(a, CR_SELECTED) : 0;
-    Actividad *act = plan_act(p, node);
-    FuenteMeta f = act ? calc_fuente(act) : FUENTE_NINGUNA;
-    bool by_quarter = act && (f == FUENTE_TRIMESTRES || f == FUENTE_ANUAL);
+    Actividad *actividad = plan_act(p, node);
+    FuenteMeta f = actividad ? calc_fuente(actividad) : FUENTE_NINGUNA;
+    bool by_quarter = actividad && (f == FUENTE_TRIMESTRES || f == FUENTE_ANUAL);
     unsigned short mask = a->rows->mask[node];
     for (int q = 0; q < POA_TRIMESTRES; q++) {
         int x = a->grid_x + q * QUARTER_W;
         ui_put(y, x, 1, sep | base, ui_glyph(a, "│", "|"));
         if (by_quarter && (mask >> (q * 3) & 7)) {
             char span[64];
-            Valor v = f == FUENTE_ANUAL ? act->meta_anual : act->trim[q];
+            Valor v = f == FUENTE_ANUAL ? actividad->meta_anual : actividad->trim[q];
             quarter_span(a, &v, span, sizeof span);
             int at = base | ui_attr(a, CR_PLANNED);
             if (selected && a->focus == FOCUS_GRID && a->mes / 3 == q)
@@ -197,8 +197,8 @@ static void draw_grid_row(App *a, int y, int node, bool selected)
             int mes = q * 3 + m;
             char c[48] = "";
             int at = base;
-            if (act && !by_quarter) {
-                const MesCell *cell = &act->mes[mes];
+            if (actividad && !by_quarter) {
+                const MesCell *cell = &actividad->mes[mes];
                 if (cell->kind == CELL_X) {
                     snprintf(c, sizeof c, " x ");
                     at |= ui_attr(a, CR_PLANNED);
@@ -212,7 +212,7 @@ static void draw_grid_row(App *a, int y, int node, bool selected)
                         snprintf(c, sizeof c, "%2s ", num);
                     at |= ui_attr(a, CR_PLANNED);
                 }
-            } else if (!act && (mask >> mes & 1)) {
+            } else if (!actividad && (mask >> mes & 1)) {
                 snprintf(c, sizeof c, "%s", ui_glyph(a, "━━━", "==="));
                 at |= ui_attr(a, CR_SUMMARY);
             }
@@ -227,24 +227,24 @@ static void draw_grid_row(App *a, int y, int node, bool selected)
     (void)nd;
 }
 
-static void presupuesto_text(const Actividad *act, char *out, size_t n)
+static void presupuesto_text(const Actividad *actividad, char *out, size_t n)
 {
     char num[64];
-    if (act->has_presupuesto)
-        snprintf(out, n, "%s%s%s", act->moneda, act->moneda[0] ? " " : "",
-                 num_format_money(act->presupuesto, num, sizeof num));
+    if (actividad->has_presupuesto)
+        snprintf(out, n, "%s%s%s", actividad->moneda, actividad->moneda[0] ? " " : "",
+                 num_format_money(actividad->presupuesto, num, sizeof num));
     else
-        snprintf(out, n, "%s", act->presupuesto_nota);
+        snprintf(out, n, "%s", actividad->presupuesto_nota);
 }
 
 static void draw_extra_row(App *a, int y, int node, bool selected)
 {
-    Actividad *act = plan_act(a->plan, node);
+    Actividad *actividad = plan_act(a->plan, node);
     int base = selected && a->focus == FOCUS_TREE ? ui_attr(a, CR_SELECTED) : 0;
     char r[512] = "", pr[160] = "", pad[200];
-    if (act) {
-        snprintf(r, sizeof r, " %s", act->responsables);
-        presupuesto_text(act, pr, sizeof pr);
+    if (actividad) {
+        snprintf(r, sizeof r, " %s", actividad->responsables);
+        presupuesto_text(actividad, pr, sizeof pr);
     }
     ui_put(y, a->extra_x, RESP_W, base, r);
     /* right-aligned amounts */
@@ -298,18 +298,18 @@ static void draw_detail(App *a)
         return;
     }
     const Node *nd = &p->nodes[node];
-    Actividad *act = plan_act(p, node);
+    Actividad *actividad = plan_act(p, node);
     char head[1024];
     const char *kind = node_kind_name(nd->kind);
     snprintf(head, sizeof head, " %c%s%s%s%s%s", kind[0] - 32, kind + 1,
              nd->codigo[0] ? " " : "", nd->codigo, nd->unidad >= 0 ? " · " : "",
              nd->unidad >= 0 ? p->unidades[nd->unidad].nombre : "");
-    if (act && a->focus == FOCUS_GRID) {
+    if (actividad && a->focus == FOCUS_GRID) {
         char c[40];
         size_t l = strlen(head);
         snprintf(head + l, sizeof head - l, " · %s: %s", POA_MES_CORTO[a->mes],
-                 act->mes[a->mes].kind == CELL_VACIA ? "vacío"
-                                                      : mes_cell_format(&act->mes[a->mes], c, sizeof c));
+                 actividad->mes[a->mes].kind == CELL_VACIA ? "vacío"
+                                                      : mes_cell_format(&actividad->mes[a->mes], c, sizeof c));
     }
     ui_put(y, 0, a->W, ui_attr(a, CR_DETAIL_LABEL), head);
     /* the last lines hold indicador / responsables / presupuesto */
@@ -318,19 +318,19 @@ static void draw_detail(App *a)
     int ent = plan_ancestor(p, node, NODE_ENTREGABLE);
     if (ent > 0 && p->nodes[ent].indicador[0])
         sb_appendf(&extra[nextra++], "Indicador: %s", p->nodes[ent].indicador);
-    if (act) {
+    if (actividad) {
         char pr[200], meta[64];
-        presupuesto_text(act, pr, sizeof pr);
-        sb_appendf(&extra[nextra], "Responsables: %s", act->responsables[0] ? act->responsables : "—");
-        if (act->unidad_lider[0])
-            sb_appendf(&extra[nextra], " · Unidad líder: %s", act->unidad_lider);
+        presupuesto_text(actividad, pr, sizeof pr);
+        sb_appendf(&extra[nextra], "Responsables: %s", actividad->responsables[0] ? actividad->responsables : "—");
+        if (actividad->unidad_lider[0])
+            sb_appendf(&extra[nextra], " · Unidad líder: %s", actividad->unidad_lider);
         nextra++;
         sb_appendf(&extra[nextra], "Presupuesto: %s", pr[0] ? pr : "—");
-        if (act->has_presupuesto && act->presupuesto_nota[0])
-            sb_appendf(&extra[nextra], " (%s)", act->presupuesto_nota);
-        if (act->meta_anual.has)
+        if (actividad->has_presupuesto && actividad->presupuesto_nota[0])
+            sb_appendf(&extra[nextra], " (%s)", actividad->presupuesto_nota);
+        if (actividad->meta_anual.has)
             sb_appendf(&extra[nextra], " · Meta anual: %s",
-                       valor_format(&act->meta_anual, meta, sizeof meta));
+                       valor_format(&actividad->meta_anual, meta, sizeof meta));
         nextra++;
     }
     int text_lines = a->det_h - 1 - nextra;

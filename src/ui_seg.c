@@ -160,33 +160,33 @@ void ui_seg_title(App *a, const char *left)
 }
 
 /* Quarterly target q (0..3) as the report prints it. */
-void ui_seg_fmt_meta_q(const Actividad *act, int q, char *buf, size_t n)
+void ui_seg_fmt_meta_q(const Actividad *actividad, int q, char *buf, size_t n)
 {
-    FuenteMeta f = calc_fuente(act);
-    if (f == FUENTE_TRIMESTRES && act->trim[q].has) {
-        valor_format(&act->trim[q], buf, n);
+    FuenteMeta f = calc_fuente(actividad);
+    if (f == FUENTE_TRIMESTRES && actividad->trim[q].has) {
+        valor_format(&actividad->trim[q], buf, n);
         return;
     }
-    double v = calc_meta_trimestre(act, q + 1);
+    double v = calc_meta_trimestre(actividad, q + 1);
     if (v == 0.0)
         snprintf(buf, n, "%s", "");
-    else if (act->tipo == TIPO_PORCENTAJE)
+    else if (actividad->tipo == TIPO_PORCENTAJE)
         num_format_pct(v, buf, n);
     else
         num_format(v, buf, n);
 }
 
-void ui_seg_fmt_meta_anual(const Actividad *act, char *buf, size_t n)
+void ui_seg_fmt_meta_anual(const Actividad *actividad, char *buf, size_t n)
 {
-    if (act->meta_anual.has) {
-        valor_format(&act->meta_anual, buf, n);
+    if (actividad->meta_anual.has) {
+        valor_format(&actividad->meta_anual, buf, n);
         return;
     }
     bool has;
-    double v = calc_meta_anual(act, &has);
+    double v = calc_meta_anual(actividad, &has);
     if (!has)
         snprintf(buf, n, "%s", "");
-    else if (act->tipo == TIPO_PORCENTAJE)
+    else if (actividad->tipo == TIPO_PORCENTAJE)
         num_format_pct(v, buf, n);
     else
         num_format(v, buf, n);
@@ -377,8 +377,8 @@ int ui_seg_editar(App *a, int node, SegCampo campo, const char *inicial)
         ui_status(a, true, "%s", bloq);
         return MOVE;
     }
-    Actividad *act = plan_act(a->plan, node);
-    Seguimiento *sg = &act->seg[a->corte - 1];
+    Actividad *actividad = plan_act(a->plan, node);
+    Seguimiento *sg = &actividad->seg[a->corte - 1];
     char cod[128];   /* a copy: saving re-reads the row into the model */
     snprintf(cod, sizeof cod, "%s", a->plan->nodes[node].codigo);
     char prompt[256], num[64];
@@ -441,16 +441,16 @@ int ui_seg_editar(App *a, int node, SegCampo campo, const char *inicial)
     rollup_ajustar(a, node, &antes);
     if (campo == SEG_CAMPO_REAL) {
         ResultadoAct r;
-        calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
+        calc_actividad(actividad, a->corte, &a->cfg->umbrales, &r);
         char pct[32], msg[256], nota[128];
         ui_seg_fmt_pct(a, &r, pct, sizeof pct);
-        if (verificar_real_desajuste(act, &sg->real, msg, sizeof msg))
+        if (verificar_real_desajuste(actividad, &sg->real, msg, sizeof msg))
             ui_status(a, false, "Guardado. %s: %s %s. Aviso: %s", cod, pct, semaforo_name(r.semaforo),
                       msg);
         else if (r.has_pct)
             ui_status(a, false, "Guardado. %s: %s, %s", cod, pct, semaforo_name(r.semaforo));
         else
-            ui_status(a, false, "Guardado. %s: %s", cod, calc_nota_estado(act, &r, nota, sizeof nota));
+            ui_status(a, false, "Guardado. %s: %s", cod, calc_nota_estado(actividad, &r, nota, sizeof nota));
     } else {
         ui_status(a, false, "Guardado");
     }

@@ -35,10 +35,10 @@ static void form_draw(App *a)
         return;
     }
     const Node *nd = &p->nodes[node];
-    Actividad *act = plan_act(p, node);
-    const Seguimiento *sg = &act->seg[a->corte - 1];
+    Actividad *actividad = plan_act(p, node);
+    const Seguimiento *sg = &actividad->seg[a->corte - 1];
     ResultadoAct r;
-    calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
+    calc_actividad(actividad, a->corte, &a->cfg->umbrales, &r);
     snprintf(t, sizeof t, " Formulario de seguimiento · %s · %s", ui_seg_corte_titulo(a, c1, sizeof c1),
              ui_seg_unidad_nombre(a, nd->unidad));
     ui_seg_title(a, t);
@@ -56,9 +56,9 @@ static void form_draw(App *a)
         ui_put(y++, 0, a->W, 0, t);
     }
     snprintf(t, sizeof t, " Unidad líder: %s · Responsables: %s · Meta %s%s",
-             act->unidad_lider[0] ? act->unidad_lider : "—",
-             act->responsables[0] ? act->responsables : "—", tipo_meta_name(act->tipo),
-             act->sentido == SENTIDO_DESCENDENTE ? " (menos es mejor)" : "");
+             actividad->unidad_lider[0] ? actividad->unidad_lider : "—",
+             actividad->responsables[0] ? actividad->responsables : "—", tipo_meta_name(actividad->tipo),
+             actividad->sentido == SENTIDO_DESCENDENTE ? " (menos es mejor)" : "");
     ui_put(y++, 0, a->W, 0, t);
     y++;
     /* the quarterly targets; those counted at the corte underlined */
@@ -72,19 +72,19 @@ static void form_draw(App *a)
     ui_put(y, 0, qx, lab, " Meta");
     for (int q = 0; q < POA_TRIMESTRES; q++) {
         char v[48];
-        ui_seg_fmt_meta_q(act, q, v, sizeof v);
+        ui_seg_fmt_meta_q(actividad, q, v, sizeof v);
         ui_seg_put_right(y, qx + q * qw, qw, q < a->corte ? A_BOLD : 0, v[0] ? v : "—");
     }
     char ma[48];
-    ui_seg_fmt_meta_anual(act, ma, sizeof ma);
+    ui_seg_fmt_meta_anual(actividad, ma, sizeof ma);
     ui_seg_put_right(y, qx + 4 * qw, 12, 0, ma[0] ? ma : "—");
     y++;
     /* what was reported at each corte (accumulated), for comparison */
     ui_put(y, 0, qx, lab, " Real acumulado");
     for (int q = 0; q < POA_TRIMESTRES; q++) {
         char v[48] = "";
-        if (act->seg[q].real.has)
-            valor_format(&act->seg[q].real, v, sizeof v);
+        if (actividad->seg[q].real.has)
+            valor_format(&actividad->seg[q].real, v, sizeof v);
         ui_seg_put_right(y, qx + q * qw, qw, q == a->corte - 1 ? A_BOLD : A_DIM, v[0] ? v : "·");
     }
     y += 2;
@@ -92,7 +92,7 @@ static void form_draw(App *a)
     char v[128], v2[256];
     snprintf(t, sizeof t, "  Programado acumulado %s", ui_seg_rango_acum(a->corte));
     ui_put(y, 0, 31, lab, t);
-    if (act->tipo == TIPO_PORCENTAJE)
+    if (actividad->tipo == TIPO_PORCENTAJE)
         num_format_pct(r.programado, v, sizeof v);
     else
         num_format(r.programado, v, sizeof v);
@@ -123,7 +123,7 @@ static void form_draw(App *a)
     y++;
     ui_put(y, 0, 31, lab, "  Estado");
     char nota[160];
-    calc_nota_estado(act, &r, nota, sizeof nota);
+    calc_nota_estado(actividad, &r, nota, sizeof nota);
     snprintf(t, sizeof t, "%s%s%s", estado_name(r.estado), nota[0] ? " · " : "", nota);
     ui_put(y++, 32, a->W - 32, 0, t);
     /* observaciones take the lines left over */

@@ -79,8 +79,8 @@ static int cell_text(App *a, int node, int c, char *buf, size_t n)
 {
     Plan *p = a->plan;
     const Node *nd = &p->nodes[node];
-    Actividad *act = plan_act(p, node);
-    const Seguimiento *sg = &act->seg[a->corte - 1];
+    Actividad *actividad = plan_act(p, node);
+    const Seguimiento *sg = &actividad->seg[a->corte - 1];
     buf[0] = '\0';
     switch (c) {
     case C_COD: snprintf(buf, n, "%s", nd->codigo); return ui_attr(a, CR_CODE);
@@ -90,11 +90,11 @@ static int cell_text(App *a, int node, int c, char *buf, size_t n)
         free(t);
         return 0;
     }
-    case C_LID: snprintf(buf, n, "%s", act->unidad_lider); return 0;
-    case C_RESP: snprintf(buf, n, "%s", act->responsables); return 0;
-    case C_META: ui_seg_fmt_meta_anual(act, buf, n); return 0;
+    case C_LID: snprintf(buf, n, "%s", actividad->unidad_lider); return 0;
+    case C_RESP: snprintf(buf, n, "%s", actividad->responsables); return 0;
+    case C_META: ui_seg_fmt_meta_anual(actividad, buf, n); return 0;
     case C_T1: case C_T2: case C_T3: case C_T4:
-        ui_seg_fmt_meta_q(act, c - C_T1, buf, n);
+        ui_seg_fmt_meta_q(actividad, c - C_T1, buf, n);
         return c - C_T1 < a->corte ? 0 : A_DIM;
     case C_REAL:
         if (sg->real.has)
@@ -102,7 +102,7 @@ static int cell_text(App *a, int node, int c, char *buf, size_t n)
         return A_BOLD;
     case C_PCT: {
         ResultadoAct r;
-        calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
+        calc_actividad(actividad, a->corte, &a->cfg->umbrales, &r);
         char pct[32];
         ui_seg_fmt_pct(a, &r, pct, sizeof pct);
         snprintf(buf, n, "%s %s", pct, ui_seg_marca(a, r.semaforo));
@@ -218,12 +218,12 @@ static void tabla_draw(App *a)
     int node = ui_seg_fila_node(a);
     if (node < 0)
         return;
-    Actividad *act = plan_act(a->plan, node);
-    const Seguimiento *sg = &act->seg[a->corte - 1];
+    Actividad *actividad = plan_act(a->plan, node);
+    const Seguimiento *sg = &actividad->seg[a->corte - 1];
     char body[4096];
     const char *label;
     ResultadoAct r;
-    calc_actividad(act, a->corte, &a->cfg->umbrales, &r);
+    calc_actividad(actividad, a->corte, &a->cfg->umbrales, &r);
     const char *cod = a->plan->nodes[node].codigo;
     int y = dy + 1, left = det_h;
     if (s->col != C_ACC) {
@@ -247,9 +247,9 @@ static void tabla_draw(App *a)
         label = s->col == C_REAL ? "Real" : "% de ejecución";
         ui_seg_fmt_pct(a, &r, pcts, sizeof pcts);
         num_format(r.programado, prog, sizeof prog);
-        if (act->tipo == TIPO_PORCENTAJE)
+        if (actividad->tipo == TIPO_PORCENTAJE)
             num_format_pct(r.programado, prog, sizeof prog);
-        calc_nota_estado(act, &r, nota, sizeof nota);
+        calc_nota_estado(actividad, &r, nota, sizeof nota);
         if (r.has_pct)
             snprintf(body, sizeof body, "%s (exacto %.2f %%) · %s · %s · programado %s: %s%s", pcts,
                      r.pct * 100.0, semaforo_name(r.semaforo), estado_name(r.estado),
@@ -262,7 +262,7 @@ static void tabla_draw(App *a)
     case C_LID:
     case C_RESP:
         label = "Unidad líder / responsable";
-        snprintf(body, sizeof body, "%s / %s", act->unidad_lider, act->responsables);
+        snprintf(body, sizeof body, "%s / %s", actividad->unidad_lider, actividad->responsables);
         break;
     case C_ACC:
         label = cod;
@@ -270,13 +270,13 @@ static void tabla_draw(App *a)
         break;
     default: {
         char ma[48], prog[48];
-        ui_seg_fmt_meta_anual(act, ma, sizeof ma);
+        ui_seg_fmt_meta_anual(actividad, ma, sizeof ma);
         num_format(r.programado, prog, sizeof prog);
-        if (act->tipo == TIPO_PORCENTAJE)
+        if (actividad->tipo == TIPO_PORCENTAJE)
             num_format_pct(r.programado, prog, sizeof prog);
         label = "Metas";
         snprintf(body, sizeof body, "anual %s · programado %s: %s · tipo %s · Enter abre el formulario",
-                 ma[0] ? ma : "—", ui_seg_rango_acum(a->corte), prog, tipo_meta_name(act->tipo));
+                 ma[0] ? ma : "—", ui_seg_rango_acum(a->corte), prog, tipo_meta_name(actividad->tipo));
         break;
     }
     }
