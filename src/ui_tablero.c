@@ -409,6 +409,10 @@ static bool tablero_open(App *a, Vista from, const UiPedido *p)
 {
     if (p->volver)
         return true;   /* back from the table: as it was left */
+    /* Esc on the board goes to the plan, wherever it was opened from: the
+     * table opened from the board returns to it, and the two must not
+     * send Esc round in a circle */
+    a->vuelta[VISTA_TABLERO] = VISTA_PLAN;
     if (from == VISTA_PLAN)
         ui_seg_rollup_invalidar(a);
     ui_status(a, false, "Tab o 1/2/3: unidades, objetivos, ejes; o: ordenar; Enter: tabla de la unidad");

@@ -54,7 +54,13 @@ wait_pos 24/24
 
 # the plan's tree: End is the last of its 115 rows, PgUp a page back (15
 # rows shown: 14)
+# Esc walks back the way it came (table → board), and the board goes to the
+# plan even when it was opened from the table (no table ↔ board circle)
 keys Escape
+wait_for 'Tablero · Corte 3'
+keys Enter
+wait_for 'Seguimiento · Corte 3 JUL-SEP (abierto) · Comercialización'
+keys b
 wait_for 'Tablero · Corte 3'
 keys Escape
 wait_for 'Plan (árbol)'
