@@ -24,9 +24,9 @@ typedef struct Lista {
 
 /* Moves the selection one step; a page also scrolls the view by as much,
  * as less and vim do. Returns true when the selection moved. */
-bool lista_mover(Lista *l, ListaPaso paso);
+bool lista_move(Lista *l, ListaPaso paso);
 /* Keeps sel inside the list and on a row it may rest on, and top so that
  * sel is among the h rows shown (h < 1 counts as 1). */
-void lista_ajustar(Lista *l, int h);
+void lista_fit(Lista *l, int h);
 
 #endif

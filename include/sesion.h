@@ -38,7 +38,7 @@ typedef struct {
 } SesionPedido;
 
 typedef struct {
-    Db *db;                     /* the caller owns db and plan (sesion_cerrar) */
+    Db *db;                     /* the caller owns db and plan (sesion_close) */
     Plan *plan;
     /* "solo lectura — abierto por ana en pc-01 desde 14:05" when the session
      * yielded to another interface; "" otherwise */
@@ -52,10 +52,10 @@ typedef struct {
 
 /* Opens q->path: lock, file, plan. true with *s filled; false with *fallo
  * and err, nothing left open, but the notices of an open that got that far
- * kept in *s. Call sesion_cerrar either way. */
-bool sesion_abrir(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *err);
+ * kept in *s. Call sesion_close either way. */
+bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *err);
 /* Frees what *s still holds (plan, db, notices); a NULL db or plan is skipped.
  * The process-wide lock stays until cerrojo_proceso_soltar() or exit. */
-void sesion_cerrar(Sesion *s);
+void sesion_close(Sesion *s);
 
 #endif

@@ -71,14 +71,14 @@ const char *ui_seg_unidad_nombre(const App *a, int u);
 void ui_seg_filas_build(App *a, int unidad);
 /* The rows of unidad (built when it changed or the plan was edited since),
  * on node's row when node is there. */
-void ui_seg_filas_abrir(App *a, int unidad, int node);
+void ui_seg_filas_open(App *a, int unidad, int node);
 /* Points the rows at node's unit (building them when the unit changed or
  * the plan was edited since) and selects node's row. */
-void ui_seg_filas_en(App *a, int node);
+void ui_seg_filas_at(App *a, int node);
 /* The actividad of the selected row, or -1. */
 int ui_seg_fila_node(const App *a);
 /* The list of the rows, ready for the shared movement. */
-Lista *ui_seg_filas_lista(App *a);
+Lista *ui_seg_filas_list(App *a);
 /* The unit of the rows (-1 before one is chosen). */
 int ui_seg_unidad(const App *a);
 /* A unit from the list (initial selected); -1 when none or cancelled. */
@@ -87,14 +87,14 @@ int ui_seg_pick_unidad(App *a, int initial);
 /* ---- edits and the corte ---- */
 /* Edits campo of actividad node at the corte (inicial: the editor's text,
  * NULL for the current value), one transaction; the roll-up follows. */
-int ui_seg_editar(App *a, int node, SegCampo campo, const char *inicial);
+int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial);
 /* CORTE_PICK and CORTE_CLOSE, shared by the three screens; UI_NOT_MINE else. */
 int ui_seg_corte_request(App *a, UiReq req);
 
 /* ---- the roll-up ---- */
 /* The roll-up at the corte, rebuilt in one pass when stale. */
 Rollup *ui_seg_rollup(App *a);
-void ui_seg_rollup_invalidar(App *a);
+void ui_seg_rollup_invalidate(App *a);
 /* The unit's figure (false when nothing was due). */
 bool ui_seg_rollup_unidad(App *a, int unidad, double *pct, Semaforo *sem);
 

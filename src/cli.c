@@ -139,7 +139,7 @@ static bool open_session(const SesionPedido *q, Sesion *s, int *code)
 {
     SesionFallo f;
     PoaErr err = {{0}};
-    bool ok = sesion_abrir(q, s, &f, &err);
+    bool ok = sesion_open(q, s, &f, &err);
     if (s->aviso)
         fprintf(stderr, "poa: aviso: %s\n", s->aviso);
     if (s->migracion)
@@ -147,7 +147,7 @@ static bool open_session(const SesionPedido *q, Sesion *s, int *code)
     if (!ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
         *code = open_code(f);
-        sesion_cerrar(s);
+        sesion_close(s);
     }
     return ok;
 }
@@ -163,7 +163,7 @@ Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)
         return NULL;
     Db *db = s.db;
     s.db = NULL;
-    sesion_cerrar(&s);
+    sesion_close(&s);
     return db;
 }
 
@@ -209,7 +209,7 @@ Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbM
         *db_out = s.db;
         s.db = NULL;
     }
-    sesion_cerrar(&s);
+    sesion_close(&s);
     return p;
 }
 

@@ -19,7 +19,7 @@ static int apoyo(const Lista *l, int i, int dir)
 
 static int clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
-bool lista_mover(Lista *l, ListaPaso paso)
+bool lista_move(Lista *l, ListaPaso paso)
 {
     if (l->n <= 0) {
         l->sel = l->top = 0;
@@ -47,7 +47,7 @@ bool lista_mover(Lista *l, ListaPaso paso)
     return l->sel != old;
 }
 
-void lista_ajustar(Lista *l, int h)
+void lista_fit(Lista *l, int h)
 {
     if (h < 1)
         h = 1;

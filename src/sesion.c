@@ -43,7 +43,7 @@ static bool tomar_cerrojo(const SesionPedido *q, Sesion *s, PoaErr *err)
     return true;
 }
 
-bool sesion_abrir(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *err)
+bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *err)
 {
     *s = (Sesion){0};
     *fallo = SESION_OK;
@@ -85,7 +85,7 @@ bool sesion_abrir(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *
     return true;
 }
 
-void sesion_cerrar(Sesion *s)
+void sesion_close(Sesion *s)
 {
     plan_free(s->plan);
     db_close(s->db);

@@ -165,7 +165,7 @@ static int move_list(App *a, UiReq req)
     const UiScreen *s = current(a);
     if (req < REQ_UP || req > REQ_END || !s->list)
         return UI_NOT_MINE;
-    lista_mover(s->list(a), PASO[req]);
+    lista_move(s->list(a), PASO[req]);
     return UI_HANDLED | UI_REDRAW;
 }
 
@@ -251,14 +251,14 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     Sesion ses;
     SesionFallo fallo;
     PoaErr err = {{0}};
-    bool opened = sesion_abrir(&q, &ses, &fallo, &err);
+    bool opened = sesion_open(&q, &ses, &fallo, &err);
     if (ses.aviso)
         fprintf(stderr, "poa: aviso: %s\n", ses.aviso);
     if (ses.migracion)
         fprintf(stderr, "poa: %s\n", ses.migracion);
     if (!opened) {
         fprintf(stderr, "poa: %s\n", err.msg);
-        sesion_cerrar(&ses);
+        sesion_close(&ses);
         cerrojo_proceso_soltar();
         return fallo == SESION_ARCHIVO || fallo == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
     }
@@ -323,7 +323,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     ui_tablero_free(a.tablero);
     arbol_filas_free(a.rows);
     free(a.busqueda);
-    sesion_cerrar(&ses);
+    sesion_close(&ses);
     cerrojo_proceso_soltar();
     return code;
 }

@@ -350,7 +350,7 @@ void ui_plan_draw(App *a)
     ui_plan_layout(a);
     a->lista.n = a->rows->nrows;
     a->lista.page = a->list_h;
-    lista_ajustar(&a->lista, a->list_h);   /* the selection stays on screen */
+    lista_fit(&a->lista, a->list_h);   /* the selection stays on screen */
     draw_title(a);
     draw_headers(a);
     draw_list(a);

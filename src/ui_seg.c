@@ -53,7 +53,7 @@ Rollup *ui_seg_rollup(App *a)
     return s->roll;
 }
 
-void ui_seg_rollup_invalidar(App *a)
+void ui_seg_rollup_invalidate(App *a)
 {
     calc_rollup_free(a->seg->roll);
     a->seg->roll = NULL;
@@ -282,7 +282,7 @@ int ui_seg_fila_node(const App *a)
     return s->filas[s->lista.sel].node;
 }
 
-void ui_seg_filas_abrir(App *a, int unidad, int node)
+void ui_seg_filas_open(App *a, int unidad, int node)
 {
     UiSeg *s = a->seg;
     if (unidad != s->unidad || s->gen != a->plan_gen)
@@ -292,9 +292,9 @@ void ui_seg_filas_abrir(App *a, int unidad, int node)
         s->lista.sel = ix;
 }
 
-void ui_seg_filas_en(App *a, int node)
+void ui_seg_filas_at(App *a, int node)
 {
-    ui_seg_filas_abrir(a, a->plan->nodes[node].unidad, node);
+    ui_seg_filas_open(a, a->plan->nodes[node].unidad, node);
 }
 
 static bool fila_objetivo(const void *ctx, int row)
@@ -304,7 +304,7 @@ static bool fila_objetivo(const void *ctx, int row)
 }
 
 
-Lista *ui_seg_filas_lista(App *a)
+Lista *ui_seg_filas_list(App *a)
 {
     UiSeg *s = a->seg;
     s->lista.n = s->nfilas;
@@ -365,7 +365,7 @@ static bool mismo_valor(const Valor *x, const Valor *y)
     return !x->has || (x->pct == y->pct && x->valor == y->valor);
 }
 
-int ui_seg_editar(App *a, int node, SegCampo campo, const char *inicial)
+int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
 {
     if (node < 0) {
         ui_status(a, true, "Elija una actividad");
@@ -495,7 +495,7 @@ static int corte_pick(App *a)
     if (pick < 0 || pick + 1 == a->corte)
         return MOVE;
     a->corte = pick + 1;
-    ui_seg_rollup_invalidar(a);   /* every figure depends on the corte */
+    ui_seg_rollup_invalidate(a);   /* every figure depends on the corte */
     char c1[96];
     ui_status(a, false, "%s", ui_seg_corte_titulo(a, c1, sizeof c1));
     return MOVE | UI_CORTE_CHANGED;

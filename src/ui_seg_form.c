@@ -161,7 +161,7 @@ static void form_draw(App *a)
 static int form_editar(App *a, SegCampo c)
 {
     a->seg->campo = c;
-    return ui_seg_editar(a, ui_seg_fila_node(a), c, NULL);
+    return ui_seg_edit(a, ui_seg_fila_node(a), c, NULL);
 }
 
 static int form_request(App *a, UiReq req, int key)
@@ -178,14 +178,14 @@ static int form_request(App *a, UiReq req, int key)
     }
     case REQ_PAGE_UP:
     case REQ_PAGE_DOWN:
-        lista_mover(ui_seg_filas_lista(a), req == REQ_PAGE_UP ? LISTA_ARRIBA : LISTA_ABAJO);
+        lista_move(ui_seg_filas_list(a), req == REQ_PAGE_UP ? LISTA_ARRIBA : LISTA_ABAJO);
         return MOVE;
     case REQ_SEG_ENTER:
         if (a->solo_lectura[0]) {   /* Enter edits here (the key table cannot tell) */
             ui_status_solo_lectura(a);
             return MOVE;
         }
-        return ui_seg_editar(a, ui_seg_fila_node(a), s->campo, NULL);
+        return ui_seg_edit(a, ui_seg_fila_node(a), s->campo, NULL);
     case REQ_SEG_REAL: return form_editar(a, SEG_CAMPO_REAL);
     case REQ_SEG_OBS: return form_editar(a, SEG_CAMPO_OBS);
     case REQ_SEG_EVID: return form_editar(a, SEG_CAMPO_EVID);
@@ -203,7 +203,7 @@ static bool form_open(App *a, Vista from, const UiPedido *p)
             ui_status(a, true, "El formulario es de una actividad: elija una (S abre la tabla de la unidad)");
             return false;
         }
-        ui_seg_filas_en(a, node);
+        ui_seg_filas_at(a, node);
         if (ui_seg_fila_node(a) != node) {
             ui_status(a, true, "La actividad no está en la tabla de su unidad: no se abrió el formulario");
             return false;

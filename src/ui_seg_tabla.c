@@ -188,9 +188,9 @@ static void tabla_draw(App *a)
     int h = a->H - 2 - det_h - 1 - y0;
     if (h < 1)
         h = 1;
-    Lista *l = ui_seg_filas_lista(a);
+    Lista *l = ui_seg_filas_list(a);
     l->page = h;
-    lista_ajustar(l, h);
+    lista_fit(l, h);
     /* the objetivo above the first actividad stays in sight */
     if (l->top == l->sel && l->top > 0 && s->filas[l->top - 1].objetivo)
         l->top--;
@@ -296,8 +296,8 @@ static int tabla_enter(App *a)
     }
     int node = ui_seg_fila_node(a);
     switch (a->seg->col) {
-    case C_REAL: case C_PCT: return ui_seg_editar(a, node, SEG_CAMPO_REAL, NULL);
-    case C_OBS: return ui_seg_editar(a, node, SEG_CAMPO_OBS, NULL);
+    case C_REAL: case C_PCT: return ui_seg_edit(a, node, SEG_CAMPO_REAL, NULL);
+    case C_OBS: return ui_seg_edit(a, node, SEG_CAMPO_OBS, NULL);
     default:
         if (node < 0)
             return MOVE;
@@ -331,12 +331,12 @@ static int tabla_request(App *a, UiReq req, int key)
     case REQ_SEG_DIGIT: {
         char init[2] = {(char)key, 0};
         s->col = C_REAL;
-        return ui_seg_editar(a, ui_seg_fila_node(a), SEG_CAMPO_REAL, init);
+        return ui_seg_edit(a, ui_seg_fila_node(a), SEG_CAMPO_REAL, init);
     }
     case REQ_SEG_UNIDAD: {
         int u = ui_seg_pick_unidad(a, s->unidad);
         if (u >= 0) {
-            ui_seg_filas_abrir(a, u, -1);
+            ui_seg_filas_open(a, u, -1);
             tabla_aviso(a);
         }
         return MOVE;
@@ -345,7 +345,7 @@ static int tabla_request(App *a, UiReq req, int key)
     }
 }
 
-static Lista *tabla_list(App *a) { return ui_seg_filas_lista(a); }
+static Lista *tabla_list(App *a) { return ui_seg_filas_list(a); }
 
 /* An undo that changed the tree: the rows again, keeping the selected one. */
 static void tabla_changed(App *a, UiCambio what)
@@ -380,7 +380,7 @@ static bool tabla_open(App *a, Vista from, const UiPedido *p)
     }
     if (u < 0)
         return false;
-    ui_seg_filas_abrir(a, u, node);
+    ui_seg_filas_open(a, u, node);
     tabla_aviso(a);
     return true;
 }

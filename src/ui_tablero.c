@@ -280,7 +280,7 @@ static void tablero_draw(App *a)
     int n = t->ng[t->kind];
     t->lista.n = n;
     t->lista.page = rows;
-    lista_ajustar(&t->lista, rows);
+    lista_fit(&t->lista, rows);
     for (int i = 0; i < rows; i++) {
         int ix = t->lista.top + i, y = y0 + i;
         ui_put(y, 0, a->W, 0, "");
@@ -400,7 +400,7 @@ static Lista *tablero_list(App *a)
 static void tablero_changed(App *a, UiCambio what)
 {
     (void)what;
-    ui_seg_rollup_invalidar(a);
+    ui_seg_rollup_invalidate(a);
 }
 
 /* Plan edits (targets, months, deletions) do not pass through here: coming
@@ -414,7 +414,7 @@ static bool tablero_open(App *a, Vista from, const UiPedido *p)
      * send Esc round in a circle */
     a->vuelta[VISTA_TABLERO] = VISTA_PLAN;
     if (from == VISTA_PLAN)
-        ui_seg_rollup_invalidar(a);
+        ui_seg_rollup_invalidate(a);
     ui_status(a, false, "Tab o 1/2/3: unidades, objetivos, ejes; o: ordenar; Enter: tabla de la unidad");
     return true;
 }

@@ -7,30 +7,30 @@
 TEST(steps_and_pages)
 {
     Lista l = {.n = 300, .page = 20};
-    lista_ajustar(&l, 20);
-    CHECK(lista_mover(&l, LISTA_ABAJO));
+    lista_fit(&l, 20);
+    CHECK(lista_move(&l, LISTA_ABAJO));
     CHECK_INT(l.sel, 1);
-    CHECK(lista_mover(&l, LISTA_ARRIBA));
-    CHECK(!lista_mover(&l, LISTA_ARRIBA));   /* at the top it stays */
+    CHECK(lista_move(&l, LISTA_ARRIBA));
+    CHECK(!lista_move(&l, LISTA_ARRIBA));   /* at the top it stays */
     CHECK_INT(l.sel, 0);
     /* a page is 19 rows (the last row shown stays in sight), whatever the key */
-    lista_mover(&l, LISTA_PAG_ABAJO);
+    lista_move(&l, LISTA_PAG_ABAJO);
     CHECK_INT(l.sel, 19);
     CHECK_INT(l.top, 19);
-    lista_mover(&l, LISTA_PAG_ARRIBA);
+    lista_move(&l, LISTA_PAG_ARRIBA);
     CHECK_INT(l.sel, 0);
     CHECK_INT(l.top, 0);
-    lista_mover(&l, LISTA_FIN);
+    lista_move(&l, LISTA_FIN);
     CHECK_INT(l.sel, 299);
-    lista_ajustar(&l, 20);
+    lista_fit(&l, 20);
     CHECK_INT(l.top, 280);
-    CHECK(!lista_mover(&l, LISTA_ABAJO));
-    CHECK(!lista_mover(&l, LISTA_PAG_ABAJO));
+    CHECK(!lista_move(&l, LISTA_ABAJO));
+    CHECK(!lista_move(&l, LISTA_PAG_ABAJO));
     CHECK_INT(l.sel, 299);
-    lista_ajustar(&l, 20);
+    lista_fit(&l, 20);
     CHECK_INT(l.top, 280);   /* no empty rows below the end */
-    lista_mover(&l, LISTA_INICIO);
-    lista_ajustar(&l, 20);
+    lista_move(&l, LISTA_INICIO);
+    lista_fit(&l, 20);
     CHECK_INT(l.sel, 0);
     CHECK_INT(l.top, 0);
 }
@@ -38,21 +38,21 @@ TEST(steps_and_pages)
 TEST(short_and_empty_lists)
 {
     Lista l = {.n = 5, .page = 20};
-    lista_mover(&l, LISTA_PAG_ABAJO);
+    lista_move(&l, LISTA_PAG_ABAJO);
     CHECK_INT(l.sel, 4);
-    lista_ajustar(&l, 20);
+    lista_fit(&l, 20);
     CHECK_INT(l.top, 0);
     Lista e = {.n = 0, .page = 20, .sel = 3, .top = 2};
-    CHECK(!lista_mover(&e, LISTA_FIN));
+    CHECK(!lista_move(&e, LISTA_FIN));
     CHECK_INT(e.sel, 0);
     CHECK_INT(e.top, 0);
     /* a page of one or two rows still moves one */
     Lista t = {.n = 10, .page = 1};
-    lista_mover(&t, LISTA_PAG_ABAJO);
+    lista_move(&t, LISTA_PAG_ABAJO);
     CHECK_INT(t.sel, 1);
     /* the list shrank under the selection */
     Lista s = {.n = 3, .sel = 7, .top = 6};
-    lista_ajustar(&s, 10);
+    lista_fit(&s, 10);
     CHECK_INT(s.sel, 2);
     CHECK_INT(s.top, 0);
 }
@@ -67,24 +67,24 @@ static bool heading(const void *ctx, int row)
 TEST(headings_are_skipped)
 {
     Lista l = {.n = 10, .page = 4, .salta = heading};
-    lista_ajustar(&l, 4);
+    lista_fit(&l, 4);
     CHECK_INT(l.sel, 1);
-    lista_mover(&l, LISTA_ARRIBA);   /* only a heading above: stays */
+    lista_move(&l, LISTA_ARRIBA);   /* only a heading above: stays */
     CHECK_INT(l.sel, 1);
     l.sel = 3;
-    lista_mover(&l, LISTA_ABAJO);
+    lista_move(&l, LISTA_ABAJO);
     CHECK_INT(l.sel, 5);
-    lista_mover(&l, LISTA_ARRIBA);
+    lista_move(&l, LISTA_ARRIBA);
     CHECK_INT(l.sel, 3);
     l.sel = 5;
-    lista_mover(&l, LISTA_PAG_ABAJO);   /* 5 + 3 = 8, a heading: on to 9 */
+    lista_move(&l, LISTA_PAG_ABAJO);   /* 5 + 3 = 8, a heading: on to 9 */
     CHECK_INT(l.sel, 9);
-    lista_mover(&l, LISTA_INICIO);
+    lista_move(&l, LISTA_INICIO);
     CHECK_INT(l.sel, 1);
-    lista_mover(&l, LISTA_FIN);
+    lista_move(&l, LISTA_FIN);
     CHECK_INT(l.sel, 9);
     Lista all = {.n = 1, .salta = heading};   /* nothing to rest on */
-    lista_ajustar(&all, 4);
+    lista_fit(&all, 4);
     CHECK_INT(all.sel, 0);
 }
 

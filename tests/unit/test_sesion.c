@@ -60,7 +60,7 @@ TEST(opens_and_loads_the_plan)
     Sesion s;
     SesionFallo f;
     PoaErr err = {{0}};
-    CHECK(sesion_abrir(&q, &s, &f, &err));
+    CHECK(sesion_open(&q, &s, &f, &err));
     CHECK_INT(f, SESION_OK);
     CHECK(s.db != NULL);
     CHECK(s.plan != NULL);
@@ -69,7 +69,7 @@ TEST(opens_and_loads_the_plan)
     CHECK_STR(s.solo_lectura, "");
     CHECK(s.aviso == NULL);
     CHECK(s.migracion == NULL);
-    sesion_cerrar(&s);
+    sesion_close(&s);
     CHECK(s.db == NULL && s.plan == NULL);
     cerrojo_proceso_soltar();
     free(path);
@@ -84,21 +84,21 @@ TEST(each_failure_is_named)
     PoaErr err = {{0}};
     char *missing = t_tmp("no_existe.db");
     SesionPedido q = pedido(missing, "orden", false);
-    CHECK(!sesion_abrir(&q, &s, &f, &err));
+    CHECK(!sesion_open(&q, &s, &f, &err));
     CHECK_INT(f, SESION_ARCHIVO);
     CHECK_CONTAINS(err.msg, "no_existe.db");
     CHECK(s.db == NULL);
-    sesion_cerrar(&s);
+    sesion_close(&s);
     cerrojo_proceso_soltar();
 
     q = pedido(path, "orden", false);
     q.institucion = "Otra institución";
     err = (PoaErr){{0}};
-    CHECK(!sesion_abrir(&q, &s, &f, &err));
+    CHECK(!sesion_open(&q, &s, &f, &err));
     CHECK_INT(f, SESION_ELEGIR);
     CHECK_CONTAINS(err.msg, "Otra institución");
     CHECK(s.db == NULL && s.plan == NULL);
-    sesion_cerrar(&s);
+    sesion_close(&s);
     cerrojo_proceso_soltar();
     free(missing);
     free(path);
@@ -115,22 +115,22 @@ TEST(another_interface_makes_it_read_only)
     PoaErr err = {{0}};
     /* the interface yields: it opens, read-only, and says who writes */
     SesionPedido q = pedido(path, "interfaz", true);
-    CHECK(sesion_abrir(&q, &s, &f, &err));
+    CHECK(sesion_open(&q, &s, &f, &err));
     CHECK_CONTAINS(s.solo_lectura, "solo lectura — abierto por ");
     CHECK(s.plan != NULL);
-    sesion_cerrar(&s);
+    sesion_close(&s);
     /* a command does not: it is refused, and says why */
     q = pedido(path, "orden", false);
-    CHECK(!sesion_abrir(&q, &s, &f, &err));
+    CHECK(!sesion_open(&q, &s, &f, &err));
     CHECK_INT(f, SESION_CERROJO);
     CHECK_CONTAINS(err.msg, "solo lectura — abierto por ");
     CHECK_CONTAINS(err.msg, "no se puede escribir; cierre esa sesión de poa y repita la orden");
     CHECK(s.db == NULL);
-    sesion_cerrar(&s);
+    sesion_close(&s);
     /* reading needs no lock */
     q.modo = DB_READONLY;
-    CHECK(sesion_abrir(&q, &s, &f, &err));
-    sesion_cerrar(&s);
+    CHECK(sesion_open(&q, &s, &f, &err));
+    sesion_close(&s);
     kill(pid, SIGTERM);
     waitpid(pid, NULL, 0);
     cerrojo_proceso_soltar();
@@ -156,10 +156,10 @@ TEST(a_command_holding_the_lock_is_waited_for)
     PoaErr err = {{0}};
     SesionPedido q = pedido(path, "interfaz", true);
     q.esperando = count_wait;
-    CHECK(sesion_abrir(&q, &s, &f, &err));
+    CHECK(sesion_open(&q, &s, &f, &err));
     CHECK_INT(waited, 1);
     CHECK_STR(s.solo_lectura, "");   /* it writes: the command has finished */
-    sesion_cerrar(&s);
+    sesion_close(&s);
     waitpid(pid, NULL, 0);
     cerrojo_proceso_soltar();
     free(path);
