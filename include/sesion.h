@@ -55,7 +55,7 @@ typedef struct {
  * kept in *s. Call sesion_close either way. */
 bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *err);
 /* Frees what *s still holds (plan, db, notices); a NULL db or plan is skipped.
- * The process-wide lock stays until cerrojo_proceso_soltar() or exit. */
+ * Accepts NULL. The process-wide lock stays until cerrojo_proceso_soltar() or exit. */
 void sesion_close(Sesion *s);
 
 #endif

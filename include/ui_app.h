@@ -117,8 +117,9 @@ typedef struct UiScreen {
     int (*request)(App *a, UiReq req, int key);
     /* Its list for the shared movement, or NULL (none, or moves its own). */
     Lista *(*list)(App *a);
-    /* Something changed that did not pass through it (an undo, the corte). */
-    void (*changed)(App *a, UiCambio what);
+    /* Something changed that did not pass through it (an undo, the corte);
+     * showing: it is the screen on view. */
+    void (*changed)(App *a, UiCambio what, bool showing);
     /* Comes up from screen from, on p (App.pedido or the previous screen's
      * actividad). false: it cannot (the status line says why); the loop stays. */
     bool (*open)(App *a, Vista from, const UiPedido *p);

@@ -87,6 +87,8 @@ bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *e
 
 void sesion_close(Sesion *s)
 {
+    if (!s)
+        return;
     plan_free(s->plan);
     db_close(s->db);
     free(s->aviso);

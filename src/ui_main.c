@@ -78,7 +78,7 @@ static void tell_all(App *a, UiCambio what)
 {
     for (int v = 0; v < VISTA_N; v++)
         if (SCREENS[v]->changed)
-            SCREENS[v]->changed(a, what);
+            SCREENS[v]->changed(a, what, (Vista)v == a->vista);
 }
 
 /* To p.vista, unless its open() refuses. Going forward, the new screen

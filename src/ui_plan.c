@@ -581,7 +581,7 @@ static Lista *plan_list(App *a)
 
 /* After an undo: only what it touched, the month masks of those nodes and
  * their ancestors; a filter only when the tree changed under it. */
-static void plan_changed(App *a, UiCambio what)
+static void plan_changed(App *a, UiCambio what, bool showing)
 {
     const DeshacerInfo *info = a->deshecho;
     if (what != UI_CAMBIO_DESHECHO || !info)
@@ -595,7 +595,7 @@ static void plan_changed(App *a, UiCambio what)
         free(resp);
     }
     /* on the plan, show where the change went back to */
-    if (a->vista == VISTA_PLAN && info->nodos.n > 0 && !a->plan->nodes[info->nodos.v[0]].deleted &&
+    if (showing && info->nodos.n > 0 && !a->plan->nodes[info->nodos.v[0]].deleted &&
         arbol_filas_is_shown(a->rows, info->nodos.v[0]))
         select_node(a, info->nodos.v[0]);
 }

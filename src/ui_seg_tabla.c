@@ -348,8 +348,9 @@ static int tabla_request(App *a, UiReq req, int key)
 static Lista *tabla_list(App *a) { return ui_seg_filas_list(a); }
 
 /* An undo that changed the tree: the rows again, keeping the selected one. */
-static void tabla_changed(App *a, UiCambio what)
+static void tabla_changed(App *a, UiCambio what, bool showing)
 {
+    (void)showing;
     if (what == UI_CAMBIO_DESHECHO && a->deshecho && a->deshecho->estructura && a->seg->unidad >= 0)
         ui_seg_filas_build(a, a->seg->unidad);
 }

@@ -397,9 +397,10 @@ static Lista *tablero_list(App *a)
 }
 
 /* An undo, another corte: the figures afresh at the next draw. */
-static void tablero_changed(App *a, UiCambio what)
+static void tablero_changed(App *a, UiCambio what, bool showing)
 {
     (void)what;
+    (void)showing;
     ui_seg_rollup_invalidate(a);
 }
 
