@@ -3,12 +3,12 @@
  * expanded), a cursor move, a month-mask update after an edit, a filter and
  * a search. Prints numbers; asserts nothing. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* ui_rows.c has no curses but lives outside the core library (only ui_*.c
- * files are excluded from it): compile it into the benchmark directly. */
-#include "../src/ui_rows.c"
+#include "arbol_filas.h"
+#include "calc.h"
 
 static double now_ms(void)
 {
@@ -69,42 +69,42 @@ int main(void)
     Plan *p = build(4, 10, 20, 10, 10);
     printf("plan: %d nodos, %d actividades, construido en %.1f ms\n", p->nnodes, p->nacts,
            now_ms() - t0);
-    UiRows *r = NULL;
-    TIME("ui_rows_new (máscaras de todo el plan, una vez)", 3, ui_rows_free(r); r = ui_rows_new(p));
-    printf("  abre plegado hasta los ejes (más de %d nodos)\n", EXPAND_ALL_LIMIT);
-    TIME("rebuild, plegado (filas visibles)", 100, ui_rows_rebuild(r));
+    ArbolFilas *r = NULL;
+    TIME("arbol_filas_new (máscaras de todo el plan, una vez)", 3, arbol_filas_free(r); r = arbol_filas_new(p));
+    printf("  abre plegado hasta los ejes (más de %d nodos)\n", ARBOL_FILAS_EXPAND_ALL_LIMIT);
+    TIME("rebuild, plegado (filas visibles)", 100, arbol_filas_rebuild(r));
     printf("  filas visibles: %d\n", r->nrows);
     /* expand one objetivo (what Enter does) */
     int obj = p->nodes[p->nodes[0].kids.v[0]].kids.v[0];
     r->expanded[obj] = 1;
-    TIME("rebuild tras desplegar un objetivo", 100, ui_rows_rebuild(r));
+    TIME("rebuild tras desplegar un objetivo", 100, arbol_filas_rebuild(r));
     printf("  filas visibles: %d\n", r->nrows);
-    ui_rows_expand_all(r, true);
-    TIME("rebuild, todo desplegado", 10, ui_rows_rebuild(r));
+    arbol_filas_expand_all(r, true);
+    TIME("rebuild, todo desplegado", 10, arbol_filas_rebuild(r));
     printf("  filas visibles: %d\n", r->nrows);
     volatile int sel = 0;
     TIME("movimiento del cursor (sel++ y nodo)", 1000000,
          sel = (sel + 1) % r->nrows; (void)r->rows[sel].node);
     int last = r->rows[r->nrows - 1].node;
     volatile int sink = 0;
-    TIME("ui_rows_find de la última fila (tras rebuild)", 10, sink += ui_rows_find(r, last));
-    TIME("máscara tras editar un mes (nodo y ancestros)", 10000, ui_rows_mask_update(r, last));
-    TIME("filtro por unidad (una pasada)", 10, ui_rows_set_filter(r, 7, NULL));
-    ui_rows_rebuild(r);
+    TIME("arbol_filas_find de la última fila (tras rebuild)", 10, sink += arbol_filas_find(r, last));
+    TIME("máscara tras editar un mes (nodo y ancestros)", 10000, arbol_filas_mask_update(r, last));
+    TIME("filtro por unidad (una pasada)", 10, arbol_filas_set_filter(r, 7, NULL));
+    arbol_filas_rebuild(r);
     printf("  filas visibles con filtro: %d\n", r->nrows);
-    TIME("filtro por responsable (una pasada)", 3, ui_rows_set_filter(r, -1, "Unidad 7"));
-    ui_rows_set_filter(r, -1, NULL);
+    TIME("filtro por responsable (una pasada)", 3, arbol_filas_set_filter(r, -1, "Unidad 7"));
+    arbol_filas_set_filter(r, -1, NULL);
     TIME("búsqueda sin acentos hasta el final del plan", 3,
-         sink += ui_rows_search(r, "gestion numero 9 zz", 1, +1));
+         sink += arbol_filas_search(r, "gestion numero 9 zz", 1, +1));
     (void)sink;
     int n;
     char **resp = NULL;
-    TIME("lista de responsables distintos", 1, resp = ui_rows_responsables(p, &n));
+    TIME("lista de responsables distintos", 1, resp = arbol_filas_responsables(p, &n));
     printf("  responsables distintos: %d\n", n);
     for (int i = 0; i < n; i++)
         free(resp[i]);
     free(resp);
-    ui_rows_free(r);
+    arbol_filas_free(r);
     plan_free(p);
     return 0;
 }

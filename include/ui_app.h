@@ -1,6 +1,8 @@
-/* ui_app.h — shared state of the terminal interface's panels (ui_*.c only):
- * the App, color roles, the key table and the action handlers it drives,
- * and the modal pieces (line editor, picker, confirmation, help). */
+/* ui_app.h — shared state of the terminal interface (ui_*.c only): the App,
+ * the screen interface every screen fills (UiScreen), color roles, the key
+ * table (data: keys → requests), and the layers below the screens: drawing
+ * primitives and status line (ui_draw.c), dialogs (ui_dialog.c, ui_export.c).
+ * Dependencies go down: ui_main → screens → dialogs/primitives → key table. */
 #ifndef POA_UI_APP_H
 #define POA_UI_APP_H
 
@@ -10,7 +12,10 @@
 #include "config.h"
 #include "db.h"
 #include "model.h"
-#include "ui_rows.h"
+#include "arbol_filas.h"
+#include "deshacer.h"
+#include "lista.h"
+#include "ui_req.h"
 
 /* Color roles: every attribute on screen comes from one of these. */
 typedef enum {
@@ -41,23 +46,34 @@ typedef enum {
 
 typedef enum { FOCUS_TREE = 0, FOCUS_GRID } Focus;
 
-/* Which screen is up: the plan (tree and grid) or a seguimiento view (ui_seg.h). */
-typedef enum { VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO } Vista;
+/* The screens; ui_main.c keeps which one shows (App.vista) and is the only
+ * place that switches. The key table's contexts name them. */
+typedef enum { VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO, VISTA_N } Vista;
 struct UiSeg;
+
+/* A screen asking the loop for another (UI_SWITCH): which, and on what. */
+typedef struct {
+    Vista vista;
+    int nodo;           /* an actividad to show there, or -1 */
+    int unidad;         /* a unit (the board's Enter), or -1 */
+    const char *aviso;  /* the status line there, instead of the screen's own; NULL */
+    bool volver;        /* Esc: back to where it was left, as it was */
+} UiPedido;
 
 typedef struct App {
     Db *db;
     Plan *plan;
     const Config *cfg;
-    UiRows *rows;
-    int sel;            /* selected row index in rows (the node is rows->rows[sel].node) */
-    int top;            /* first row on screen */
+    ArbolFilas *rows;
+    Lista lista;        /* the tree's selection: row index in rows (its node is
+                           rows->rows[sel].node), first row shown, page */
     Focus focus;
     int mes;            /* selected month 0..11 */
     bool extra;         /* narrow terminal: responsables/presupuesto instead of the grid */
     char *busqueda;     /* last search, NULL if none */
     char status[512];
     bool status_err;
+    char posicion[64];  /* " 3/25 ": the right end of the status line, from the screen */
     bool utf8;          /* the locale is UTF-8: tree lines and marks in Unicode */
     bool color;
     int hoy_mes;        /* 0..11 when the plan's year is this year, else -1 */
@@ -65,29 +81,61 @@ typedef struct App {
     bool has_clip;
     bool quit;
     int attr[CR_N];     /* resolved attributes per role */
-    /* layout, recomputed by ui_layout() from LINES/COLS */
+    /* layout: W, H, too_small from ui_layout(); the plan screen's own from
+     * ui_plan_layout() */
     int W, H, list_y, list_h, det_y, det_h, tree_w, grid_x, extra_x;
     bool too_small;
-    /* seguimiento views (ui_seg.c, ui_tablero.c) */
+    /* screens (ui_main.c): the one showing, the one each returns to (Esc),
+     * and what a screen asked for with UI_SWITCH */
     Vista vista;
+    Vista vuelta[VISTA_N];
+    UiPedido pedido;
+    /* redraws the whole screen (set by ui_main.c): what a dialog calls to
+     * paint what is under it, on resize or when it closes */
+    void (*redraw)(struct App *a);
     unsigned plan_gen;  /* bumped by every edit of the plan screen: the seguimiento
-                           table and the tablero rebuild when theirs is older */
+                           table and the board rebuild when theirs is older */
     int corte;              /* 1..4, from config; chosen with c */
-    struct UiSeg *seg;
+    struct UiSeg *seg;      /* the seguimiento screens' state (ui_seg.h) */
+    struct UiTablero *tablero;  /* the board's groups and order (ui_tablero.c) */
+    const DeshacerInfo *deshecho;   /* during changed(UI_CAMBIO_DESHECHO) only */
     /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
      * session holds the plan's lock (cerrojo.h); "" when this one writes */
     char solo_lectura[300];
 } App;
 
-/* Handler results: what the main loop must do next (no handler draws). */
-enum {
-    UI_HANDLED = 1,
-    UI_REDRAW = 2,
-    UI_REBUILD = 4,     /* the visible rows changed: rebuild, keep the selected node */
-    UI_QUIT = 8,
-};
+/* The screen interface (in the spirit of tig's view_ops and ncdu's draw/key
+ * pair). A screen never calls another screen: it sets App.pedido and
+ * returns UI_SWITCH. NULL members are skipped. */
+typedef struct UiScreen {
+    Vista vista;
+    /* Draws between the title line and the status line (both included for
+     * the title); the loop adds status and bottom bar. */
+    void (*draw)(App *a);
+    /* A request it knows: UI_* flags; UI_NOT_MINE lets the loop fall back
+     * to list movement, then to the global requests. key is the key. */
+    int (*request)(App *a, UiReq req, int key);
+    /* Its list for the shared movement, or NULL (none, or moves its own). */
+    Lista *(*list)(App *a);
+    /* Something changed that did not pass through it (an undo, the corte);
+     * showing: it is the screen on view. */
+    void (*changed)(App *a, UiCambio what, bool showing);
+    /* Comes up from screen from, on p (App.pedido or the previous screen's
+     * actividad). false: it cannot (the status line says why); the loop stays. */
+    bool (*open)(App *a, Vista from, const UiPedido *p);
+    /* The node it shows or has selected (an actividad on the seguimiento
+     * screens; -1 none): the next screen opens on it. */
+    int (*foco)(const App *a);
+    /* " 3/25 " for the status line. */
+    void (*position)(const App *a, char *buf, size_t n);
+} UiScreen;
 
-typedef int (*UiHandler)(App *a, int key);
+/* The screens (ui_plan.c, ui_seg_form.c, ui_seg_tabla.c, ui_tablero.c). */
+extern const UiScreen UI_SCREEN_PLAN, UI_SCREEN_FORM, UI_SCREEN_TABLA, UI_SCREEN_TABLERO;
+/* The board's own state, made and freed by the loop. */
+typedef struct UiTablero UiTablero;
+UiTablero *ui_tablero_new(void);
+void ui_tablero_free(UiTablero *t);   /* accepts NULL */
 
 /* CTX_ALL/TREE/GRID: the plan screen. CTX_VISTAS: every screen. CTX_SEG:
  * the three seguimiento views; CTX_FORM/TABLA/TABLERO: only that one. */
@@ -96,31 +144,33 @@ typedef enum {
     CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO
 } KeyCtx;
 
+/* One row of the key table (ui_keys.c): keys to a request in a context.
+ * The keys' names in the help and docs/keys.md come from the codes. */
 typedef struct {
-    const char *teclas;     /* as the help shows them: "e, F2" */
     int keys[10];           /* curses codes; 0 ends the list */
     KeyCtx ctx;
     const char *accion;     /* short Spanish label */
-    int fkey;               /* 1..10 for the bottom bar, else 0 */
+    int fkey;               /* 1..12 for the bottom bar, else 0 */
     const char *barra;      /* label in the bottom bar */
     const char *grupo;
     const char *descripcion;
-    UiHandler fn;
+    UiReq req;
     int barra_sale;         /* narrow bar: F-keys with higher values leave first */
     bool escribe;           /* edits the file: refused in a read-only session */
 } UiKey;
-/* The reason a read-only session gives for refusing an edit (status line). */
-void ui_status_solo_lectura(struct App *a);
 
+/* ---- ui_keys.c: the key table (data) ---- */
 extern const UiKey UI_KEYS[];
 extern const int UI_NKEYS;
 /* The entry for key in the current screen and focus, or NULL. */
 const UiKey *ui_key_find(const App *a, int key);
 bool ui_key_applies(const UiKey *k, const App *a);
+/* "RePág, Ctrl-B": the names of the entry's key codes, as the help shows them. */
+const char *ui_key_names(const UiKey *k, char *buf, size_t n);
 
-/* ui_draw.c */
+/* ---- ui_draw.c: primitives, colors, status line, bottom bar ---- */
+/* W, H and too_small from the terminal's size. */
 void ui_layout(App *a);
-void ui_draw(App *a);
 void ui_colors_init(App *a);
 int ui_attr(const App *a, ColorRole r);
 /* Writes s at y,x fitted to exactly w columns (never cutting a character). */
@@ -132,10 +182,30 @@ void ui_set_ascii(bool on);
 /* Writes s word-wrapped in at most maxlines lines of w columns from y,x; a
  * cut last line ends with "…". Returns the lines written. */
 int ui_put_wrapped(int y, int x, int w, int maxlines, int attr, const char *s);
+void ui_status(App *a, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The reason a read-only session gives for refusing an edit (status line). */
+void ui_status_solo_lectura(App *a);
+/* Draws the status line (App.status, App.posicion) and the bottom bar. */
+void ui_draw_status_bar(App *a);
 /* Redraws only the status line (progress during a long export). */
 void ui_draw_status(App *a);
+/* "Terminal demasiado pequeña" in place of every screen. */
+void ui_draw_too_small(App *a);
+/* utf8 on a UTF-8 terminal, else its ASCII stand-in. */
+static inline const char *ui_glyph(const App *a, const char *utf8, const char *ascii)
+{
+    return a->utf8 ? utf8 : ascii;
+}
+/* The selected node of the plan's tree (0 when the list is empty). */
+static inline int ui_sel_node(const App *a)
+{
+    if (a->lista.sel < 0 || a->lista.sel >= a->rows->nrows)
+        return 0;
+    return a->rows->rows[a->lista.sel].node;
+}
 
-/* ui_dialog.c — modal pieces; each redraws the screen under it on resize. */
+/* ---- ui_dialog.c: modal pieces; each repaints what is under it with
+ * App.redraw on resize and depends on nothing but the primitives ---- */
 /* One key: a character (*is_key false) or a KEY_* code (*is_key true); -1
  * when nothing usable arrived (see ui_dialog.c for the non-UTF-8 case). */
 int ui_read_key(App *a, bool *is_key);
@@ -156,29 +226,9 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);
 
-
-/* ui_actions.c — the handlers named in the key table. */
-int ui_act_up(App *, int), ui_act_down(App *, int), ui_act_pgup(App *, int),
-    ui_act_pgdn(App *, int), ui_act_home(App *, int), ui_act_end(App *, int),
-    ui_act_left(App *, int), ui_act_right(App *, int), ui_act_mes_left(App *, int),
-    ui_act_mes_right(App *, int), ui_act_focus(App *, int), ui_act_columns(App *, int),
-    ui_act_toggle(App *, int), ui_act_expand(App *, int), ui_act_collapse(App *, int),
-    ui_act_all(App *, int), ui_act_search(App *, int), ui_act_next(App *, int),
-    ui_act_prev(App *, int), ui_act_unidad(App *, int), ui_act_resp(App *, int),
-    ui_act_clear(App *, int), ui_act_edit(App *, int), ui_act_fields(App *, int),
-    ui_act_add_sibling(App *, int), ui_act_add_child(App *, int), ui_act_delete(App *, int),
-    ui_act_move_up(App *, int), ui_act_move_down(App *, int), ui_act_move_to(App *, int),
-    ui_act_renumber(App *, int), ui_act_mark(App *, int), ui_act_qty(App *, int),
-    ui_act_clear_cell(App *, int), ui_act_fill_q(App *, int), ui_act_clear_q(App *, int),
-    ui_act_fill_y(App *, int), ui_act_clear_y(App *, int), ui_act_copy(App *, int),
-    ui_act_paste(App *, int), ui_act_help(App *, int), ui_act_redraw(App *, int),
-    ui_act_quit(App *, int), ui_act_deshacer(App *, int);
-
-/* ui_export.c — the export dialog (x): report, corte, unit, file name. */
-int ui_act_exportar(App *, int);
-
-/* The selected node (0 when the list is empty). */
-int ui_sel_node(const App *a);
-void ui_status(App *a, bool err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* ---- ui_export.c: the export dialog (x): report, corte, unit, file name ---- */
+typedef enum { UI_EXPORT_TODO = 0, UI_EXPORT_SEGUIMIENTO, UI_EXPORT_TABLERO } UiExportInforme;
+/* Opens on informe and unidad (-1: every unit) as the screen suggests. */
+int ui_export_run(App *a, UiExportInforme informe, int unidad);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cerrojo.h"
+#include "sesion.h"
 #include "plancsv.h"
 #include "store.h"
 #include "util.h"
@@ -126,30 +127,43 @@ void cli_print_config_avisos(const ConfigAvisos *av)
         fprintf(stderr, "poa: aviso: %s\n", av->lineas[i]);
 }
 
+/* The exit code of a failed open: the analyst's input (a path, a plan that is
+ * not there) is 2, the state of things (a lock, an unreadable plan) is 1. */
+static int open_code(SesionFallo f)
+{
+    return f == SESION_ARCHIVO || f == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
+}
+
+/* sesion.c does the work; the command line prints what it noticed. */
+static bool open_session(const SesionPedido *q, Sesion *s, int *code)
+{
+    SesionFallo f;
+    PoaErr err = {{0}};
+    bool ok = sesion_open(q, s, &f, &err);
+    if (s->aviso)
+        fprintf(stderr, "poa: aviso: %s\n", s->aviso);
+    if (s->migracion)
+        fprintf(stderr, "poa: %s\n", s->migracion);
+    if (!ok) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        *code = open_code(f);
+        sesion_close(s);
+    }
+    return ok;
+}
+
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code)
 {
-    PoaErr err = {{0}};
     /* one writer per plan (cerrojo.h): taken before the file is opened, so
      * an interface started meanwhile sees who is writing */
-    CerrojoDueno d;
-    if (mode != DB_READONLY && cerrojo_proceso(path, "orden", &d, &err) == CERROJO_AJENO) {
-        fprintf(stderr, "poa: «%s» está en %s (pid %ld): no se puede escribir; cierre esa "
-                "sesión de poa y repita la orden\n", path, err.msg, d.pid);
-        *code = EXIT_FALLO;
+    SesionPedido q = {.path = path, .modo = mode, .programa = "orden", .cfg = cfg,
+                      .sin_plan = true};
+    Sesion s;
+    if (!open_session(&q, &s, code))
         return NULL;
-    }
-    DbRespaldos r = {.carpeta = cfg->carpeta_respaldos, .conservar = cfg->conservar_respaldos};
-    Db *db = db_open_respaldos(path, mode, &r, &err);
-    if (!db) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_USO;
-        return NULL;
-    }
-    if (db_aviso(db))
-        fprintf(stderr, "poa: aviso: %s\n", db_aviso(db));
-    if (db_backup_path(db))
-        fprintf(stderr, "poa: «%s» se actualizó al formato nuevo; copia de respaldo: %s\n",
-                path, db_backup_path(db));
+    Db *db = s.db;
+    s.db = NULL;
+    sesion_close(&s);
     return db;
 }
 
@@ -182,16 +196,20 @@ Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code)
 Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbMode mode,
                          Db **db_out, int *code)
 {
-    Db *db = cli_open_db(path, mode, cfg, code);
-    if (!db)
-        return NULL;
-    Plan *p = cli_open_plan(db, cfg, a, code);
-    if (!p || !db_out) {
-        db_close(db);
-        db = NULL;
-    }
+    SesionPedido q = {.path = path, .modo = mode, .programa = "orden", .cfg = cfg,
+                      .institucion = a->institucion, .anio = a->anio};
+    Sesion s;
     if (db_out)
-        *db_out = db;
+        *db_out = NULL;
+    if (!open_session(&q, &s, code))
+        return NULL;
+    Plan *p = s.plan;
+    s.plan = NULL;
+    if (db_out) {
+        *db_out = s.db;
+        s.db = NULL;
+    }
+    sesion_close(&s);
     return p;
 }
 

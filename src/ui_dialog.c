@@ -1,6 +1,7 @@
 /* ui_dialog.c — the modal pieces of the interface: the UTF-8 line editor,
  * the filtered picker, the yes/no confirmation and the help screen (built
- * from the key table). Each redraws the main screen under it on resize. */
+ * from the key table). Each repaints what is under it with App.redraw (on
+ * resize, and a nested dialog's parent too); none knows a screen. */
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -82,7 +83,7 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
     memcpy(buf, initial, len + 1);
     size_t cur = len;
     bool done = false, ok = false;
-    ui_draw(a);
+    a->redraw(a);
     curs_set(1);
     while (!done) {
         if (a->too_small) {
@@ -104,7 +105,7 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: ui_draw(a); break;
+            case KEY_RESIZE: a->redraw(a); break;
             case KEY_LEFT: cur = u8_prev(buf, cur); break;
             case KEY_RIGHT: cur = u8_next(buf, cur); break;
             case KEY_HOME: cur = 0; break;
@@ -131,7 +132,7 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
                     a->quit = true;
                     done = true;
                 }
-                ui_draw(a);
+                a->redraw(a);
                 curs_set(1);
                 break;
             }
@@ -193,7 +194,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
     int *vis = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
     int nvis = 0, sel = 0, top = 0, result = -1, last_h = -1;
     bool refilter = true, done = false;
-    ui_draw(a);
+    a->redraw(a);
     while (!done) {
         if (refilter) {
             nvis = 0;
@@ -213,7 +214,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
                 h = nvis + 4 < 8 ? 8 : nvis + 4;
             int y = (a->H - h) / 2, x = (a->W - w) / 2, lh = h - 4;
             if (last_h >= 0 && h != last_h)
-                ui_draw(a);   /* the filter shrank the box: clear the old one */
+                a->redraw(a);   /* the filter shrank the box: clear the old one */
             last_h = h;
             draw_box(a, y, x, h, w, title);
             if (sel < top)
@@ -236,7 +237,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: ui_draw(a); break;
+            case KEY_RESIZE: a->redraw(a); break;
             case KEY_UP: if (sel > 0) sel--; break;
             case KEY_DOWN: if (sel + 1 < nvis) sel++; break;
             case KEY_PPAGE: sel = sel > 10 ? sel - 10 : 0; break;
@@ -289,7 +290,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
 
 bool ui_confirm(App *a, const char *line1, const char *line2)
 {
-    ui_draw(a);
+    a->redraw(a);
     for (;;) {
         if (!a->too_small) {
             int w1 = u8_width(line1), w2 = line2 ? u8_width(line2) : 0;
@@ -309,7 +310,7 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
         bool is_key;
         int k = ui_read_key(a, &is_key);
         if (is_key && k == KEY_RESIZE) {
-            ui_draw(a);
+            a->redraw(a);
             continue;
         }
         if (is_key)
@@ -380,8 +381,8 @@ static char **help_lines(int width, int *n)
                 help_push(&l, &c, &cap, xstrdup(""));
             help_push(&l, &c, &cap, xasprintf("%s", grupo));
         }
-        char t[64], ac[64];
-        u8_fit_copy(k->teclas, 16, true, t, sizeof t);
+        char t[64], ac[64], names[128];
+        u8_fit_copy(ui_key_names(k, names, sizeof names), 16, true, t, sizeof t);
         u8_fit_copy(k->accion, 20, true, ac, sizeof ac);
         char *lead = xasprintf("  %s %s ", t, ac);
         HelpWrap w = {&l, &c, &cap, true, lead};

@@ -12,7 +12,6 @@
 #include "plancsv.h"
 #include "u8.h"
 #include "ui_app.h"
-#include "ui_seg.h"
 #include "xlsx_export.h"
 
 #define K_ESC 27
@@ -308,7 +307,7 @@ static void exportar(ExpDlg *d)
     Avance v = {.a = a, .nombre = d->archivo, .primero = true};
     clock_gettime(CLOCK_MONOTONIC, &v.ultimo);
     ui_status(a, false, "Exportando «%s»…", d->archivo);
-    ui_draw(a);
+    a->redraw(a);
 
     /* libxlsxwriter prints its own messages on write failures: they would
      * land on the screen, so stderr goes to /dev/null while it runs */
@@ -357,26 +356,17 @@ static void exportar(ExpDlg *d)
     free(path);
 }
 
-int ui_act_exportar(App *a, int key)
+int ui_export_run(App *a, UiExportInforme informe, int unidad)
 {
-    (void)key;
-    ExpDlg d = {.a = a, .informe = EXP_TODO, .corte = a->corte, .unidad = -1};
-    if (a->vista == VISTA_PLAN && a->rows->filtro_unidad >= 0)
-        d.unidad = a->rows->filtro_unidad;
-    else if (a->vista == VISTA_FORM)
-        d.informe = EXP_SEGUIMIENTO;
-    else if (a->vista == VISTA_TABLA) {
-        /* the table is of one unit: its seguimiento is what is on screen */
-        d.informe = EXP_SEGUIMIENTO;
-        d.unidad = ui_seg_tabla_unidad(a);
-    }
-    else if (a->vista == VISTA_TABLERO)
-        d.informe = EXP_TABLERO;
+    ExpDlg d = {.a = a, .informe = informe == UI_EXPORT_SEGUIMIENTO ? EXP_SEGUIMIENTO
+                                   : informe == UI_EXPORT_TABLERO   ? EXP_TABLERO
+                                                                    : EXP_TODO,
+                .corte = a->corte, .unidad = unidad};
     if (d.corte < 1 || d.corte > POA_TRIMESTRES)
         d.corte = 1;
     nombre_defecto(&d);
     bool hecho = false;
-    ui_draw(a);
+    a->redraw(a);
     while (!hecho) {
         dlg_draw(&d);
         bool is_key;
@@ -385,7 +375,7 @@ int ui_act_exportar(App *a, int key)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: ui_draw(a); break;
+            case KEY_RESIZE: a->redraw(a); break;
             case KEY_UP: case KEY_BTAB: d.campo = (d.campo + F_N - 1) % F_N; break;
             case KEY_DOWN: d.campo = (d.campo + 1) % F_N; break;
             case KEY_LEFT: cambiar(&d, -1); break;
@@ -427,10 +417,10 @@ int ui_act_exportar(App *a, int key)
                 }
                 if (a->quit)
                     hecho = true;
-                ui_draw(a);
+                a->redraw(a);
             } else {
                 elegir(&d);
-                ui_draw(a);
+                a->redraw(a);
             }
         }
     }

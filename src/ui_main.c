@@ -1,18 +1,18 @@
-/* ui_main.c — the interface's entry point and main loop: opens the file and
- * the plan, sets the terminal up (and restores it on any exit, abort
- * included), reads keys and dispatches them through the key table. */
+/* ui_main.c — the interface's entry point and its one dispatcher: opens the
+ * session (sesion.c), sets the terminal up (and restores it on any exit,
+ * abort included), reads keys, maps them to requests through the key table
+ * and hands them to the current screen, the shared list movement or the
+ * global requests. The only file that knows which screen shows. */
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cerrojo.h"
 #include "cli.h"
-#include "store.h"
+#include "sesion.h"
 #include "ui.h"
-#include "u8.h"
 #include "ui_app.h"
 #include "ui_seg.h"
 #include "ui_signals.h"
@@ -28,28 +28,6 @@ static void restore_terminal(void)
     screen_open = false;
 }
 
-int ui_sel_node(const App *a)
-{
-    if (a->sel < 0 || a->sel >= a->rows->nrows)
-        return 0;
-    return a->rows->rows[a->sel].node;
-}
-
-void ui_status(App *a, bool err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(a->status, sizeof a->status, fmt, ap);
-    va_end(ap);
-    if (n >= (int)sizeof a->status) {
-        /* cut: never leave half a character at the end */
-        size_t len = strlen(a->status), bad;
-        while (len && !u8_valid(a->status, len, &bad))
-            a->status[--len] = '\0';
-    }
-    a->status_err = err;
-}
-
 static int current_month(int anio)
 {
     time_t t = time(NULL);
@@ -62,34 +40,162 @@ static int current_month(int anio)
  * same place when the node went away). */
 static void rebuild(App *a, int keep_node)
 {
-    ui_rows_rebuild(a->rows);
-    int ix = keep_node > 0 ? ui_rows_find(a->rows, keep_node) : -1;
-    if (ix >= 0)
-        a->sel = ix;
-    if (a->sel >= a->rows->nrows)
-        a->sel = a->rows->nrows - 1;
-    if (a->sel < 0)
-        a->sel = 0;
+    a->lista.sel = arbol_filas_rebuild_keep(a->rows, a->lista.sel, keep_node);
 }
 
-void ui_status_solo_lectura(App *a)
+/* ---- screens: this file alone knows which one shows ---- */
+
+static const UiScreen *const SCREENS[VISTA_N] = {
+    [VISTA_PLAN] = &UI_SCREEN_PLAN,
+    [VISTA_FORM] = &UI_SCREEN_FORM,
+    [VISTA_TABLA] = &UI_SCREEN_TABLA,
+    [VISTA_TABLERO] = &UI_SCREEN_TABLERO,
+};
+
+static const UiScreen *current(const App *a) { return SCREENS[a->vista]; }
+
+/* The whole screen: the current one, then status line and bottom bar. */
+static void frame_draw(App *a)
 {
-    ui_status(a, true, "%s: no se puede editar. Cierre esa sesión de poa y vuelva a abrir el "
-              "archivo", a->solo_lectura);
+    ui_layout(a);
+    erase();
+    if (a->too_small) {
+        ui_draw_too_small(a);
+        refresh();
+        return;
+    }
+    const UiScreen *s = current(a);
+    s->draw(a);
+    a->posicion[0] = '\0';
+    if (s->position)
+        s->position(a, a->posicion, sizeof a->posicion);
+    ui_draw_status_bar(a);
+    refresh();
+}
+
+/* Every screen hears what changed behind its back. */
+static void tell_all(App *a, UiCambio what)
+{
+    for (int v = 0; v < VISTA_N; v++)
+        if (SCREENS[v]->changed)
+            SCREENS[v]->changed(a, what, (Vista)v == a->vista);
+}
+
+/* To p.vista, unless its open() refuses. Going forward, the new screen
+ * returns to this one (Esc); going back (volver) it comes as it was left. */
+static int switch_to(App *a, UiPedido p)
+{
+    Vista from = a->vista, to = p.vista;
+    if (to == from)
+        return UI_HANDLED | UI_REDRAW;
+    Vista vuelta = a->vuelta[to];
+    if (!p.volver)
+        a->vuelta[to] = from;
+    const UiScreen *s = SCREENS[to];
+    if (s->open && !s->open(a, from, &p)) {
+        a->vuelta[to] = vuelta;
+        return UI_HANDLED | UI_REDRAW;
+    }
+    a->vista = to;
+    return UI_HANDLED | UI_REDRAW;
+}
+
+static UiPedido pedido_desde(const App *a, Vista to, bool volver)
+{
+    const UiScreen *s = current(a);
+    return (UiPedido){.vista = to, .nodo = s->foco ? s->foco(a) : -1, .unidad = -1,
+                      .volver = volver};
+}
+
+/* z on any screen: the undo is core work (deshacer.c); each screen then
+ * refreshes what it shows from what the undo touched. */
+static int undo(App *a)
+{
+    PoaErr err = {{0}};
+    DeshacerInfo info;
+    if (!deshacer_ultimo(a->db, a->plan, &info, &err)) {
+        ui_status(a, true, "%s", err.msg);
+        return UI_HANDLED | UI_REDRAW;
+    }
+    a->deshecho = &info;
+    tell_all(a, UI_CAMBIO_DESHECHO);
+    a->deshecho = NULL;
+    ui_status(a, false, "Deshecho: %s", info.descripcion);
+    deshacer_info_free(&info);
+    return UI_HANDLED | UI_REDRAW | UI_REBUILD;
+}
+
+/* x on any screen: the dialog opens on what the screen shows. */
+static int export(App *a)
+{
+    switch (a->vista) {
+    case VISTA_FORM: return ui_export_run(a, UI_EXPORT_SEGUIMIENTO, -1);
+    /* the table is of one unit: its seguimiento is what is on screen */
+    case VISTA_TABLA: return ui_export_run(a, UI_EXPORT_SEGUIMIENTO, ui_seg_unidad(a));
+    case VISTA_TABLERO: return ui_export_run(a, UI_EXPORT_TABLERO, -1);
+    default: return ui_export_run(a, UI_EXPORT_TODO, a->rows->filtro_unidad);
+    }
+}
+
+static int global_request(App *a, UiReq req)
+{
+    switch (req) {
+    case REQ_HELP: ui_help(a); return UI_HANDLED | UI_REDRAW;
+    case REQ_EXPORT: return export(a);
+    case REQ_UNDO: return undo(a);
+    case REQ_REDRAW: clearok(curscr, TRUE); return UI_HANDLED | UI_REDRAW;
+    case REQ_QUIT: return UI_QUIT;
+    case REQ_VIEW_FORM: return switch_to(a, pedido_desde(a, VISTA_FORM, false));
+    case REQ_VIEW_TABLA: return switch_to(a, pedido_desde(a, VISTA_TABLA, false));
+    case REQ_VIEW_TABLERO: return switch_to(a, pedido_desde(a, VISTA_TABLERO, false));
+    case REQ_BACK: return switch_to(a, pedido_desde(a, a->vuelta[a->vista], true));
+    default: return UI_NOT_MINE;
+    }
+}
+
+/* The list movement every screen shares, over the screen's list. */
+static int move_list(App *a, UiReq req)
+{
+    static const ListaPaso PASO[] = {
+        [REQ_UP] = LISTA_ARRIBA, [REQ_DOWN] = LISTA_ABAJO, [REQ_PAGE_UP] = LISTA_PAG_ARRIBA,
+        [REQ_PAGE_DOWN] = LISTA_PAG_ABAJO, [REQ_HOME] = LISTA_INICIO, [REQ_END] = LISTA_FIN,
+    };
+    const UiScreen *s = current(a);
+    if (req < REQ_UP || req > REQ_END || !s->list)
+        return UI_NOT_MINE;
+    lista_move(s->list(a), PASO[req]);
+    return UI_HANDLED | UI_REDRAW;
+}
+
+/* A request: the current screen's, else list movement, else global; then
+ * what the flags ask (another screen, a new corte for all). */
+static int dispatch(App *a, UiReq req, int key)
+{
+    const UiScreen *s = current(a);
+    int r = s->request ? s->request(a, req, key) : UI_NOT_MINE;
+    if (r == UI_NOT_MINE)
+        r = move_list(a, req);
+    if (r == UI_NOT_MINE)
+        r = global_request(a, req);
+    if (r & UI_SWITCH)
+        r |= switch_to(a, a->pedido);
+    if (r & UI_CORTE_CHANGED)
+        tell_all(a, UI_CAMBIO_CORTE);
+    return r;
 }
 
 static void loop(App *a)
 {
-    ui_draw(a);
+    frame_draw(a);
     while (!a->quit && !ui_signals_pending()) {
         bool is_key;
         int key = ui_read_key_any(a, &is_key);
         if (key < 0) {
-            ui_draw(a);   /* a refused byte leaves its message in the status line */
+            frame_draw(a);   /* a refused byte leaves its message in the status line */
             continue;
         }
         if (is_key && key == KEY_RESIZE) {
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         if (!is_key && key == KEY_RESIZE)   /* not a key code: a character */
@@ -106,69 +212,73 @@ static void loop(App *a)
             k = ui_key_find(a, key);
         if (!k) {
             ui_status(a, false, "Tecla sin uso aquí (F1 muestra las teclas)");
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         if (a->solo_lectura[0] && k->escribe) {   /* before the handler asks anything */
             ui_status_solo_lectura(a);
-            ui_draw(a);
+            frame_draw(a);
             continue;
         }
         int node = ui_sel_node(a);
-        int r = k->fn(a, key);
+        int r = dispatch(a, k->req, key);
         if (r & UI_QUIT)
             break;
         if (r & UI_REBUILD)
             rebuild(a, ui_sel_node(a) > 0 ? ui_sel_node(a) : node);
-        ui_draw(a);
+        frame_draw(a);
     }
 }
 
-/* Takes the plan's lock for this session. A poa command holding it (an
- * import, say) is waited for; another interface is not: this one opens
- * read-only and says who writes (true, motivo). */
-static bool solo_lectura(const char *path, char *motivo, size_t n)
+/* Before the screen opens, notices go to the terminal. */
+static void print_waiting(const char *aviso, void *ctx)
 {
-    CerrojoDueno d;
-    PoaErr err = {{0}};
-    CerrojoEstado e = cerrojo_proceso(path, "interfaz", &d, &err);
-    for (int i = 0; e == CERROJO_AJENO && strcmp(d.programa, "interfaz") != 0 && i < 300; i++) {
-        if (i == 0)
-            fprintf(stderr, "poa: esperando a que termine la orden de poa que escribe «%s» "
-                    "(pid %ld)…\n", path, d.pid);
-        nanosleep(&(struct timespec){0, 100000000L}, NULL);
-        e = cerrojo_proceso(path, "interfaz", &d, &err);
-    }
-    if (e != CERROJO_AJENO)
-        return false;
-    cerrojo_motivo(&d, motivo, n);
-    return true;
+    (void)ctx;
+    fprintf(stderr, "poa: %s\n", aviso);
 }
 
 int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAvisos *avisos)
 {
     int code = EXIT_OK;
-    Db *db;
-    char motivo[300] = "";
-    DbMode modo = solo_lectura(path, motivo, sizeof motivo) ? DB_READONLY : DB_EXISTING;
-    Plan *p = cli_open_file_plan(args, cfg, path, modo, &db, &code);
-    if (!p)
-        return code;
+    /* the plan's lock: a poa command holding it (an import, say) is waited
+     * for; another interface is not: this one opens read-only and says who
+     * writes (sesion.h) */
+    SesionPedido q = {.path = path, .modo = DB_EXISTING, .programa = "interfaz", .ceder = true,
+                      .esperando = print_waiting, .cfg = cfg,
+                      .institucion = args->institucion, .anio = args->anio};
+    Sesion ses;
+    SesionFallo fallo;
+    PoaErr err = {{0}};
+    bool opened = sesion_open(&q, &ses, &fallo, &err);
+    if (ses.aviso)
+        fprintf(stderr, "poa: aviso: %s\n", ses.aviso);
+    if (ses.migracion)
+        fprintf(stderr, "poa: %s\n", ses.migracion);
+    if (!opened) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        sesion_close(&ses);
+        cerrojo_proceso_soltar();
+        return fallo == SESION_ARCHIVO || fallo == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
+    }
+    Db *db = ses.db;
+    Plan *p = ses.plan;
     App a = {0};
-    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", motivo);
+    snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", ses.solo_lectura);
     a.db = db;
     a.plan = p;
     a.cfg = cfg;
-    a.rows = ui_rows_new(p);
+    a.rows = arbol_filas_new(p);
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
     a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
-    a.seg = ui_seg_new(&a);
+    a.seg = ui_seg_new();
+    a.tablero = ui_tablero_new();
+    a.redraw = frame_draw;
     const char *cs = nl_langinfo(CODESET);
     a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
     const char *nc = getenv("NO_COLOR");
     a.color = cfg->colores && !(nc && nc[0]);
-    ui_rows_rebuild(a.rows);
+    arbol_filas_rebuild(a.rows);
     if (a.utf8)
         ui_status(&a, false, "%s: %d actividades. F1 muestra las teclas.", path, p->nacts);
     else
@@ -177,8 +287,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     ui_set_ascii(!a.utf8);
     /* a recovered journal or a damaged file is the first thing to read;
      * config.ini's warnings are listed in full at exit anyway */
-    if (db_aviso(db))
-        ui_status(&a, false, "%s", db_aviso(db));
+    if (ses.aviso)
+        ui_status(&a, false, "%s", ses.aviso);
+    else if (ses.migracion)
+        ui_status(&a, false, "%s", ses.migracion);
     else if (avisos->n)
         ui_status(&a, true, "Aviso: %s%s", avisos->lineas[0],
                   avisos->n > 1 ? " (y más avisos de la configuración: se listan al salir)" : "");
@@ -206,10 +318,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     code = sig ? 128 + sig : EXIT_OK;
 
     ui_seg_free(a.seg);
-    ui_rows_free(a.rows);
+    ui_tablero_free(a.tablero);
+    arbol_filas_free(a.rows);
     free(a.busqueda);
-    plan_free(p);
-    db_close(db);
+    sesion_close(&ses);
     cerrojo_proceso_soltar();
     return code;
 }

@@ -1,7 +1,7 @@
-/* ui_tablero.c — the summary board: % ejecución and semáforo per unit,
+/* ui_tablero.c — the board screen: % ejecución and semáforo per unit,
  * objetivo and eje as horizontal bars, sortable, with the roll-up rule in
- * words. Figures are computed in one pass over the actividades when the
- * data changed outside (plan edits, another corte) and adjusted per edit. */
+ * words. The figures are ui_seg.c's roll-up (computed in one pass when the
+ * data changed outside, adjusted per edit); the groups follow each rebuild. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,15 +21,16 @@ typedef struct {
 } Grupo;
 
 struct UiTablero {
-    Rollup *roll;       /* the figures (calc.c): one source for board and reports */
-    unsigned gen;       /* App.plan_gen of the figures */
+    Rollup *roll;       /* ui_seg_rollup(): the figures the groups were made from */
+    unsigned builds;    /* UiSeg.roll_builds of the groups */
+    unsigned cambios;   /* UiSeg.roll_cambios of the order */
     Grupo *g[NG];
     int ng[NG], capg[NG];
     int *orden;         /* group indices of the shown kind, sorted */
     bool orden_ok;
     GrupoKind kind;
     bool por_pct;
-    int sel, top, page;
+    Lista lista;        /* over orden */
 };
 
 UiTablero *ui_tablero_new(void)
@@ -51,7 +52,6 @@ static void grupos_free(UiTablero *t)
     }
     free(t->orden);
     t->orden = NULL;
-    calc_rollup_free(t->roll);
     t->roll = NULL;
     t->orden_ok = false;
 }
@@ -62,14 +62,6 @@ void ui_tablero_free(UiTablero *t)
         return;
     grupos_free(t);
     free(t);
-}
-
-void ui_tablero_invalidar(UiTablero *t)
-{
-    if (t) {
-        calc_rollup_free(t->roll);
-        t->roll = NULL;
-    }
 }
 
 static void grupo_add(UiTablero *t, GrupoKind k, int id, char *nombre)
@@ -98,67 +90,36 @@ static char *nodo_nombre(const Plan *p, int node)
     return xasprintf("%s%s%s", n->codigo, n->codigo[0] ? " " : "", node_texto_mostrado(n));
 }
 
-/* The roll-up (one pass over the actividades) and the groups that hold any. */
-static void tablero_build(App *a)
+/* The groups that hold any actividad, after each rebuild of the roll-up;
+ * the order again after any change of the figures. */
+static UiTablero *tablero_ensure(App *a)
 {
-    UiTablero *t = ui_seg_tablero(a);
-    Plan *p = a->plan;
-    GrupoKind kind = t->kind;
-    grupos_free(t);
-    t->kind = kind;
-    t->roll = calc_rollup_new(p, a->corte, -1, &a->cfg->umbrales, &a->cfg->regla);
-    for (int u = 0; u < p->nunidades; u++)
-        grupo_add(t, G_UNIDAD, u, xstrdup(p->unidades[u].nombre));
-    for (int i = 1; i < p->nnodes; i++) {
-        const Node *n = &p->nodes[i];
-        if (n->deleted || t->roll->nodo[i].n_total == 0)
-            continue;
-        if (n->kind == NODE_OBJETIVO)
-            grupo_add(t, G_OBJETIVO, i, nodo_nombre(p, i));
-        else if (n->kind == NODE_EJE)
-            grupo_add(t, G_EJE, i, nodo_nombre(p, i));
+    UiTablero *t = a->tablero;
+    Rollup *roll = ui_seg_rollup(a);
+    if (t->roll != roll || t->builds != a->seg->roll_builds) {
+        Plan *p = a->plan;
+        GrupoKind kind = t->kind;
+        grupos_free(t);
+        t->kind = kind;
+        t->roll = roll;
+        t->builds = a->seg->roll_builds;
+        for (int u = 0; u < p->nunidades; u++)
+            grupo_add(t, G_UNIDAD, u, xstrdup(p->unidades[u].nombre));
+        for (int i = 1; i < p->nnodes; i++) {
+            const Node *n = &p->nodes[i];
+            if (n->deleted || roll->nodo[i].n_total == 0)
+                continue;
+            if (n->kind == NODE_OBJETIVO)
+                grupo_add(t, G_OBJETIVO, i, nodo_nombre(p, i));
+            else if (n->kind == NODE_EJE)
+                grupo_add(t, G_EJE, i, nodo_nombre(p, i));
+        }
     }
-    t->gen = a->plan_gen;
-    t->orden_ok = false;
-}
-
-static bool tablero_vigente(const App *a)
-{
-    const UiTablero *t = ui_seg_tablero(a);
-    return t->roll && t->roll->corte == a->corte && t->gen == a->plan_gen &&
-           calc_rollup_vigente(t->roll, a->plan);
-}
-
-static void tablero_ensure(App *a)
-{
-    if (!tablero_vigente(a))
-        tablero_build(a);
-}
-
-void ui_tablero_antes(App *a, int node, Consolidado *antes)
-{
-    if (tablero_vigente(a))
-        calc_rollup_contribucion(ui_seg_tablero(a)->roll, a->plan, node, antes);
-    else
-        calc_consolidado_init(antes);
-}
-
-void ui_tablero_ajustar(App *a, int node, const Consolidado *antes)
-{
-    UiTablero *t = ui_seg_tablero(a);
-    if (!tablero_vigente(a))
-        return;   /* rebuilt when next shown */
-    calc_rollup_actualizar(t->roll, a->plan, node, antes);
-    t->orden_ok = false;
-}
-
-bool ui_tablero_unidad(App *a, int unidad, double *pct, Semaforo *sem)
-{
-    tablero_ensure(a);
-    UiTablero *t = ui_seg_tablero(a);
-    if (unidad < 0 || unidad >= t->roll->nunidades)
-        return false;
-    return calc_rollup_figura(t->roll, &t->roll->unid[unidad], pct, sem);
+    if (t->cambios != a->seg->roll_cambios) {
+        t->cambios = a->seg->roll_cambios;
+        t->orden_ok = false;
+    }
+    return t;
 }
 
 /* ---- order ---- */
@@ -192,7 +153,7 @@ static void ordenar(UiTablero *t)
     if (t->orden_ok)
         return;
     int n = t->ng[t->kind];
-    int keep = t->orden && t->sel < n ? t->orden[t->sel] : -1;
+    int keep = t->orden && t->lista.sel < n ? t->orden[t->lista.sel] : -1;
     free(t->orden);
     t->orden = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
     for (int i = 0; i < n; i++)
@@ -203,9 +164,9 @@ static void ordenar(UiTablero *t)
     /* the selection follows its group when the order changes */
     for (int i = 0; i < n && keep >= 0; i++)
         if (t->orden[i] == keep)
-            t->sel = i;
-    if (t->sel >= n)
-        t->sel = n ? n - 1 : 0;
+            t->lista.sel = i;
+    if (t->lista.sel >= n)
+        t->lista.sel = n ? n - 1 : 0;
     t->orden_ok = true;
 }
 
@@ -240,10 +201,9 @@ static void barra(const App *a, double v, double scale, int w, StrBuf *lleno, St
         sb_append(vacio, a->utf8 ? "░" : ".");
 }
 
-void ui_tablero_draw(App *a)
+static void tablero_draw(App *a)
 {
-    tablero_ensure(a);
-    UiTablero *t = ui_seg_tablero(a);
+    UiTablero *t = tablero_ensure(a);
     ordenar(t);
     Plan *p = a->plan;
     char s[1300], c1[96];
@@ -317,22 +277,18 @@ void ui_tablero_draw(App *a)
     int rows = a->H - 2 - y0 - det_h - 1;
     if (rows < 1)
         rows = 1;
-    t->page = rows;
     int n = t->ng[t->kind];
-    if (t->sel >= n)
-        t->sel = n ? n - 1 : 0;
-    if (t->sel < t->top)
-        t->top = t->sel;
-    if (t->sel >= t->top + rows)
-        t->top = t->sel - rows + 1;
+    t->lista.n = n;
+    t->lista.page = rows;
+    lista_fit(&t->lista, rows);
     for (int i = 0; i < rows; i++) {
-        int ix = t->top + i, y = y0 + i;
+        int ix = t->lista.top + i, y = y0 + i;
         ui_put(y, 0, a->W, 0, "");
         if (ix >= n)
             continue;
         const Grupo *g = &t->g[t->kind][t->orden[ix]];
         const Consolidado *gc = grupo_c(t, t->kind, g);
-        bool sel = ix == t->sel;
+        bool sel = ix == t->lista.sel;
         int base = sel ? ui_attr(a, CR_SELECTED) : 0;
         snprintf(s, sizeof s, " %s", g->nombre);
         ui_put(y, 0, name_w, base, s);
@@ -362,7 +318,7 @@ void ui_tablero_draw(App *a)
     int dy = y0 + rows;
     ui_hline(a, dy);
     if (n) {
-        const Grupo *g = &t->g[t->kind][t->orden[t->sel]];
+        const Grupo *g = &t->g[t->kind][t->orden[t->lista.sel]];
         const Consolidado *gc = grupo_c(t, t->kind, g);
         snprintf(s, sizeof s, " verde %d · amarillo %d · rojo %d · gris %d · sin meta %d — %s",
                  gc->n_semaforo[SEM_VERDE], gc->n_semaforo[SEM_AMARILLO], gc->n_semaforo[SEM_ROJO],
@@ -371,60 +327,32 @@ void ui_tablero_draw(App *a)
     }
 }
 
-void ui_tablero_posicion(const App *a, char *buf, size_t n)
+static void tablero_position(const App *a, char *buf, size_t n)
 {
-    const UiTablero *t = a->seg ? ui_seg_tablero(a) : NULL;
-    int total = t ? t->ng[t->kind] : 0;
-    snprintf(buf, n, " %d/%d ", total ? t->sel + 1 : 0, total);
+    const UiTablero *t = a->tablero;
+    int total = t->ng[t->kind];
+    snprintf(buf, n, " %d/%d ", total ? t->lista.sel + 1 : 0, total);
 }
 
-/* ---- keys ---- */
+/* ---- requests ---- */
 
-static int mover(App *a, int d)
+static int tablero_enter(App *a)
 {
-    UiTablero *t = ui_seg_tablero(a);
-    int n = t->ng[t->kind];
-    t->sel += d;
-    if (t->sel >= n)
-        t->sel = n - 1;
-    if (t->sel < 0)
-        t->sel = 0;
-    return MOVE;
-}
-
-int ui_act_tab_up(App *a, int k) { return mover(a, -(k > 0 ? k : 1)); }
-int ui_act_tab_down(App *a, int k) { return mover(a, k > 0 ? k : 1); }
-int ui_act_tab_pgup(App *a, int k)
-{
-    (void)k;
-    UiTablero *t = ui_seg_tablero(a);
-    return mover(a, -(t->page > 2 ? t->page - 1 : 1));
-}
-int ui_act_tab_pgdn(App *a, int k)
-{
-    (void)k;
-    UiTablero *t = ui_seg_tablero(a);
-    return mover(a, t->page > 2 ? t->page - 1 : 1);
-}
-int ui_act_tab_home(App *a, int k) { (void)k; ui_seg_tablero(a)->sel = 0; return MOVE; }
-int ui_act_tab_end(App *a, int k) { (void)k; return mover(a, 1 << 28); }
-
-int ui_act_tab_enter(App *a, int k)
-{
-    (void)k;
-    UiTablero *t = ui_seg_tablero(a);
+    UiTablero *t = a->tablero;
     if (t->kind != G_UNIDAD) {
         ui_status(a, false, "Enter abre la tabla de una unidad: pase a Unidades con 1");
         return MOVE;
     }
     if (!t->ng[G_UNIDAD] || !t->orden)
         return MOVE;
-    return ui_seg_abrir_tabla(a, t->g[G_UNIDAD][t->orden[t->sel]].id);
+    a->pedido = (UiPedido){.vista = VISTA_TABLA, .nodo = -1,
+                           .unidad = t->g[G_UNIDAD][t->orden[t->lista.sel]].id};
+    return MOVE | UI_SWITCH;
 }
 
-int ui_act_tab_grupo(App *a, int k)
+static int tablero_grupo(App *a, int k)
 {
-    UiTablero *t = ui_seg_tablero(a);
+    UiTablero *t = a->tablero;
     GrupoKind nk;
     if (k >= '1' && k <= '3')
         nk = (GrupoKind)(k - '1');
@@ -434,7 +362,7 @@ int ui_act_tab_grupo(App *a, int k)
         nk = (GrupoKind)((t->kind + 1) % NG);
     if (nk != t->kind) {
         t->kind = nk;
-        t->sel = t->top = 0;
+        t->lista.sel = t->lista.top = 0;
         free(t->orden);
         t->orden = NULL;
         t->orden_ok = false;
@@ -442,12 +370,69 @@ int ui_act_tab_grupo(App *a, int k)
     return MOVE;
 }
 
-int ui_act_tab_orden(App *a, int k)
+static int tablero_orden(App *a)
 {
-    (void)k;
-    UiTablero *t = ui_seg_tablero(a);
+    UiTablero *t = a->tablero;
     t->por_pct = !t->por_pct;
     t->orden_ok = false;
     ui_status(a, false, "Ordenado por %s", t->por_pct ? "% de ejecución (mayor primero)" : "nombre");
     return MOVE;
 }
+
+static int tablero_request(App *a, UiReq req, int key)
+{
+    switch (req) {
+    case REQ_SEG_ENTER: return tablero_enter(a);
+    case REQ_TABLERO_GRUPO: return tablero_grupo(a, key);
+    case REQ_TABLERO_ORDEN: return tablero_orden(a);
+    default: return ui_seg_corte_request(a, req);
+    }
+}
+
+static Lista *tablero_list(App *a)
+{
+    UiTablero *t = a->tablero;
+    t->lista.n = t->ng[t->kind];
+    return &t->lista;
+}
+
+/* An undo, another corte: the figures afresh at the next draw. */
+static void tablero_changed(App *a, UiCambio what, bool showing)
+{
+    (void)what;
+    (void)showing;
+    ui_seg_rollup_invalidate(a);
+}
+
+/* Plan edits (targets, months, deletions) do not pass through here: coming
+ * from the plan, the figures are computed afresh, once. */
+static bool tablero_open(App *a, Vista from, const UiPedido *p)
+{
+    if (p->volver)
+        return true;   /* back from the table: as it was left */
+    /* Esc on the board goes to the plan, wherever it was opened from: the
+     * table opened from the board returns to it, and the two must not
+     * send Esc round in a circle */
+    a->vuelta[VISTA_TABLERO] = VISTA_PLAN;
+    if (from == VISTA_PLAN)
+        ui_seg_rollup_invalidate(a);
+    ui_status(a, false, "Tab o 1/2/3: unidades, objetivos, ejes; o: ordenar; Enter: tabla de la unidad");
+    return true;
+}
+
+static int tablero_foco(const App *a)
+{
+    (void)a;
+    return -1;   /* the plan keeps its own selection when the board closes */
+}
+
+const UiScreen UI_SCREEN_TABLERO = {
+    .vista = VISTA_TABLERO,
+    .draw = tablero_draw,
+    .request = tablero_request,
+    .list = tablero_list,
+    .changed = tablero_changed,
+    .open = tablero_open,
+    .foco = tablero_foco,
+    .position = tablero_position,
+};

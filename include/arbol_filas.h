@@ -1,9 +1,9 @@
-/* ui_rows.h — what the tree panel shows, without curses: the list of visible
+/* arbol_filas.h — what the tree panel shows, without curses: the list of visible
  * rows computed from the plan, the expand state and the filters; the month
  * masks of summary rows, cached per node; search and the responsables list.
  * Only visible rows are ever drawn (ncurses pads stop at 32,767 lines). */
-#ifndef POA_UI_ROWS_H
-#define POA_UI_ROWS_H
+#ifndef POA_ARBOL_FILAS_H
+#define POA_ARBOL_FILAS_H
 
 #include <stdbool.h>
 
@@ -14,62 +14,69 @@ typedef struct {
     int depth;          /* 0 for the top level shown (children of the plan) */
     unsigned last;      /* bit d: the row's ancestor at depth d (or the row itself,
                            bit depth) is the last of its siblings: no line below */
-} UiRow;
+} ArbolFila;
 
 typedef struct {
     Plan *plan;
     int cap;                    /* per-node arrays hold this many nodes */
+    int known;                  /* nodes the arrays have seen (sync marks newer ones) */
     unsigned char *expanded;
     unsigned short *mask;       /* bit m: the node or something under it is planned in month m */
     unsigned char *shown;       /* filter result per node; NULL when no filter */
     int filtro_unidad;          /* -1 = all */
     char *filtro_resp;          /* NULL = all */
-    UiRow *rows;
+    ArbolFila *rows;
     int nrows, caprows;
     IntVec scratch[8];          /* one per depth, reused by every rebuild */
-} UiRows;
+} ArbolFilas;
+
+/* Plans of more nodes open folded down to the ejes. */
+#define ARBOL_FILAS_EXPAND_ALL_LIMIT 20000
 
 /* Everything expanded when the plan is small, down to the objetivos otherwise. */
-UiRows *ui_rows_new(Plan *p);
-void ui_rows_free(UiRows *r);   /* accepts NULL */
+ArbolFilas *arbol_filas_new(Plan *p);
+void arbol_filas_free(ArbolFilas *r);   /* accepts NULL */
 /* After nodes were added to the plan: grows the per-node arrays (new nodes
  * start expanded, with an empty mask). */
-void ui_rows_sync(UiRows *r);
+void arbol_filas_sync(ArbolFilas *r);
 
 /* The children of node as shown: implicit levels replaced by their children. */
-void ui_rows_kids(const Plan *p, int node, IntVec *out);
-int ui_rows_nkids(const Plan *p, int node);
+void arbol_filas_kids(const Plan *p, int node, IntVec *out);
+int arbol_filas_nkids(const Plan *p, int node);
 
 /* Recomputes the visible rows: work proportional to the rows shown plus
  * the children of expanded nodes, never the whole plan (unless all of it
  * is expanded). */
-void ui_rows_rebuild(UiRows *r);
-int ui_rows_find(const UiRows *r, int node);    /* row index or -1 */
-void ui_rows_expand_all(UiRows *r, bool on);
+void arbol_filas_rebuild(ArbolFilas *r);
+/* Rebuilds and returns the row to select: keep_node's row when it is still
+ * shown, else the old row index sel, clamped to the list (0 when empty). */
+int arbol_filas_rebuild_keep(ArbolFilas *r, int sel, int keep_node);
+int arbol_filas_find(const ArbolFilas *r, int node);    /* row index or -1 */
+void arbol_filas_expand_all(ArbolFilas *r, bool on);
 /* Expands the shown ancestors of node so that it becomes visible. */
-void ui_rows_reveal(UiRows *r, int node);
+void arbol_filas_reveal(ArbolFilas *r, int node);
 
 /* Month masks: all nodes (once, at load), or node and its ancestors after
  * an edit (each ancestor ORs its children: O(depth × children)). */
-void ui_rows_mask_all(UiRows *r);
-void ui_rows_mask_update(UiRows *r, int node);
+void arbol_filas_mask_all(ArbolFilas *r);
+void arbol_filas_mask_update(ArbolFilas *r, int node);
 /* The mask of one actividad from its cells or quarterly targets. */
-unsigned short ui_rows_mask_act(const Actividad *a);
+unsigned short arbol_filas_mask_act(const Actividad *a);
 
 /* Filters (one pass over the plan when they change): unidad -1 = all,
  * resp NULL = all. */
-void ui_rows_set_filter(UiRows *r, int unidad, const char *resp);
-bool ui_rows_is_shown(const UiRows *r, int node);
+void arbol_filas_set_filter(ArbolFilas *r, int unidad, const char *resp);
+bool arbol_filas_is_shown(const ArbolFilas *r, int node);
 
 /* Next (dir +1) or previous (-1) node after from, in tree order and
  * wrapping around, whose code, text, indicador or unit contains needle
  * without regard to accents or case; -1 when none. Respects the filters. */
-int ui_rows_search(const UiRows *r, const char *needle, int from, int dir);
+int arbol_filas_search(const ArbolFilas *r, const char *needle, int from, int dir);
 
 /* Responsables split on "/" and "-", trimmed; true when one of them equals
  * uno (accents and case aside). */
-bool ui_resp_match(const char *responsables, const char *uno);
+bool arbol_filas_resp_match(const char *responsables, const char *uno);
 /* The distinct responsables of the plan, sorted; caller frees each and the array. */
-char **ui_rows_responsables(const Plan *p, int *n);
+char **arbol_filas_responsables(const Plan *p, int *n);
 
 #endif

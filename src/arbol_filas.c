@@ -1,6 +1,6 @@
-/* ui_rows.c — the visible rows of the tree panel, the cached month masks of
- * summary rows, filters and search. No curses here, so a benchmark can link it. */
-#include "ui_rows.h"
+/* arbol_filas.c — the visible rows of the plan's tree, the cached month masks of
+ * summary rows, filters and search. Core code (no curses): unit-tested and benchmarked. */
+#include "arbol_filas.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,22 +9,20 @@
 #include "strmap.h"
 #include "u8.h"
 
-#define EXPAND_ALL_LIMIT 20000   /* nodes; above it the plan opens folded */
-
-UiRows *ui_rows_new(Plan *p)
+ArbolFilas *arbol_filas_new(Plan *p)
 {
-    UiRows *r = xcalloc(1, sizeof *r);
+    ArbolFilas *r = xcalloc(1, sizeof *r);
     r->plan = p;
     r->filtro_unidad = -1;
-    ui_rows_sync(r);
-    bool all = p->nnodes <= EXPAND_ALL_LIMIT;
+    arbol_filas_sync(r);
+    bool all = p->nnodes <= ARBOL_FILAS_EXPAND_ALL_LIMIT;
     for (int i = 0; i < p->nnodes; i++)
         r->expanded[i] = all || p->nodes[i].kind <= NODE_EJE;
-    ui_rows_mask_all(r);
+    arbol_filas_mask_all(r);
     return r;
 }
 
-void ui_rows_free(UiRows *r)
+void arbol_filas_free(ArbolFilas *r)
 {
     if (!r)
         return;
@@ -38,24 +36,26 @@ void ui_rows_free(UiRows *r)
     free(r);
 }
 
-void ui_rows_sync(UiRows *r)
+void arbol_filas_sync(ArbolFilas *r)
 {
     int n = r->plan->nnodes;
-    if (n <= r->cap)
-        return;
-    int cap = r->cap ? r->cap : 64;
-    while (cap < n)
-        cap *= 2;
-    r->expanded = xrealloc(r->expanded, (size_t)cap);
-    r->mask = xrealloc(r->mask, sizeof *r->mask * (size_t)cap);
-    memset(r->expanded + r->cap, 1, (size_t)(cap - r->cap));
-    memset(r->mask + r->cap, 0, sizeof *r->mask * (size_t)(cap - r->cap));
-    if (r->shown) {
-        /* new nodes are shown: the analyst just made them */
-        r->shown = xrealloc(r->shown, (size_t)cap);
-        memset(r->shown + r->cap, 1, (size_t)(cap - r->cap));
+    if (n > r->cap) {
+        int cap = r->cap ? r->cap : 64;
+        while (cap < n)
+            cap *= 2;
+        r->expanded = xrealloc(r->expanded, (size_t)cap);
+        r->mask = xrealloc(r->mask, sizeof *r->mask * (size_t)cap);
+        memset(r->expanded + r->cap, 1, (size_t)(cap - r->cap));
+        memset(r->mask + r->cap, 0, sizeof *r->mask * (size_t)(cap - r->cap));
+        if (r->shown)
+            r->shown = xrealloc(r->shown, (size_t)cap);
+        r->cap = cap;
     }
-    r->cap = cap;
+    /* new nodes are shown under a filter: the analyst just made them (also
+     * when they fit in the arrays already, which the filter pass zeroed) */
+    if (r->shown && n > r->known)
+        memset(r->shown + r->known, 1, (size_t)(n - r->known));
+    r->known = n;
 }
 
 static void kids_into(const Plan *p, int node, IntVec *out)
@@ -69,36 +69,36 @@ static void kids_into(const Plan *p, int node, IntVec *out)
     }
 }
 
-void ui_rows_kids(const Plan *p, int node, IntVec *out)
+void arbol_filas_kids(const Plan *p, int node, IntVec *out)
 {
     out->n = 0;
     kids_into(p, node, out);
 }
 
-int ui_rows_nkids(const Plan *p, int node)
+int arbol_filas_nkids(const Plan *p, int node)
 {
     const IntVec *k = &p->nodes[node].kids;
     int c = 0;
     for (int i = 0; i < k->n; i++)
-        c += plan_node_implicit(p, k->v[i]) ? ui_rows_nkids(p, k->v[i]) : 1;
+        c += plan_node_implicit(p, k->v[i]) ? arbol_filas_nkids(p, k->v[i]) : 1;
     return c;
 }
 
-static void push_row(UiRows *r, int node, int depth, unsigned last)
+static void push_row(ArbolFilas *r, int node, int depth, unsigned last)
 {
     if (r->nrows == r->caprows) {
         r->caprows = r->caprows ? r->caprows * 2 : 256;
         r->rows = xrealloc(r->rows, sizeof *r->rows * (size_t)r->caprows);
     }
-    r->rows[r->nrows++] = (UiRow){node, depth, last};
+    r->rows[r->nrows++] = (ArbolFila){node, depth, last};
 }
 
-static void add_rows(UiRows *r, int node, int depth, unsigned last)
+static void add_rows(ArbolFilas *r, int node, int depth, unsigned last)
 {
     if (depth >= (int)POA_ARRAY_LEN(r->scratch))
         return;
     IntVec *k = &r->scratch[depth];
-    ui_rows_kids(r->plan, node, k);
+    arbol_filas_kids(r->plan, node, k);
     if (r->shown) {
         int j = 0;
         for (int i = 0; i < k->n; i++)
@@ -117,14 +117,25 @@ static void add_rows(UiRows *r, int node, int depth, unsigned last)
     }
 }
 
-void ui_rows_rebuild(UiRows *r)
+void arbol_filas_rebuild(ArbolFilas *r)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     r->nrows = 0;
     add_rows(r, 0, 0, 0);
 }
 
-int ui_rows_find(const UiRows *r, int node)
+int arbol_filas_rebuild_keep(ArbolFilas *r, int sel, int keep_node)
+{
+    arbol_filas_rebuild(r);
+    int ix = keep_node > 0 ? arbol_filas_find(r, keep_node) : -1;
+    if (ix >= 0)
+        sel = ix;
+    if (sel >= r->nrows)
+        sel = r->nrows - 1;
+    return sel < 0 ? 0 : sel;
+}
+
+int arbol_filas_find(const ArbolFilas *r, int node)
 {
     for (int i = 0; i < r->nrows; i++)
         if (r->rows[i].node == node)
@@ -132,20 +143,20 @@ int ui_rows_find(const UiRows *r, int node)
     return -1;
 }
 
-void ui_rows_expand_all(UiRows *r, bool on)
+void arbol_filas_expand_all(ArbolFilas *r, bool on)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     memset(r->expanded, on, (size_t)r->cap);
 }
 
-void ui_rows_reveal(UiRows *r, int node)
+void arbol_filas_reveal(ArbolFilas *r, int node)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     for (int q = r->plan->nodes[node].parent; q >= 0; q = r->plan->nodes[q].parent)
         r->expanded[q] = 1;
 }
 
-unsigned short ui_rows_mask_act(const Actividad *a)
+unsigned short arbol_filas_mask_act(const Actividad *a)
 {
     unsigned short m = 0;
     for (int i = 0; i < POA_MESES; i++)
@@ -154,11 +165,11 @@ unsigned short ui_rows_mask_act(const Actividad *a)
     return m;
 }
 
-static unsigned short mask_of(UiRows *r, int node)
+static unsigned short mask_of(ArbolFilas *r, int node)
 {
     Plan *p = r->plan;
     if (p->nodes[node].kind == NODE_ACTIVIDAD)
-        return ui_rows_mask_act(plan_act(p, node));
+        return arbol_filas_mask_act(plan_act(p, node));
     unsigned short m = 0;
     const IntVec *k = &p->nodes[node].kids;
     for (int i = 0; i < k->n; i++)
@@ -166,7 +177,7 @@ static unsigned short mask_of(UiRows *r, int node)
     return m;
 }
 
-static void mask_rec(UiRows *r, int node)
+static void mask_rec(ArbolFilas *r, int node)
 {
     const IntVec *k = &r->plan->nodes[node].kids;
     for (int i = 0; i < k->n; i++)
@@ -174,22 +185,22 @@ static void mask_rec(UiRows *r, int node)
     r->mask[node] = mask_of(r, node);
 }
 
-void ui_rows_mask_all(UiRows *r)
+void arbol_filas_mask_all(ArbolFilas *r)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     mask_rec(r, 0);
 }
 
-void ui_rows_mask_update(UiRows *r, int node)
+void arbol_filas_mask_update(ArbolFilas *r, int node)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     for (int q = node; q >= 0; q = r->plan->nodes[q].parent)
         r->mask[q] = r->plan->nodes[q].deleted ? 0 : mask_of(r, q);
 }
 
 /* ---- filters ---- */
 
-bool ui_resp_match(const char *responsables, const char *uno)
+bool arbol_filas_resp_match(const char *responsables, const char *uno)
 {
     const char *s = responsables;
     while (*s) {
@@ -212,7 +223,7 @@ bool ui_resp_match(const char *responsables, const char *uno)
     return false;
 }
 
-static bool filter_rec(UiRows *r, int node)
+static bool filter_rec(ArbolFilas *r, int node)
 {
     Plan *p = r->plan;
     const Node *n = &p->nodes[node];
@@ -224,16 +235,16 @@ static bool filter_rec(UiRows *r, int node)
         self = n->unidad == r->filtro_unidad;
     if (self && r->filtro_resp)
         self = n->kind == NODE_ACTIVIDAD &&
-               ui_resp_match(plan_act(p, node)->responsables, r->filtro_resp);
+               arbol_filas_resp_match(plan_act(p, node)->responsables, r->filtro_resp);
     if (self && n->kind < NODE_META)
         self = false;   /* ejes and objetivos are shown through what they hold */
     r->shown[node] = any || self;
     return r->shown[node];
 }
 
-void ui_rows_set_filter(UiRows *r, int unidad, const char *resp)
+void arbol_filas_set_filter(ArbolFilas *r, int unidad, const char *resp)
 {
-    ui_rows_sync(r);
+    arbol_filas_sync(r);
     r->filtro_unidad = unidad;
     free(r->filtro_resp);
     r->filtro_resp = resp ? xstrdup(resp) : NULL;
@@ -248,7 +259,7 @@ void ui_rows_set_filter(UiRows *r, int unidad, const char *resp)
     filter_rec(r, 0);
 }
 
-bool ui_rows_is_shown(const UiRows *r, int node)
+bool arbol_filas_is_shown(const ArbolFilas *r, int node)
 {
     return !r->shown || (node < r->cap && r->shown[node]);
 }
@@ -276,7 +287,7 @@ static bool node_matches(const Plan *p, int node, const char *needle)
            u8_contains_folded(p->unidades[n->unidad].nombre, needle);
 }
 
-int ui_rows_search(const UiRows *r, const char *needle, int from, int dir)
+int arbol_filas_search(const ArbolFilas *r, const char *needle, int from, int dir)
 {
     if (!needle || !*needle)
         return -1;
@@ -288,7 +299,7 @@ int ui_rows_search(const UiRows *r, const char *needle, int from, int dir)
         if (i < 0)
             i += order.n;
         int x = order.v[i];
-        if (ui_rows_is_shown(r, x) && node_matches(r->plan, x, needle))
+        if (arbol_filas_is_shown(r, x) && node_matches(r->plan, x, needle))
             found = x;
     }
     iv_free(&order);
@@ -307,7 +318,7 @@ static int cmp_folded(const void *a, const void *b)
 
 /* Distinct responsables, each part folded once and deduplicated through a
  * hash of its folded form: linear in the plan, whatever the number of names. */
-char **ui_rows_responsables(const Plan *p, int *n)
+char **arbol_filas_responsables(const Plan *p, int *n)
 {
     RespItem *items = NULL;
     int cnt = 0, cap = 0;

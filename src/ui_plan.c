@@ -1,110 +1,67 @@
-/* ui_actions.c — the handlers named in the key table: movement, folding,
- * search and filters, and the edits (through cmd.c, one transaction each).
- * Handlers return UI_* flags; the main loop redraws. */
+/* ui_plan.c — the plan screen: its requests (folding, the tree's left and
+ * right, search and filters, the edits through cmd.c, one transaction each;
+ * the cronograma's in ui_plan_meses.c) and its hooks. Handlers return UI_*
+ * flags; the main loop redraws. Drawing is in ui_plan_draw.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "deshacer.h"
 #include "u8.h"
-#include "ui_app.h"
-#include "ui_seg.h"
+#include "ui_plan.h"
 
 static const int MOVE = UI_HANDLED | UI_REDRAW;
 static const int REBUILD = UI_HANDLED | UI_REDRAW | UI_REBUILD;
 
 static void select_node(App *a, int node)
 {
-    ui_rows_reveal(a->rows, node);
-    ui_rows_rebuild(a->rows);
-    int ix = ui_rows_find(a->rows, node);
+    arbol_filas_reveal(a->rows, node);
+    arbol_filas_rebuild(a->rows);
+    int ix = arbol_filas_find(a->rows, node);
     if (ix >= 0)
-        a->sel = ix;
+        a->lista.sel = ix;
 }
 
-static int saved(App *a, bool ok, PoaErr *err)
-{
-    a->plan_gen++;   /* even a refused edit may have refreshed state from the file */
-    if (ok)
-        ui_status(a, false, "Guardado");
-    else
-        ui_status(a, true, "No se guardó: %s", err->msg);
-    return REBUILD;
-}
+/* ---- the tree ---- */
 
-/* ---- movement ---- */
-
-int ui_act_up(App *a, int k) { (void)k; if (a->sel > 0) a->sel--; return MOVE; }
-int ui_act_down(App *a, int k)
-{
-    (void)k;
-    if (a->sel + 1 < a->rows->nrows)
-        a->sel++;
-    return MOVE;
-}
-int ui_act_pgup(App *a, int k)
-{
-    (void)k;
-    a->sel -= a->list_h - 1;
-    a->top -= a->list_h - 1;
-    if (a->top < 0)
-        a->top = 0;
-    if (a->sel < 0)
-        a->sel = 0;
-    return MOVE;
-}
-int ui_act_pgdn(App *a, int k)
-{
-    (void)k;
-    a->sel += a->list_h - 1;
-    a->top += a->list_h - 1;
-    if (a->sel >= a->rows->nrows)
-        a->sel = a->rows->nrows - 1;
-    if (a->sel < 0)
-        a->sel = 0;
-    return MOVE;
-}
-int ui_act_home(App *a, int k) { (void)k; a->sel = 0; return MOVE; }
-int ui_act_end(App *a, int k) { (void)k; a->sel = a->rows->nrows > 0 ? a->rows->nrows - 1 : 0; return MOVE; }
-
-int ui_act_left(App *a, int k)
+static int on_left(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
     if (n <= 0)
         return MOVE;
-    if (a->rows->expanded[n] && ui_rows_nkids(a->plan, n) > 0) {
+    if (a->rows->expanded[n] && arbol_filas_nkids(a->plan, n) > 0) {
         a->rows->expanded[n] = 0;
         return REBUILD;
     }
     int parent = cmd_visible_parent(a->plan, n);
     if (parent > 0) {
-        int ix = ui_rows_find(a->rows, parent);
+        int ix = arbol_filas_find(a->rows, parent);
         if (ix >= 0)
-            a->sel = ix;
+            a->lista.sel = ix;
     }
     return MOVE;
 }
 
-int ui_act_right(App *a, int k)
+static int on_right(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
-    if (n <= 0 || ui_rows_nkids(a->plan, n) == 0)
+    if (n <= 0 || arbol_filas_nkids(a->plan, n) == 0)
         return MOVE;
     if (!a->rows->expanded[n]) {
         a->rows->expanded[n] = 1;
         return REBUILD;
     }
-    if (a->sel + 1 < a->rows->nrows)
-        a->sel++;
+    if (a->lista.sel + 1 < a->rows->nrows)
+        a->lista.sel++;
     return MOVE;
 }
 
-int ui_act_mes_left(App *a, int k) { (void)k; if (a->mes > 0) a->mes--; return MOVE; }
-int ui_act_mes_right(App *a, int k) { (void)k; if (a->mes < POA_MESES - 1) a->mes++; return MOVE; }
+static int on_mes_left(App *a, int k) { (void)k; if (a->mes > 0) a->mes--; return MOVE; }
+static int on_mes_right(App *a, int k) { (void)k; if (a->mes < POA_MESES - 1) a->mes++; return MOVE; }
 
-int ui_act_focus(App *a, int k)
+static int on_focus(App *a, int k)
 {
     (void)k;
     a->focus = a->focus == FOCUS_TREE ? FOCUS_GRID : FOCUS_TREE;
@@ -113,10 +70,10 @@ int ui_act_focus(App *a, int k)
     return MOVE;
 }
 
-int ui_act_columns(App *a, int k)
+static int on_columns(App *a, int k)
 {
     (void)k;
-    ui_layout(a);
+    ui_plan_layout(a);
     if (a->grid_x >= 0 && a->extra_x >= 0) {
         ui_status(a, false, "Todas las columnas ya están a la vista");
         return MOVE;
@@ -129,17 +86,17 @@ int ui_act_columns(App *a, int k)
 
 /* ---- folding ---- */
 
-int ui_act_toggle(App *a, int k)
+static int on_toggle(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
-    if (n <= 0 || ui_rows_nkids(a->plan, n) == 0)
+    if (n <= 0 || arbol_filas_nkids(a->plan, n) == 0)
         return MOVE;
     a->rows->expanded[n] = !a->rows->expanded[n];
     return REBUILD;
 }
 
-int ui_act_expand(App *a, int k)
+static int on_expand(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
@@ -148,7 +105,7 @@ int ui_act_expand(App *a, int k)
     return REBUILD;
 }
 
-int ui_act_collapse(App *a, int k)
+static int on_collapse(App *a, int k)
 {
     (void)k;
     int n = ui_sel_node(a);
@@ -157,24 +114,24 @@ int ui_act_collapse(App *a, int k)
     return REBUILD;
 }
 
-int ui_act_all(App *a, int k)
+static int on_all(App *a, int k)
 {
     (void)k;
     /* all expanded already (every shown row is open or a leaf) -> fold all */
     bool all = true;
     for (int i = 0; i < a->rows->nrows && all; i++) {
         int n = a->rows->rows[i].node;
-        all = a->rows->expanded[n] || ui_rows_nkids(a->plan, n) == 0;
+        all = a->rows->expanded[n] || arbol_filas_nkids(a->plan, n) == 0;
     }
     int n = ui_sel_node(a);
-    ui_rows_expand_all(a->rows, !all);
+    arbol_filas_expand_all(a->rows, !all);
     if (all) {
         /* keep the top-level row that held the selection */
         while (n > 0 && cmd_visible_parent(a->plan, n) > 0)
             n = cmd_visible_parent(a->plan, n);
-        ui_rows_rebuild(a->rows);
-        int ix = ui_rows_find(a->rows, n);
-        a->sel = ix >= 0 ? ix : 0;
+        arbol_filas_rebuild(a->rows);
+        int ix = arbol_filas_find(a->rows, n);
+        a->lista.sel = ix >= 0 ? ix : 0;
     }
     return REBUILD;
 }
@@ -187,7 +144,7 @@ static int search_from(App *a, int dir)
         ui_status(a, false, "Primero busque con /");
         return MOVE;
     }
-    int n = ui_rows_search(a->rows, a->busqueda, ui_sel_node(a), dir);
+    int n = arbol_filas_search(a->rows, a->busqueda, ui_sel_node(a), dir);
     if (n < 0) {
         ui_status(a, true, "No se encontró «%s»", a->busqueda);
         return MOVE;
@@ -197,7 +154,7 @@ static int search_from(App *a, int dir)
     return REBUILD;
 }
 
-int ui_act_search(App *a, int k)
+static int on_search(App *a, int k)
 {
     (void)k;
     char *s;
@@ -213,18 +170,18 @@ int ui_act_search(App *a, int k)
     return search_from(a, +1);
 }
 
-int ui_act_next(App *a, int k) { (void)k; return search_from(a, +1); }
-int ui_act_prev(App *a, int k) { (void)k; return search_from(a, -1); }
+static int on_next(App *a, int k) { (void)k; return search_from(a, +1); }
+static int on_prev(App *a, int k) { (void)k; return search_from(a, -1); }
 
 static void after_filter(App *a, int node)
 {
-    ui_rows_rebuild(a->rows);
-    int ix = node > 0 ? ui_rows_find(a->rows, node) : -1;
-    a->sel = ix >= 0 ? ix : 0;
-    a->top = 0;
+    arbol_filas_rebuild(a->rows);
+    int ix = node > 0 ? arbol_filas_find(a->rows, node) : -1;
+    a->lista.sel = ix >= 0 ? ix : 0;
+    a->lista.top = 0;
 }
 
-int ui_act_unidad(App *a, int k)
+static int on_unidad(App *a, int k)
 {
     (void)k;
     Plan *p = a->plan;
@@ -238,7 +195,7 @@ int ui_act_unidad(App *a, int k)
     if (pick < 0)
         return MOVE;
     int node = ui_sel_node(a);
-    ui_rows_set_filter(a->rows, pick - 1, a->rows->filtro_resp);
+    arbol_filas_set_filter(a->rows, pick - 1, a->rows->filtro_resp);
     after_filter(a, node);
     if (pick == 0)
         ui_status(a, false, "Todas las unidades");
@@ -248,11 +205,11 @@ int ui_act_unidad(App *a, int k)
     return REBUILD;
 }
 
-int ui_act_resp(App *a, int k)
+static int on_resp(App *a, int k)
 {
     (void)k;
     int n;
-    char **list = ui_rows_responsables(a->plan, &n);
+    char **list = arbol_filas_responsables(a->plan, &n);
     char **items = xmalloc(sizeof(char *) * (size_t)(n + 1));
     items[0] = "Todos los responsables";
     int initial = 0;
@@ -264,7 +221,7 @@ int ui_act_resp(App *a, int k)
     int pick = ui_pick(a, "Filtrar por responsable", items, n + 1, initial);
     int node = ui_sel_node(a);
     if (pick >= 0) {
-        ui_rows_set_filter(a->rows, a->rows->filtro_unidad, pick > 0 ? list[pick - 1] : NULL);
+        arbol_filas_set_filter(a->rows, a->rows->filtro_unidad, pick > 0 ? list[pick - 1] : NULL);
         after_filter(a, node);
         ui_status(a, false, pick ? "Responsable: %s (Esc quita el filtro)" : "%s", items[pick]);
     }
@@ -275,13 +232,13 @@ int ui_act_resp(App *a, int k)
     return REBUILD;
 }
 
-int ui_act_clear(App *a, int k)
+static int on_clear(App *a, int k)
 {
     (void)k;
     if (a->rows->filtro_unidad < 0 && !a->rows->filtro_resp)
         return MOVE;
     int node = ui_sel_node(a);
-    ui_rows_set_filter(a->rows, -1, NULL);
+    arbol_filas_set_filter(a->rows, -1, NULL);
     after_filter(a, node);
     ui_status(a, false, "Sin filtros");
     return REBUILD;
@@ -309,13 +266,13 @@ static int edit_field(App *a, int n, CmdCampo c)
     if (!ok)
         return r;
     PoaErr err = {{0}};
-    r = saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
-    ui_rows_mask_update(a->rows, n);   /* quarterly targets change the grid */
+    r = ui_plan_saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
+    arbol_filas_mask_update(a->rows, n);   /* quarterly targets change the grid */
     free(v);
     return r;
 }
 
-int ui_act_edit(App *a, int k)
+static int on_edit(App *a, int k)
 {
     (void)k;
     int n = need_node(a);
@@ -337,7 +294,7 @@ static int pick_unidad(App *a, const char *title, int initial)
     return pick;
 }
 
-int ui_act_fields(App *a, int k)
+static int on_fields(App *a, int k)
 {
     (void)k;
     int n = need_node(a);
@@ -370,7 +327,7 @@ int ui_act_fields(App *a, int k)
     if (u < 0)
         return MOVE;
     PoaErr err = {{0}};
-    return saved(a, cmd_set_unidad(a->db, p, n, u, &err), &err);
+    return ui_plan_saved(a, cmd_set_unidad(a->db, p, n, u, &err), &err);
 }
 
 /* The code a new node would most likely get: the one after the previous
@@ -425,7 +382,7 @@ static int add(App *a, bool as_child)
     int prev = ref;
     if (as_child) {
         IntVec kids = {0};
-        ui_rows_kids(p, ref, &kids);
+        arbol_filas_kids(p, ref, &kids);
         prev = kids.n ? kids.v[kids.n - 1] : 0;
         iv_free(&kids);
     }
@@ -447,18 +404,18 @@ static int add(App *a, bool as_child)
     bool ok = cmd_add(a->db, p, ref, as_child, unidad, code, text, &made, &err);
     free(code);
     free(text);
-    ui_rows_sync(a->rows);
+    arbol_filas_sync(a->rows);
     if (ok) {
-        ui_rows_mask_update(a->rows, made);
+        arbol_filas_mask_update(a->rows, made);
         select_node(a, made);
     }
-    return saved(a, ok, &err);
+    return ui_plan_saved(a, ok, &err);
 }
 
-int ui_act_add_sibling(App *a, int k) { (void)k; return add(a, false); }
-int ui_act_add_child(App *a, int k) { (void)k; return add(a, true); }
+static int on_add_sibling(App *a, int k) { (void)k; return add(a, false); }
+static int on_add_child(App *a, int k) { (void)k; return add(a, true); }
 
-int ui_act_delete(App *a, int k)
+static int on_delete(App *a, int k)
 {
     (void)k;
     int n = need_node(a);
@@ -483,12 +440,12 @@ int ui_act_delete(App *a, int k)
     PoaErr err = {{0}};
     bool ok = cmd_delete(a->db, p, n, &err);
     if (ok)
-        ui_rows_mask_update(a->rows, parent);
-    int r = saved(a, ok, &err);
+        arbol_filas_mask_update(a->rows, parent);
+    int r = ui_plan_saved(a, ok, &err);
     if (ok) {
-        ui_rows_rebuild(a->rows);   /* selection stays at the same place: the next row */
-        if (a->sel >= a->rows->nrows)
-            a->sel = a->rows->nrows - 1;
+        arbol_filas_rebuild(a->rows);   /* selection stays at the same place: the next row */
+        if (a->lista.sel >= a->rows->nrows)
+            a->lista.sel = a->rows->nrows - 1;
     }
     return r;
 }
@@ -504,18 +461,18 @@ static int move_sibling(App *a, int delta)
         ui_status(a, true, "%s", err.msg);
         return MOVE;
     }
-    int r = saved(a, ok, &err);
-    ui_rows_rebuild(a->rows);
-    int ix = ui_rows_find(a->rows, n);
+    int r = ui_plan_saved(a, ok, &err);
+    arbol_filas_rebuild(a->rows);
+    int ix = arbol_filas_find(a->rows, n);
     if (ix >= 0)
-        a->sel = ix;
+        a->lista.sel = ix;
     return r;
 }
 
-int ui_act_move_up(App *a, int k) { (void)k; return move_sibling(a, -1); }
-int ui_act_move_down(App *a, int k) { (void)k; return move_sibling(a, +1); }
+static int on_move_up(App *a, int k) { (void)k; return move_sibling(a, -1); }
+static int on_move_down(App *a, int k) { (void)k; return move_sibling(a, +1); }
 
-int ui_act_move_to(App *a, int k)
+static int on_move_to(App *a, int k)
 {
     (void)k;
     int n = need_node(a);
@@ -551,19 +508,19 @@ int ui_act_move_to(App *a, int k)
         int old = p->nodes[n].parent;
         PoaErr err = {{0}};
         bool ok = cmd_move_to(a->db, p, n, cand.v[pick], &err);
-        ui_rows_sync(a->rows);
+        arbol_filas_sync(a->rows);
         if (ok) {
-            ui_rows_mask_update(a->rows, old);
-            ui_rows_mask_update(a->rows, n);
+            arbol_filas_mask_update(a->rows, old);
+            arbol_filas_mask_update(a->rows, n);
             select_node(a, n);
         }
-        r = saved(a, ok, &err);
+        r = ui_plan_saved(a, ok, &err);
     }
     iv_free(&cand);
     return r;
 }
 
-int ui_act_renumber(App *a, int k)
+static int on_renumber(App *a, int k)
 {
     (void)k;
     int n = need_node(a);
@@ -572,7 +529,7 @@ int ui_act_renumber(App *a, int k)
     PoaErr err = {{0}};
     int changed = 0;
     bool ok = cmd_renumber(a->db, a->plan, n, &changed, &err);
-    int r = saved(a, ok, &err);
+    int r = ui_plan_saved(a, ok, &err);
     if (ok)
         ui_status(a, false, "Guardado: %d código%s nuevo%s", changed, changed == 1 ? "" : "s",
                   changed == 1 ? "" : "s");
@@ -581,182 +538,92 @@ int ui_act_renumber(App *a, int k)
 
 /* ---- the grid ---- */
 
-static int need_act(App *a)
+
+/* ---- the screen ---- */
+
+static int plan_request(App *a, UiReq req, int key)
 {
-    int n = ui_sel_node(a);
-    if (n <= 0 || a->plan->nodes[n].kind != NODE_ACTIVIDAD) {
-        ui_status(a, true, "Solo las actividades tienen cronograma (p pega en todas las de una rama)");
-        return 0;
+    switch (req) {
+    case REQ_LEFT: return on_left(a, key);
+    case REQ_RIGHT: return on_right(a, key);
+    case REQ_MES_PREV: return on_mes_left(a, key);
+    case REQ_MES_NEXT: return on_mes_right(a, key);
+    case REQ_FOCUS: return on_focus(a, key);
+    case REQ_COLUMNS: return on_columns(a, key);
+    case REQ_TOGGLE: return on_toggle(a, key);
+    case REQ_EXPAND: return on_expand(a, key);
+    case REQ_COLLAPSE: return on_collapse(a, key);
+    case REQ_EXPAND_ALL: return on_all(a, key);
+    case REQ_SEARCH: return on_search(a, key);
+    case REQ_SEARCH_NEXT: return on_next(a, key);
+    case REQ_SEARCH_PREV: return on_prev(a, key);
+    case REQ_FILTER_UNIDAD: return on_unidad(a, key);
+    case REQ_FILTER_RESP: return on_resp(a, key);
+    case REQ_FILTER_CLEAR: return on_clear(a, key);
+    case REQ_EDIT: return on_edit(a, key);
+    case REQ_FIELDS: return on_fields(a, key);
+    case REQ_ADD_SIBLING: return on_add_sibling(a, key);
+    case REQ_ADD_CHILD: return on_add_child(a, key);
+    case REQ_DELETE: return on_delete(a, key);
+    case REQ_MOVE_UP: return on_move_up(a, key);
+    case REQ_MOVE_DOWN: return on_move_down(a, key);
+    case REQ_MOVE_TO: return on_move_to(a, key);
+    case REQ_RENUMBER: return on_renumber(a, key);
+    default: return ui_plan_meses_request(a, req, key);
     }
-    return n;
 }
 
-static int month_saved(App *a, int n, bool ok, PoaErr *err)
+static Lista *plan_list(App *a)
 {
-    ui_rows_mask_update(a->rows, n);
-    saved(a, ok, err);
-    return MOVE;   /* the rows did not change */
+    a->lista.n = a->rows->nrows;
+    return &a->lista;
 }
 
-int ui_act_mark(App *a, int k)
+/* After an undo: only what it touched, the month masks of those nodes and
+ * their ancestors; a filter only when the tree changed under it. */
+static void plan_changed(App *a, UiCambio what, bool showing)
 {
-    (void)k;
-    int n = need_act(a);
-    if (!n)
-        return MOVE;
-    const MesCell *c = &plan_act(a->plan, n)->mes[a->mes];
-    MesCell nc = c->kind == CELL_VACIA ? (MesCell){CELL_X, 1} : (MesCell){CELL_VACIA, 0};
-    PoaErr err = {{0}};
-    return month_saved(a, n, cmd_set_mes(a->db, a->plan, n, a->mes, nc, &err), &err);
-}
-
-int ui_act_qty(App *a, int k)
-{
-    int n = need_act(a);
-    if (!n)
-        return MOVE;
-    char init[2] = {(char)k, 0}, prompt[64];
-    snprintf(prompt, sizeof prompt, "Cantidad de %s (x, número o vacío):", POA_MES_CORTO[a->mes]);
-    char *v;
-    if (!ui_edit_line(a, prompt, init, &v))
-        return a->quit ? UI_QUIT : MOVE;
-    MesCell c;
-    PoaErr err = {{0}};
-    if (!mes_cell_parse(v, &c)) {
-        ui_status(a, true, "«%s» no es una cantidad: use x, un número mayor o igual que 0, o nada", v);
-        free(v);
-        return MOVE;
-    }
-    free(v);
-    return month_saved(a, n, cmd_set_mes(a->db, a->plan, n, a->mes, c, &err), &err);
-}
-
-int ui_act_clear_cell(App *a, int k)
-{
-    (void)k;
-    int n = need_act(a);
-    if (!n)
-        return MOVE;
-    PoaErr err = {{0}};
-    return month_saved(a, n, cmd_set_mes(a->db, a->plan, n, a->mes, (MesCell){CELL_VACIA, 0}, &err),
-                       &err);
-}
-
-static int fill(App *a, bool quarter, bool on)
-{
-    int n = need_act(a);
-    if (!n)
-        return MOVE;
-    int from = quarter ? a->mes / 3 * 3 : 0, to = quarter ? from + 2 : POA_MESES - 1;
-    PoaErr err = {{0}};
-    return month_saved(a, n, cmd_fill_meses(a->db, a->plan, n, from, to, on, &err), &err);
-}
-
-int ui_act_fill_q(App *a, int k) { (void)k; return fill(a, true, true); }
-int ui_act_clear_q(App *a, int k) { (void)k; return fill(a, true, false); }
-int ui_act_fill_y(App *a, int k) { (void)k; return fill(a, false, true); }
-int ui_act_clear_y(App *a, int k) { (void)k; return fill(a, false, false); }
-
-int ui_act_copy(App *a, int k)
-{
-    (void)k;
-    int n = need_act(a);
-    if (!n)
-        return MOVE;
-    memcpy(a->clip, plan_act(a->plan, n)->mes, sizeof a->clip);
-    a->has_clip = true;
-    ui_status(a, false, "Cronograma copiado: p lo pega en otra fila");
-    return MOVE;
-}
-
-static void collect(Plan *p, int node, void *ctx)
-{
-    (void)p;
-    iv_push(ctx, node);
-}
-
-int ui_act_paste(App *a, int k)
-{
-    (void)k;
-    int n = need_node(a);
-    if (n <= 0)
-        return MOVE;
-    if (!a->has_clip) {
-        ui_status(a, true, "Primero copie un cronograma con c");
-        return MOVE;
-    }
-    Plan *p = a->plan;
-    IntVec dst = {0};
-    plan_each_actividad(p, n, collect, &dst);
-    if (!dst.n) {
-        ui_status(a, true, "No hay actividades aquí");
-        return MOVE;
-    }
-    if (dst.n > 1) {
-        char q[160];
-        snprintf(q, sizeof q, "¿Pegar el cronograma copiado en %d actividades?", dst.n);
-        if (!ui_confirm(a, q, "Se reemplazan sus doce meses.")) {
-            iv_free(&dst);
-            return MOVE;
-        }
-    }
-    PoaErr err = {{0}};
-    bool ok = cmd_set_pattern(a->db, p, a->clip, dst.v, dst.n, &err);
-    for (int i = 0; i < dst.n; i++)
-        ui_rows_mask_update(a->rows, dst.v[i]);
-    iv_free(&dst);
-    return month_saved(a, n, ok, &err);
-}
-
-int ui_act_help(App *a, int k)
-{
-    (void)k;
-    ui_help(a);
-    return MOVE;
-}
-
-int ui_act_redraw(App *a, int k)
-{
-    (void)a;
-    (void)k;
-    clearok(curscr, TRUE);
-    return MOVE;
-}
-
-int ui_act_quit(App *a, int k)
-{
-    (void)a;
-    (void)k;
-    return UI_QUIT;
-}
-
-/* ---- undo (every screen) ---- */
-
-int ui_act_deshacer(App *a, int k)
-{
-    (void)k;
-    PoaErr err = {{0}};
-    DeshacerInfo info;
-    if (!deshacer_ultimo(a->db, a->plan, &info, &err)) {
-        ui_status(a, true, "%s", err.msg);
-        return MOVE;
-    }
-    /* only what the undo touched: the month masks of those nodes and their
-     * ancestors; a filter only when the tree changed under it */
-    ui_rows_sync(a->rows);
-    for (int i = 0; i < info.nodos.n; i++)
-        ui_rows_mask_update(a->rows, info.nodos.v[i]);
-    if (info.estructura && (a->rows->filtro_unidad >= 0 || a->rows->filtro_resp)) {
+    const DeshacerInfo *info = a->deshecho;
+    if (what != UI_CAMBIO_DESHECHO || !info)
+        return;
+    arbol_filas_sync(a->rows);
+    for (int i = 0; i < info->nodos.n; i++)
+        arbol_filas_mask_update(a->rows, info->nodos.v[i]);
+    if (info->estructura && (a->rows->filtro_unidad >= 0 || a->rows->filtro_resp)) {
         char *resp = a->rows->filtro_resp ? xstrdup(a->rows->filtro_resp) : NULL;
-        ui_rows_set_filter(a->rows, a->rows->filtro_unidad, resp);
+        arbol_filas_set_filter(a->rows, a->rows->filtro_unidad, resp);
         free(resp);
     }
-    ui_seg_refrescar(a, info.estructura);
     /* on the plan, show where the change went back to */
-    if (a->vista == VISTA_PLAN && info.nodos.n > 0 && !a->plan->nodes[info.nodos.v[0]].deleted &&
-        ui_rows_is_shown(a->rows, info.nodos.v[0]))
-        select_node(a, info.nodos.v[0]);
-    ui_status(a, false, "Deshecho: %s", info.descripcion);
-    deshacer_info_free(&info);
-    return REBUILD;
+    if (showing && info->nodos.n > 0 && !a->plan->nodes[info->nodos.v[0]].deleted &&
+        arbol_filas_is_shown(a->rows, info->nodos.v[0]))
+        select_node(a, info->nodos.v[0]);
 }
+
+/* Back on the plan: the tree selects the actividad last seen there. */
+static bool plan_open(App *a, Vista from, const UiPedido *p)
+{
+    (void)from;
+    int node = p->nodo;
+    if (node > 0 && !a->plan->nodes[node].deleted)
+        select_node(a, node);
+    a->lista.sel = arbol_filas_rebuild_keep(a->rows, a->lista.sel, ui_sel_node(a));
+    return true;
+}
+
+static int plan_foco(const App *a)
+{
+    int n = ui_sel_node(a);
+    return n > 0 ? n : -1;
+}
+
+const UiScreen UI_SCREEN_PLAN = {
+    .vista = VISTA_PLAN,
+    .draw = ui_plan_draw,
+    .request = plan_request,
+    .list = plan_list,
+    .changed = plan_changed,
+    .open = plan_open,
+    .foco = plan_foco,
+    .position = ui_plan_position,
+};
