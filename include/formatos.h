@@ -97,6 +97,11 @@ void reg_tomar(RegPlano *r, PlanoCol col, char *texto, const Celda *c);
 void reg_copiar(RegPlano *dst, const RegPlano *src);
 bool reg_emitir(const RegPlano *r, PlanoEmit emit, void *ctx, PoaErr *err);
 void reg_free(RegPlano *r);
+/* Appends an empty record to the array *v (*n used, *cap allocated) for
+ * source row fila, with the institution and year every record of a document
+ * carries (no source cell). The array may move. */
+RegPlano *reg_nuevo(RegPlano **v, int *n, int *cap, int fila, const char *institucion,
+                    const char *anio);
 
 /* Adds "lugar: mensaje" (the cell's place, or the sheet's with c NULL). */
 void formato_aviso(PlanoAvisos *a, const Libro *l, int hoja, const Celda *c, const char *fmt,

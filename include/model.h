@@ -125,6 +125,10 @@ void plan_remove_node(Plan *p, int node);
 /* Moves node to new_parent at position pos (-1: last). */
 void plan_move_node(Plan *p, int node, int new_parent, int pos);
 
+/* Frees the strings an Actividad owns (not the Actividad): for a copy read
+ * outside a plan. */
+void actividad_free_textos(Actividad *a);
+
 static inline Actividad *plan_act(Plan *p, int node)
 {
     return p->nodes[node].act >= 0 ? &p->acts[p->nodes[node].act] : 0;

@@ -213,6 +213,9 @@ int ui_read_key(App *a, bool *is_key);
  * small (only resize, Esc and F10 pass): for the main loop, which handles
  * that state itself. */
 int ui_read_key_any(App *a, bool *is_key);
+/* ui_read_key for a dialog: a resize repaints what is under it (a->redraw)
+ * and reads as -1, so the dialog's loop draws itself again. */
+int ui_read_dialog_key(App *a, bool *is_key);
 /* Line editor on the status line. Returns true with *out (caller frees)
  * on Enter; false on Esc. */
 bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
@@ -222,6 +225,8 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
 bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret);
 /* A list to choose from, filtered as the analyst types; index or -1. */
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
+/* ui_pick over the plan's units (initial < 0: the first); -1 if none or Esc. */
+int ui_pick_unidad(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);

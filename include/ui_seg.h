@@ -77,12 +77,12 @@ void ui_seg_filas_open(App *a, int unidad, int node);
 void ui_seg_filas_at(App *a, int node);
 /* The actividad of the selected row, or -1. */
 int ui_seg_fila_node(const App *a);
+void ui_seg_position(const App *a, char *buf, size_t n);
 /* The list of the rows, ready for the shared movement. */
 Lista *ui_seg_filas_list(App *a);
 /* The unit of the rows (-1 before one is chosen). */
 int ui_seg_unidad(const App *a);
 /* A unit from the list (initial selected); -1 when none or cancelled. */
-int ui_seg_pick_unidad(App *a, int initial);
 
 /* ---- edits and the corte ---- */
 /* Edits campo of actividad node at the corte (inicial: the editor's text,

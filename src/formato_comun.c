@@ -200,3 +200,18 @@ char *formato_titulo(const char *s)
     }
     return sb_take(&b);
 }
+
+RegPlano *reg_nuevo(RegPlano **v, int *n, int *cap, int fila, const char *institucion,
+                    const char *anio)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 32;
+        *v = xrealloc(*v, (size_t)*cap * sizeof **v);
+    }
+    RegPlano *r = &(*v)[(*n)++];
+    memset(r, 0, sizeof *r);
+    r->fila = fila;
+    reg_poner(r, PLANO_INSTITUCION, institucion, NULL);
+    reg_poner(r, PLANO_ANIO, anio, NULL);
+    return r;
+}

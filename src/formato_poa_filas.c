@@ -119,15 +119,7 @@ static void actividad_partir(Poa *x, const Celda *act)
 /* corr: the row's columns from Indicadores on slid that many to the right. */
 void poa_actividad_leer(Poa *x, const Fila *f, const Celda *act, int corr)
 {
-    if (x->nregs == x->cap) {
-        x->cap = x->cap ? x->cap * 2 : 16;
-        x->regs = xrealloc(x->regs, (size_t)x->cap * sizeof *x->regs);
-    }
-    RegPlano *r = &x->regs[x->nregs++];
-    memset(r, 0, sizeof *r);
-    r->fila = f->numero;
-    reg_poner(r, PLANO_INSTITUCION, x->institucion, NULL);
-    reg_poner(r, PLANO_ANIO, x->anio, NULL);
+    RegPlano *r = reg_nuevo(&x->regs, &x->nregs, &x->cap, f->numero, x->institucion, x->anio);
     poner_valor(r, PLANO_UNIDAD, &x->unidad);
     poner_valor(r, PLANO_EJE, &x->eje);
     poner_valor(r, PLANO_OBJETIVO, &x->obj);

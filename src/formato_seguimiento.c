@@ -209,15 +209,7 @@ static bool accion_leer(Lectura *x, const Encabezado *e, const Fila *f, const ch
         free(x->mision_pend);
         x->mision_pend = NULL;
     }
-    if (x->nregs == x->cap) {
-        x->cap = x->cap ? x->cap * 2 : 32;
-        x->regs = xrealloc(x->regs, (size_t)x->cap * sizeof *x->regs);
-    }
-    RegPlano *r = &x->regs[x->nregs++];
-    memset(r, 0, sizeof *r);
-    r->fila = f->numero;
-    reg_poner(r, PLANO_INSTITUCION, x->institucion, NULL);
-    reg_poner(r, PLANO_ANIO, x->anio, NULL);
+    RegPlano *r = reg_nuevo(&x->regs, &x->nregs, &x->cap, f->numero, x->institucion, x->anio);
     if (x->obj_cod)
         reg_poner(r, PLANO_OBJ_COD, x->obj_cod, x->hay_obj ? &x->c_obj : NULL);
     if (x->obj)

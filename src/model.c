@@ -37,7 +37,7 @@ Plan *plan_new(const char *institucion, int anio)
     return p;
 }
 
-static void act_free(Actividad *a)
+void actividad_free_textos(Actividad *a)
 {
     free(a->unidad_lider);
     free(a->responsables);
@@ -64,7 +64,7 @@ void plan_free(Plan *p)
     }
     free(p->nodes);
     for (int i = 0; i < p->nacts; i++)
-        act_free(&p->acts[i]);
+        actividad_free_textos(&p->acts[i]);
     free(p->acts);
     for (int i = 0; i < p->nunidades; i++) {
         free(p->unidades[i].nombre);

@@ -608,20 +608,6 @@ static bool act_igual(const Actividad *a, const Actividad *b)
     return true;
 }
 
-static void act_strings_free(Actividad *a)
-{
-    free(a->unidad_lider);
-    free(a->responsables);
-    free(a->moneda);
-    free(a->presupuesto_nota);
-    free(a->riesgos);
-    for (int c = 0; c < POA_TRIMESTRES; c++) {
-        free(a->seg[c].observaciones);
-        free(a->seg[c].evidencia);
-        free(a->seg[c].pct_publicado);
-    }
-}
-
 /* node and its subtree in the file are what the model shows: texts, the
  * activities' fields, and the same children in the same order. */
 static bool check_rec(Db *db, Plan *p, int node, PoaErr *err)
@@ -644,7 +630,7 @@ static bool check_rec(Db *db, Plan *p, int node, PoaErr *err)
         memset(&f, 0, sizeof f);
         bool ok = read_act(db, n->id, &f, err);
         same = ok && act_igual(&f, plan_act(p, node));
-        act_strings_free(&f);
+        actividad_free_textos(&f);
         if (!ok)
             return false;
     }

@@ -41,6 +41,16 @@ int ui_read_key(App *a, bool *is_key)
     return k;
 }
 
+int ui_read_dialog_key(App *a, bool *is_key)
+{
+    int k = ui_read_key(a, is_key);
+    if (*is_key && k == KEY_RESIZE) {
+        a->redraw(a);   /* what is under the dialog; the dialog draws itself next */
+        return -1;
+    }
+    return k;
+}
+
 /* A terminating signal (ui_signals.c) reads as Esc with quit set, so every
  * dialog cancels what is not confirmed and the main loop ends the session. */
 static int signal_key(App *a)
@@ -100,12 +110,11 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
             refresh();
         }
         bool is_key;
-        int k = ui_read_key(a, &is_key);
+        int k = ui_read_dialog_key(a, &is_key);
         if (k < 0)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: a->redraw(a); break;
             case KEY_LEFT: cur = u8_prev(buf, cur); break;
             case KEY_RIGHT: cur = u8_next(buf, cur); break;
             case KEY_HOME: cur = 0; break;
@@ -232,12 +241,11 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             refresh();
         }
         bool is_key;
-        int k = ui_read_key(a, &is_key);
+        int k = ui_read_dialog_key(a, &is_key);
         if (k < 0)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: a->redraw(a); break;
             case KEY_UP: if (sel > 0) sel--; break;
             case KEY_DOWN: if (sel + 1 < nvis) sel++; break;
             case KEY_PPAGE: sel = sel > 10 ? sel - 10 : 0; break;
@@ -308,12 +316,8 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
             refresh();
         }
         bool is_key;
-        int k = ui_read_key(a, &is_key);
-        if (is_key && k == KEY_RESIZE) {
-            a->redraw(a);
-            continue;
-        }
-        if (is_key)
+        int k = ui_read_dialog_key(a, &is_key);
+        if (k < 0 || is_key)
             continue;
         if (k == 's' || k == 'S' || k == 'y' || k == 'Y')
             return true;
@@ -460,4 +464,19 @@ void ui_help(App *a)
     for (int i = 0; i < n; i++)
         free(lines[i]);
     free(lines);
+}
+
+int ui_pick_unidad(App *a, const char *title, int initial)
+{
+    Plan *p = a->plan;
+    if (p->nunidades == 0) {
+        ui_status(a, true, "El plan no tiene unidades");
+        return -1;
+    }
+    char **items = xmalloc(sizeof(char *) * (size_t)p->nunidades);
+    for (int i = 0; i < p->nunidades; i++)
+        items[i] = p->unidades[i].nombre;
+    int pick = ui_pick(a, title, items, p->nunidades, initial < 0 ? 0 : initial);
+    free(items);
+    return pick;
 }

@@ -370,12 +370,11 @@ int ui_export_run(App *a, UiExportInforme informe, int unidad)
     while (!hecho) {
         dlg_draw(&d);
         bool is_key;
-        int k = ui_read_key(a, &is_key);
+        int k = ui_read_dialog_key(a, &is_key);
         if (k < 0)
             continue;
         if (is_key) {
             switch (k) {
-            case KEY_RESIZE: a->redraw(a); break;
             case KEY_UP: case KEY_BTAB: d.campo = (d.campo + F_N - 1) % F_N; break;
             case KEY_DOWN: d.campo = (d.campo + 1) % F_N; break;
             case KEY_LEFT: cambiar(&d, -1); break;

@@ -279,21 +279,6 @@ static int on_edit(App *a, int k)
     return n > 0 ? edit_field(a, n, CAMPO_TEXTO) : MOVE;
 }
 
-static int pick_unidad(App *a, const char *title, int initial)
-{
-    Plan *p = a->plan;
-    if (p->nunidades == 0) {
-        ui_status(a, true, "El plan no tiene unidades");
-        return -1;
-    }
-    char **items = xmalloc(sizeof(char *) * (size_t)p->nunidades);
-    for (int i = 0; i < p->nunidades; i++)
-        items[i] = p->unidades[i].nombre;
-    int pick = ui_pick(a, title, items, p->nunidades, initial);
-    free(items);
-    return pick;
-}
-
 static int on_fields(App *a, int k)
 {
     (void)k;
@@ -323,7 +308,7 @@ static int on_fields(App *a, int k)
         return MOVE;
     if (which[pick] >= 0)
         return edit_field(a, n, (CmdCampo)which[pick]);
-    int u = pick_unidad(a, "Unidad de la meta operativa", p->nodes[n].unidad);
+    int u = ui_pick_unidad(a, "Unidad de la meta operativa", p->nodes[n].unidad);
     if (u < 0)
         return MOVE;
     PoaErr err = {{0}};
@@ -374,7 +359,7 @@ static int add(App *a, bool as_child)
     int unidad = -1;
     if (kind == NODE_META) {
         int init = a->rows->filtro_unidad >= 0 ? a->rows->filtro_unidad : p->nodes[ref].unidad;
-        unidad = pick_unidad(a, "Unidad de la nueva meta operativa", init < 0 ? 0 : init);
+        unidad = ui_pick_unidad(a, "Unidad de la nueva meta operativa", init < 0 ? 0 : init);
         if (unidad < 0)
             return MOVE;
     }

@@ -274,6 +274,15 @@ static int tabla_find(const UiSeg *s, int node)
 }
 
 /* The actividad of the table's (and form's) current row, or -1. */
+/* " 3/24 ": the selected activity's place among the unit's, for the form
+ * and the table's status line. */
+void ui_seg_position(const App *a, char *buf, size_t n)
+{
+    const UiSeg *s = a->seg;
+    int ord = s->lista.sel < s->nfilas ? s->filas[s->lista.sel].ord : 0;
+    snprintf(buf, n, " %d/%d ", ord, s->nacts);
+}
+
 int ui_seg_fila_node(const App *a)
 {
     const UiSeg *s = a->seg;
@@ -455,22 +464,6 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
         ui_status(a, false, "Guardado");
     }
     return MOVE;
-}
-
-int ui_seg_pick_unidad(App *a, int initial)
-{
-    Plan *p = a->plan;
-    if (p->nunidades == 0) {
-        ui_status(a, true, "El plan no tiene unidades");
-        return -1;
-    }
-    char **items = xmalloc(sizeof(char *) * (size_t)p->nunidades);
-    for (int i = 0; i < p->nunidades; i++)
-        items[i] = p->unidades[i].nombre;
-    int pick = ui_pick(a, "Tabla de seguimiento de la unidad", items, p->nunidades,
-                       initial < 0 ? 0 : initial);
-    free(items);
-    return pick;
 }
 
 /* ---- cortes ---- */

@@ -221,20 +221,11 @@ static bool form_open(App *a, Vista from, const UiPedido *p)
     return true;
 }
 
-static int form_foco(const App *a) { return ui_seg_fila_node(a); }
-
-static void form_position(const App *a, char *buf, size_t n)
-{
-    const UiSeg *s = a->seg;
-    int ord = s->lista.sel < s->nfilas ? s->filas[s->lista.sel].ord : 0;
-    snprintf(buf, n, " %d/%d ", ord, s->nacts);
-}
-
 const UiScreen UI_SCREEN_FORM = {
     .vista = VISTA_FORM,
     .draw = form_draw,
     .request = form_request,
     .open = form_open,
-    .foco = form_foco,
-    .position = form_position,
+    .foco = ui_seg_fila_node,
+    .position = ui_seg_position,
 };

@@ -334,7 +334,7 @@ static int tabla_request(App *a, UiReq req, int key)
         return ui_seg_edit(a, ui_seg_fila_node(a), SEG_CAMPO_REAL, init);
     }
     case REQ_SEG_UNIDAD: {
-        int u = ui_seg_pick_unidad(a, s->unidad);
+        int u = ui_pick_unidad(a, "Tabla de seguimiento de la unidad", s->unidad);
         if (u >= 0) {
             ui_seg_filas_open(a, u, -1);
             tabla_aviso(a);
@@ -370,29 +370,20 @@ static bool tabla_open(App *a, Vista from, const UiPedido *p)
         a->vuelta[VISTA_TABLA] = VISTA_PLAN;
     } else if (from == VISTA_TABLERO) {
         if (u < 0)
-            u = s->unidad >= 0 ? s->unidad : ui_seg_pick_unidad(a, 0);
+            u = s->unidad >= 0 ? s->unidad : ui_pick_unidad(a, "Tabla de seguimiento de la unidad", 0);
     } else {
         node = p->nodo;
         u = node > 0 ? a->plan->nodes[node].unidad : -1;
         if (u < 0)
             u = a->rows->filtro_unidad;
         if (u < 0)
-            u = ui_seg_pick_unidad(a, s->unidad);
+            u = ui_pick_unidad(a, "Tabla de seguimiento de la unidad", s->unidad);
     }
     if (u < 0)
         return false;
     ui_seg_filas_open(a, u, node);
     tabla_aviso(a);
     return true;
-}
-
-static int tabla_foco(const App *a) { return ui_seg_fila_node(a); }
-
-static void tabla_position(const App *a, char *buf, size_t n)
-{
-    const UiSeg *s = a->seg;
-    int ord = s->lista.sel < s->nfilas ? s->filas[s->lista.sel].ord : 0;
-    snprintf(buf, n, " %d/%d ", ord, s->nacts);
 }
 
 const UiScreen UI_SCREEN_TABLA = {
@@ -402,6 +393,6 @@ const UiScreen UI_SCREEN_TABLA = {
     .list = tabla_list,
     .changed = tabla_changed,
     .open = tabla_open,
-    .foco = tabla_foco,
-    .position = tabla_position,
+    .foco = ui_seg_fila_node,
+    .position = ui_seg_position,
 };
