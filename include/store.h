@@ -32,18 +32,32 @@ bool store_pick_plan(Db *db, const char *inst_req, int anio_req, const char *ins
 Plan *store_load(Db *db, int64_t plan_id, PoaErr *err);
 
 typedef struct {
-    int unidades, ejes, objetivos, metas, entregables, actividades;  /* created */
-    int actividades_actualizadas;   /* matched an existing activity */
+    /* created; only real levels (not the implicit eje or entregable of a
+     * plan without them, nor a meta without text) */
+    int unidades, ejes, objetivos, metas, entregables, actividades;
+    int actividades_actualizadas;   /* matched an existing activity and changed it */
+    int actividades_sin_cambios;    /* matched, and the file holds the same values */
     int seguimientos;               /* seguimiento rows written */
 } ImportStats;
 
-/* Merges incoming (built by the CSV importer; ids 0) into the file: plan,
- * units, ejes, objetivos, metas, entregables and actividades are matched by
- * their natural keys (names, codes and texts; repeated identical activities
- * by order of appearance) and created when missing; matched activities get
- * the incoming values. Sets the ids in incoming. Within the caller's
- * transaction. */
-bool store_merge_plan(Db *db, Plan *incoming, ImportStats *stats, PoaErr *err);
+/* What a merge did to each incoming node (arrays of in->nnodes). */
+typedef struct {
+    bool *creado;     /* the merge inserted the node */
+    char **cambios;   /* an updated activity's changed fields ("texto, mar, corte3.real") */
+    bool *unidad_creada;   /* per incoming unit */
+} MergeDetalle;
+void store_merge_detalle_free(MergeDetalle *d, int nnodes);   /* accepts NULL */
+
+/* Merges incoming (built by the importer; ids 0) into the file
+ * (store_merge.c): the plan, units, ejes, objetivos, metas and entregables
+ * are matched by their natural keys and created when missing; activities by
+ * the key of docs/formato-csv.md (code and text, then code alone, then text
+ * alone, when unique). Matched activities get the incoming values; each
+ * field that changes is logged under accion (0 = no log). Sets the ids in
+ * incoming; det (optional) says what happened to each node. Within the
+ * caller's transaction. */
+bool store_merge_plan(Db *db, Plan *incoming, int64_t accion, ImportStats *stats,
+                      MergeDetalle *det, PoaErr *err);
 
 /* Saving edits (inside the caller's transaction). */
 bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err);     /* sets node id */
