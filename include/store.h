@@ -59,6 +59,10 @@ void store_merge_detalle_free(MergeDetalle *d, int nnodes);   /* accepts NULL */
 bool store_merge_plan(Db *db, Plan *incoming, int64_t accion, ImportStats *stats,
                       MergeDetalle *det, PoaErr *err);
 
+/* Gives every change-log row of accion the same descripcion (an import
+ * knows its counts only after the merge has logged its fields). */
+bool store_log_describe(Db *db, int64_t accion, const char *descripcion, PoaErr *err);
+
 /* Saving edits (inside the caller's transaction). */
 bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err);     /* sets node id */
 bool store_save_node(Db *db, Plan *p, int node, PoaErr *err);       /* texts of the node */

@@ -78,6 +78,7 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
                  stats->actividades, stats->actividades_actualizadas);
         ok = store_log(db, accion, in->id, "plan", in->id, "importar", NULL, source, desc,
                        err) &&
+             store_log_describe(db, accion, desc, err) &&
              db_commit(db, err);
         if (!ok)
             db_rollback(db);

@@ -563,6 +563,18 @@ static bool update_matched(Merge *m, int i)
     return ok;
 }
 
+static const char SQL_LOG_DESC[] = "UPDATE cambio SET descripcion = ?2 WHERE accion = ?1";
+
+bool store_log_describe(Db *db, int64_t accion, const char *descripcion, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_LOG_DESC, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    bind_text(st, 2, descripcion);
+    return run(db, st, err, "No se pudo guardar el historial", NULL);
+}
+
 void store_merge_detalle_free(MergeDetalle *d, int n)
 {
     if (!d)
