@@ -32,6 +32,9 @@ CsvReader *csv_open(const char *path, PoaErr *err);
 CsvReader *csv_open_enc(const char *path, const char *codificacion, PoaErr *err);
 /* The warning about the conversion done on open, or NULL. */
 const char *csv_nota(const CsvReader *r);
+/* Starts again from the first record without reading the file again; false
+ * when the reader went too far for that (then open it again). */
+bool csv_rewind(CsvReader *r);
 char csv_separator(const CsvReader *r);   /* ',' or ';' */
 /* 1: a record in *row; 0: end of file; -1: error (unterminated quote,
  * stray quote), err = "archivo:línea:columna: …". Empty lines are skipped. */

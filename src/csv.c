@@ -21,7 +21,13 @@ struct CsvReader {
     bool failed;        /* after an error the position is meaningless */
     PoaErr err;
     char *nota;         /* the conversion done on open, for one warning line */
+    char *head;         /* the first bytes as read, so csv_rewind need not read again */
+    size_t nhead;
 };
+
+/* Reading a file's first rows to recognise it and then all of it is the
+ * common case: this much of the original is kept to start over cheaply. */
+enum { CSV_HEAD_KEEP = 1 << 20 };
 
 /* Reads with fread in a loop rather than trusting a size from stat, so
  * pipes and files that change under us still read correctly. */
@@ -213,7 +219,23 @@ CsvReader *csv_open_enc(const char *path, const char *codificacion, PoaErr *err)
     r->col = 1;
     r->sep = detect_sep(buf, tlen);
     r->nota = nota;
+    r->nhead = tlen < CSV_HEAD_KEEP ? tlen : CSV_HEAD_KEEP;
+    r->head = xmalloc(r->nhead + 1);
+    memcpy(r->head, buf, r->nhead);
     return r;
+}
+
+bool csv_rewind(CsvReader *r)
+{
+    /* csv_next writes only inside the records it returned, so restoring the
+     * bytes before the position restores the file */
+    if (r->failed || r->pos >= r->nhead)
+        return false;
+    memcpy(r->buf, r->head, r->pos + 1 <= r->nhead ? r->pos + 1 : r->nhead);
+    r->pos = 0;
+    r->line = 1;
+    r->col = 1;
+    return true;
 }
 
 char csv_separator(const CsvReader *r) { return r->sep; }
@@ -227,6 +249,7 @@ void csv_close(CsvReader *r)
         return;
     free(r->path);
     free(r->nota);
+    free(r->head);
     free(r->buf);
     free(r->fields);
     free(r->lines);

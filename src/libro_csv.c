@@ -39,7 +39,7 @@ static bool csv_hoja(Libro *l, int hoja, PoaErr *err)
         return false;
     }
     l->hoja_actual = 0;
-    if (c->fresh) {
+    if (c->fresh || csv_rewind(c->r)) {
         c->fresh = false;
         return true;
     }

@@ -51,7 +51,9 @@ struct PlanoBuilder {
     IntVec hoja_de_nodo;
     PlanoAvisos errores, avisos;
     int nerrores, nregistros;
-    char *text[PLANO_NCOLS];
+    char *text[PLANO_NCOLS];   /* the record's values, pointing into arena */
+    char *arena;               /* reused from record to record: no malloc per value */
+    size_t arena_cap;
     bool fila_mala;       /* the record being read has an error */
 };
 
@@ -73,8 +75,7 @@ void plano_builder_free(PlanoBuilder *b)
     iv_free(&b->hoja_de_nodo);
     plano_avisos_free(&b->errores);
     plano_avisos_free(&b->avisos);
-    for (int c = 0; c < PLANO_NCOLS; c++)
-        free(b->text[c]);
+    free(b->arena);
     free(b);
 }
 
@@ -215,9 +216,25 @@ static size_t u8_chars(const char *s)
  * undone), with the defaults of the command line and the length limit. */
 static void take_values(PlanoBuilder *b, const PlanoRegistro *r)
 {
+    static char empty[1];
+    size_t len[PLANO_NCOLS], total = 0;
+    for (int c = 0; c < PLANO_NCOLS; c++)
+        total += (len[c] = r->v[c] ? strlen(r->v[c]) : 0) + 1;
+    /* room for the longest default of the command line too */
+    total += (b->op.institucion ? strlen(b->op.institucion) : 0) + 32;
+    if (total > b->arena_cap) {
+        b->arena_cap = total * 2;
+        b->arena = xrealloc(b->arena, b->arena_cap);
+    }
+    char *w = b->arena;
     for (int c = 0; c < PLANO_NCOLS; c++) {
-        free(b->text[c]);
-        b->text[c] = xstrdup(r->v[c] ? r->v[c] : "");
+        if (!len[c]) {
+            b->text[c] = empty;
+            continue;
+        }
+        memcpy(w, r->v[c], len[c] + 1);
+        b->text[c] = w;
+        w += len[c] + 1;
         str_trim(b->text[c]);
         if (is_text_col(c))
             csv_unescape_text(b->text[c]);
@@ -229,12 +246,14 @@ static void take_values(PlanoBuilder *b, const PlanoRegistro *r)
             bad(b, r, c, what, "");
         }
     }
-    if (!*b->text[PLANO_INSTITUCION] && b->op.institucion)
-        str_replace(&b->text[PLANO_INSTITUCION], b->op.institucion);
+    if (!*b->text[PLANO_INSTITUCION] && b->op.institucion) {
+        strcpy(w, b->op.institucion);
+        b->text[PLANO_INSTITUCION] = w;
+        w += strlen(w) + 1;
+    }
     if (!*b->text[PLANO_ANIO] && b->op.anio) {
-        char y[16];
-        snprintf(y, sizeof y, "%d", b->op.anio);
-        str_replace(&b->text[PLANO_ANIO], y);
+        snprintf(w, 16, "%d", b->op.anio);
+        b->text[PLANO_ANIO] = w;
     }
 }
 
