@@ -149,6 +149,8 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);
+/* ui_importar.c — i: import a file into the open plan (simulated first). */
+int ui_act_importar(App *a, int key);
 
 
 /* ui_actions.c — the handlers named in the key table. */

@@ -154,7 +154,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg)
     ui_seg_free(a.seg);
     ui_rows_free(a.rows);
     free(a.busqueda);
-    plan_free(p);
+    plan_free(a.plan);   /* an import (i) may have replaced p */
     db_close(db);
     return EXIT_OK;
 }
