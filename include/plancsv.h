@@ -10,6 +10,7 @@
 #include "db.h"
 #include "model.h"
 #include "plano.h"
+#include "plano_build.h"
 #include "store.h"
 
 /* Warnings, "plantilla.csv:1:40: columna desconocida «x»: se ignora". */
@@ -44,8 +45,6 @@ bool plancsv_export(Plan *p, const char *path, const CsvExportOpts *opts, int *r
 /* The corte plancsv_export uses when opts->corte is 0. */
 int plancsv_corte_con_datos(const Plan *p);
 
-/* "RD$; monto compartido" <-> moneda "RD$" + nota "monto compartido". */
-void presupuesto_nota_split(const char *s, char **moneda, char **nota);
-char *presupuesto_nota_join(const char *moneda, const char *nota);
+/* presupuesto_nota_split / _join: plano_build.h (the builder splits). */
 
 #endif

@@ -47,6 +47,10 @@ Plan *plano_builder_take(PlanoBuilder *b, int **hoja_de_nodo, PoaErr *err);
  * for a computed column of the export (ignored silently). */
 int plano_col_buscar(const char *header);
 
+/* "RD$; monto compartido" <-> moneda "RD$" + nota "monto compartido". */
+void presupuesto_nota_split(const char *s, char **moneda, char **nota);
+char *presupuesto_nota_join(const char *moneda, const char *nota);
+
 /* The flat template, one actividad per row under a header row (which may
  * have title rows above it). */
 extern const PlanoFormato FORMATO_PLANO;

@@ -13,34 +13,6 @@
 static const char *const COLS_CALC[] = {"programado_acumulado", "pct_ejecucion", "semaforo",
                                         "estado"};
 
-static const char *const MONEDAS[] = {"RD$", "US$", "USD", "DOP", "$"};
-
-void presupuesto_nota_split(const char *s, char **moneda, char **nota)
-{
-    for (size_t i = 0; i < POA_ARRAY_LEN(MONEDAS); i++) {
-        size_t n = strlen(MONEDAS[i]);
-        if (strncmp(s, MONEDAS[i], n) == 0 && (s[n] == '\0' || s[n] == ';')) {
-            *moneda = xstrdup(MONEDAS[i]);
-            const char *rest = s + n;
-            if (*rest == ';')
-                rest++;
-            while (*rest == ' ')
-                rest++;
-            *nota = xstrdup(rest);
-            return;
-        }
-    }
-    *moneda = xstrdup("");
-    *nota = xstrdup(s);
-}
-
-char *presupuesto_nota_join(const char *moneda, const char *nota)
-{
-    if (*moneda && *nota)
-        return xasprintf("%s; %s", moneda, nota);
-    return xstrdup(*moneda ? moneda : nota);
-}
-
 /* ---- reading: the flat CSV through the one importer ---- */
 
 Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err)

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "csv.h"
-#include "plancsv.h"
 #include "strmap.h"
 
 const char *const PLANO_COLS[PLANO_NCOLS] = {
@@ -100,6 +99,34 @@ int plano_builder_nerrores(const PlanoBuilder *b) { return b->nerrores; }
 const PlanoAvisos *plano_builder_errores(const PlanoBuilder *b) { return &b->errores; }
 PlanoAvisos *plano_builder_avisos(PlanoBuilder *b) { return &b->avisos; }
 int plano_builder_nregistros(const PlanoBuilder *b) { return b->nregistros; }
+
+static const char *const MONEDAS[] = {"RD$", "US$", "USD", "DOP", "$"};
+
+void presupuesto_nota_split(const char *s, char **moneda, char **nota)
+{
+    for (size_t i = 0; i < POA_ARRAY_LEN(MONEDAS); i++) {
+        size_t n = strlen(MONEDAS[i]);
+        if (strncmp(s, MONEDAS[i], n) == 0 && (s[n] == '\0' || s[n] == ';')) {
+            *moneda = xstrdup(MONEDAS[i]);
+            const char *rest = s + n;
+            if (*rest == ';')
+                rest++;
+            while (*rest == ' ')
+                rest++;
+            *nota = xstrdup(rest);
+            return;
+        }
+    }
+    *moneda = xstrdup("");
+    *nota = xstrdup(s);
+}
+
+char *presupuesto_nota_join(const char *moneda, const char *nota)
+{
+    if (*moneda && *nota)
+        return xasprintf("%s; %s", moneda, nota);
+    return xstrdup(*moneda ? moneda : nota);
+}
 
 /* ---- places and errors ---- */
 
