@@ -415,8 +415,7 @@ static bool insert_node(Merge *m, int i, int orden)
             [NODE_EJE] = &m->stats->ejes, [NODE_OBJETIVO] = &m->stats->objetivos,
             [NODE_META] = &m->stats->metas, [NODE_ENTREGABLE] = &m->stats->entregables,
         };
-        if (n->kind != NODE_META || *n->texto)
-            (*count[n->kind])++;
+        (*count[n->kind])++;
     }
     return true;
 }

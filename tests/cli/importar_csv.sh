@@ -101,6 +101,20 @@ expect_in out "entregables creados:   0"
 expect_code 0 "$POA" resumen caja.db
 expect_in out "actividades:     89"
 
+# importar counts what resumen counts, level by level, on a new file
+for fx in "$ARS" "$CAJA"; do
+    rm -f cuenta.db
+    "$POA" importar cuenta.db "$fx" >imp.out
+    "$POA" resumen cuenta.db >res.out
+    for pair in "ejes creados:ejes:" "objetivos creados:objetivos:" "metas operativas:metas operativas:" \
+                "entregables creados:entregables:" "actividades creadas:actividades:"; do
+        a=${pair%%:*}; rest=${pair#*:}; b=${rest%:}
+        ni=$(grep "  $a:" imp.out | grep -o '[0-9]*$')
+        nr=$(grep "  $b:" res.out | grep -o '[0-9]*$')
+        [ -n "$ni" ] && [ "$ni" = "$nr" ] && ok || bad "$(basename "$fx"): importar dice $a $ni y resumen $b $nr"
+    done
+done
+
 # several files in one command: all or nothing
 expect_code 0 "$POA" importar varios.db "$ARS" "$CAJA"
 expect_in out "«$ARS», hoja «poa2024_ars_semma.csv»: plantilla plana, 172 filas"
