@@ -70,6 +70,29 @@ TEST(csv_backend)
     free(p);
     libro_cerrar(NULL);
 
+    /* neither UTF-8 nor Windows-1252 (0x81 is undefined there): the place */
+    static const char raro[] = "unidad,actividad\nU,a\x81" "b\n";
+    p = t_write_tmp("raro.csv", raro, sizeof raro - 1);
+    CHECK(libro_abrir(p, NULL, &err) == NULL);
+    char want[600];
+    snprintf(want, sizeof want, "%s:2:4: el byte 0x81 no es texto en WINDOWS-1252", p);
+    CHECK_STR(err.msg, want);
+    free(p);
+    /* an explicit charset is converted without a guess */
+    static const char latin9[] = "unidad,actividad\nU,\xA4" "uro\n";
+    p = t_write_tmp("latin9.csv", latin9, sizeof latin9 - 1);
+    LibroOpciones op = {.codificacion = "ISO-8859-15"};
+    l = libro_abrir(p, &op, &err);
+    CHECK(l != NULL);
+    if (l) {
+        Fila f;
+        CHECK(libro_hoja(l, 0, &err) && libro_fila(l, &f, &err) == 1 && libro_fila(l, &f, &err) == 1);
+        CHECK_STR(f.celdas[1].texto, "€uro");
+        CHECK(libro_csv_nota(l) == NULL);
+    }
+    libro_cerrar(l);
+    free(p);
+
     CHECK(libro_abrir("/nonexistent/x.csv", NULL, &err) == NULL);
     CHECK_CONTAINS(err.msg, "/nonexistent/x.csv: no se pudo abrir");
 }
