@@ -16,6 +16,10 @@ typedef struct {
     Plan *ex;             /* the plan as the file holds it; NULL when new */
     int *match;           /* incoming node -> ex node, or -1 (new) */
     bool *used;           /* ex node already matched */
+    StrMap nivel;         /* level key -> index in colas (match_level) */
+    IntVec *colas;        /* ex nodes with that key, in order; heads says how far used */
+    int *heads;
+    int ncolas;
     int64_t accion;
     ImportStats *stats;
     MergeDetalle *det;
@@ -114,76 +118,110 @@ static bool merge_plan_row(Db *db, Plan *in, bool *existed, PoaErr *err)
     return run(db, st, err, "No se pudo guardar el plan", &in->id);
 }
 
+static bool merge_unidad(Merge *m, int i, int e, int *orden)
+{
+    Plan *in = m->in;
+    Unidad *u = &in->unidades[i];
+    sqlite3_stmt *st;
+    if (e >= 0) {
+        const Unidad *eu = &m->ex->unidades[e];
+        u->id = eu->id;
+        /* a unit's misión and nota: the file's when it brings one */
+        const char *mision = *u->mision ? u->mision : eu->mision;
+        const char *nota = *u->nota ? u->nota : eu->nota;
+        if (strcmp(mision, eu->mision) == 0 && strcmp(nota, eu->nota) == 0)
+            return true;
+        if (!(st = db_stmt(m->db, SQL_UPD_UNI, m->err)))
+            return false;
+        sqlite3_bind_int64(st, 1, u->id);
+        bind_text(st, 2, mision);
+        bind_text(st, 3, nota);
+        return run(m->db, st, m->err, "No se pudo guardar la unidad", NULL);
+    }
+    if (!(st = db_stmt(m->db, SQL_INS_UNI, m->err)))
+        return false;
+    sqlite3_bind_int64(st, 1, in->id);
+    bind_text(st, 2, u->nombre);
+    bind_text(st, 3, u->mision);
+    bind_text(st, 4, u->nota);
+    sqlite3_bind_int(st, 5, (*orden)++);
+    if (!run(m->db, st, m->err, "No se pudo guardar la unidad", &u->id))
+        return false;
+    m->stats->unidades++;
+    if (m->det)
+        m->det->unidad_creada[i] = true;
+    return true;
+}
+
 static bool merge_unidades(Merge *m)
 {
     Plan *in = m->in;
     int orden = m->ex ? m->ex->nunidades : 0;
-    for (int i = 0; i < in->nunidades; i++) {
-        Unidad *u = &in->unidades[i];
-        int e = m->ex ? plan_find_unidad(m->ex, u->nombre) : -1;
-        sqlite3_stmt *st;
-        if (e >= 0) {
-            const Unidad *eu = &m->ex->unidades[e];
-            u->id = eu->id;
-            /* a unit's misión and nota: the file's when it brings one */
-            const char *mision = *u->mision ? u->mision : eu->mision;
-            const char *nota = *u->nota ? u->nota : eu->nota;
-            if (strcmp(mision, eu->mision) == 0 && strcmp(nota, eu->nota) == 0)
-                continue;
-            if (!(st = db_stmt(m->db, SQL_UPD_UNI, m->err)))
-                return false;
-            sqlite3_bind_int64(st, 1, u->id);
-            bind_text(st, 2, mision);
-            bind_text(st, 3, nota);
-            if (!run(m->db, st, m->err, "No se pudo guardar la unidad", NULL))
-                return false;
-            continue;
-        }
-        if (!(st = db_stmt(m->db, SQL_INS_UNI, m->err)))
-            return false;
-        sqlite3_bind_int64(st, 1, in->id);
-        bind_text(st, 2, u->nombre);
-        bind_text(st, 3, u->mision);
-        bind_text(st, 4, u->nota);
-        sqlite3_bind_int(st, 5, orden++);
-        if (!run(m->db, st, m->err, "No se pudo guardar la unidad", &u->id))
-            return false;
-        m->stats->unidades++;
-        if (m->det)
-            m->det->unidad_creada[i] = true;
+    /* by name through a map: thousands of units against thousands */
+    StrMap nombres = {0};
+    bool nuevo;
+    for (int e = 0; m->ex && e < m->ex->nunidades; e++)
+        strmap_put(&nombres, m->ex->unidades[e].nombre, e, &nuevo);
+    bool ok = true;
+    for (int i = 0; i < in->nunidades && ok; i++) {
+        int *slot = strmap_get(&nombres, in->unidades[i].nombre);
+        ok = merge_unidad(m, i, slot ? *slot : -1, &orden);
     }
-    return true;
+    strmap_free(&nombres);
+    return ok;
 }
 
 /* ---- matching ---- */
 
-static bool same_key(const Plan *in, int i, const Plan *ex, int e)
+/* The key of a level node under its parent (in the file's plan: by ex
+ * index), with the unit's id for a meta. */
+static char *level_key(int parent, const Plan *p, int node)
 {
-    const Node *a = &in->nodes[i], *b = &ex->nodes[e];
-    if (a->kind != b->kind || strcmp(a->texto, b->texto) != 0)
-        return false;
-    if (a->kind == NODE_META)
-        return in->unidades[a->unidad].id == ex->unidades[b->unidad].id;
-    return strcmp(a->codigo, b->codigo) == 0;
+    const Node *n = &p->nodes[node];
+    int64_t uid = n->kind == NODE_META ? p->unidades[n->unidad].id : 0;
+    const char *cod = n->kind == NODE_META || n->kind == NODE_EJE ? "" : n->codigo;
+    return xasprintf("%d\x1f%d\x1f%lld\x1f%s\x1f%s", parent, (int)n->kind, (long long)uid, cod,
+                     n->texto);
 }
 
-/* Ejes, objetivos, metas and entregables: the first unused child of the
+/* Every eje, objetivo, meta and entregable of the file's plan by key, so
+ * matching is one lookup per node (an objetivo may hold thousands of metas). */
+static void index_levels(Merge *m)
+{
+    const Plan *ex = m->ex;
+    for (int e = 1; e < ex->nnodes; e++) {
+        const Node *n = &ex->nodes[e];
+        if (n->deleted || n->kind == NODE_ACTIVIDAD)
+            continue;
+        char *key = level_key(n->parent, ex, e);
+        bool nuevo;
+        int *slot = strmap_put(&m->nivel, key, m->ncolas, &nuevo);
+        free(key);
+        if (nuevo) {
+            m->colas = xrealloc(m->colas, sizeof *m->colas * (size_t)(m->ncolas + 1));
+            m->colas[m->ncolas++] = (IntVec){0};
+        }
+        iv_push(&m->colas[*slot], e);
+    }
+    m->heads = xcalloc((size_t)m->ncolas + 1, sizeof *m->heads);
+}
+
+/* Ejes, objetivos, metas and entregables: the first unused node of the
  * matched parent with the same key (names, codes and texts; a meta also by
- * its unit). Levels hold few children, so a scan is enough. */
+ * its unit); identical entregables pair in order. */
 static void match_level(Merge *m, int i)
 {
     int pe = m->match[m->in->nodes[i].parent];
     if (pe < 0)
         return;
-    const IntVec *kids = &m->ex->nodes[pe].kids;
-    for (int k = 0; k < kids->n; k++) {
-        int e = kids->v[k];
-        if (!m->used[e] && same_key(m->in, i, m->ex, e)) {
-            m->match[i] = e;
-            m->used[e] = true;
-            return;
-        }
-    }
+    char *key = level_key(pe, m->in, i);
+    int *slot = strmap_get(&m->nivel, key);
+    free(key);
+    if (!slot || m->heads[*slot] >= m->colas[*slot].n)
+        return;
+    int e = m->colas[*slot].v[m->heads[*slot]++];
+    m->match[i] = e;
+    m->used[e] = true;
 }
 
 /* Activities of one matched entregable, in three passes (docs/formato-csv.md):
@@ -605,6 +643,8 @@ bool store_merge_plan(Db *db, Plan *in, int64_t accion, ImportStats *stats, Merg
     /* A new plan needs no matching at all: everything is inserted. */
     if (existed && !(m.ex = store_load(db, in->id, err)))
         return false;
+    if (m.ex)
+        index_levels(&m);
     bool ok = merge_unidades(&m);
     m.match = xmalloc(sizeof *m.match * (size_t)in->nnodes);
     for (int i = 0; i < in->nnodes; i++)
@@ -637,6 +677,11 @@ bool store_merge_plan(Db *db, Plan *in, int64_t accion, ImportStats *stats, Merg
     free(next_orden);
     free(m.match);
     free(m.used);
+    for (int c = 0; c < m.ncolas; c++)
+        iv_free(&m.colas[c]);
+    free(m.colas);
+    free(m.heads);
+    strmap_free(&m.nivel);
     plan_free(m.ex);
     return ok;
 }
