@@ -52,6 +52,9 @@ struct PlanoBuilder {
     int nerrores, nregistros;
     char *text[PLANO_NCOLS];   /* the record's values, pointing into arena */
     char *arena;               /* reused from record to record: no malloc per value */
+    StrBuf key;                /* the same for the keys of the tree's levels */
+    int last[NODE_ACTIVIDAD];  /* per level, the node the previous record used (0: none) */
+    int last_unidad;           /* -1: none */
     size_t arena_cap;
     bool fila_mala;       /* the record being read has an error */
 };
@@ -62,6 +65,7 @@ PlanoBuilder *plano_builder_new(const PlanoOpciones *op)
     if (op)
         b->op = *op;
     b->nhoja = -1;
+    b->last_unidad = -1;
     return b;
 }
 
@@ -75,6 +79,7 @@ void plano_builder_free(PlanoBuilder *b)
     plano_avisos_free(&b->errores);
     plano_avisos_free(&b->avisos);
     free(b->arena);
+    sb_free(&b->key);
     free(b);
 }
 
@@ -210,19 +215,41 @@ static bool parse_valor(PlanoBuilder *b, const PlanoRegistro *r, int col, Valor 
 
 /* ---- building ---- */
 
-/* Finds the child of parent with the given key fields, or adds it. */
+/* The key of a child in b->key: kind, parent, unit, code and text joined by
+ * 0x1f, which no cell holds. Written by hand: this runs four times a row. */
+static const char *child_key(PlanoBuilder *b, int kind, int parent, int unidad,
+                             const char *codigo, const char *texto)
+{
+    char num[40];
+    sb_clear(&b->key);
+    int n = snprintf(num, sizeof num, "%d\x1f%d\x1f%d\x1f", kind, parent, unidad);
+    sb_appendn(&b->key, num, (size_t)n);
+    sb_append(&b->key, codigo);
+    sb_putc(&b->key, '\x1f');
+    sb_append(&b->key, texto);
+    return sb_str(&b->key);
+}
+
+/* Finds the child of parent with the given key fields, or adds it. Rows
+ * come grouped by their tree, so the previous record's node is tried first:
+ * a comparison instead of a key built and hashed. */
 static int child(PlanoBuilder *b, NodeKind kind, int parent, int unidad, const char *codigo,
                  const char *texto, bool *created)
 {
-    char *key = xasprintf("%d\x1f%d\x1f%d\x1f%s\x1f%s", (int)kind, parent, unidad, codigo, texto);
-    int *slot = strmap_put(&b->keys, key, -1, created);
-    free(key);
+    const Node *prev = b->last[kind] ? &b->p->nodes[b->last[kind]] : NULL;
+    if (prev && prev->parent == parent && prev->unidad == unidad &&
+        strcmp(prev->texto, texto) == 0 && strcmp(prev->codigo, codigo) == 0) {
+        *created = false;
+        return b->last[kind];
+    }
+    int *slot = strmap_put(&b->keys, child_key(b, (int)kind, parent, unidad, codigo, texto), -1,
+                           created);
     if (*created) {
         *slot = plan_add_node(b->p, kind, 0, parent, -1, unidad, codigo, texto);
         while (b->hoja_de_nodo.n <= *slot)
             iv_push(&b->hoja_de_nodo, b->nhoja);
     }
-    return *slot;
+    return b->last[kind] = *slot;
 }
 
 static bool is_text_col(int c)
@@ -325,16 +352,21 @@ static int unidad_of(PlanoBuilder *b, const PlanoRegistro *r)
 {
     char **text = b->text;
     Plan *p = b->p;
+    if (b->last_unidad >= 0 &&
+        strcmp(p->unidades[b->last_unidad].nombre, text[PLANO_UNIDAD]) == 0 &&
+        strcmp(p->unidades[b->last_unidad].mision, text[PLANO_MISION]) == 0 &&
+        strcmp(p->unidades[b->last_unidad].nota, text[PLANO_NOTA_UNIDAD]) == 0)
+        return b->last_unidad;   /* the same unit as the previous row, nothing to check */
     /* units by name through the map: a linear search per row would be
      * quadratic in plans with thousands of units */
-    char *ukey = xasprintf("u\x1f%s", text[PLANO_UNIDAD]);
     bool nueva;
-    int *uslot = strmap_put(&b->keys, ukey, -1, &nueva);
-    free(ukey);
+    int *uslot = strmap_put(&b->keys, child_key(b, -1, -1, -1, "", text[PLANO_UNIDAD]), -1,
+                            &nueva);
     if (nueva)
-        return *uslot = plan_add_unidad(p, 0, text[PLANO_UNIDAD], text[PLANO_MISION],
-                                        text[PLANO_NOTA_UNIDAD]);
-    int uni = *uslot;
+        return b->last_unidad = *uslot = plan_add_unidad(p, 0, text[PLANO_UNIDAD],
+                                                         text[PLANO_MISION],
+                                                         text[PLANO_NOTA_UNIDAD]);
+    int uni = b->last_unidad = *uslot;
     Unidad *u = &p->unidades[uni];
     char where[512];
     if (!*u->mision && *text[PLANO_MISION])
@@ -358,9 +390,14 @@ static int unidad_of(PlanoBuilder *b, const PlanoRegistro *r)
 static void fill_actividad(PlanoBuilder *b, const PlanoRegistro *r, Actividad *a)
 {
     char **text = b->text;
-    str_replace(&a->unidad_lider, text[PLANO_UNIDAD_LIDER]);
-    str_replace(&a->responsables, text[PLANO_RESPONSABLES]);
-    str_replace(&a->riesgos, text[PLANO_RIESGOS]);
+    /* a new activity's texts are already "": most cells are empty, and
+     * replacing each would be two allocations per cell */
+    if (*text[PLANO_UNIDAD_LIDER])
+        str_replace(&a->unidad_lider, text[PLANO_UNIDAD_LIDER]);
+    if (*text[PLANO_RESPONSABLES])
+        str_replace(&a->responsables, text[PLANO_RESPONSABLES]);
+    if (*text[PLANO_RIESGOS])
+        str_replace(&a->riesgos, text[PLANO_RIESGOS]);
     char fmt[300];
     if (*text[PLANO_PRESUPUESTO]) {
         if (!parse_num(b, r, PLANO_PRESUPUESTO, &a->presupuesto) || a->presupuesto < 0) {
@@ -370,9 +407,11 @@ static void fill_actividad(PlanoBuilder *b, const PlanoRegistro *r, Actividad *a
         }
         a->has_presupuesto = true;
     }
-    free(a->moneda);
-    free(a->presupuesto_nota);
-    presupuesto_nota_split(text[PLANO_PRESUPUESTO_NOTA], &a->moneda, &a->presupuesto_nota);
+    if (*text[PLANO_PRESUPUESTO_NOTA]) {
+        free(a->moneda);
+        free(a->presupuesto_nota);
+        presupuesto_nota_split(text[PLANO_PRESUPUESTO_NOTA], &a->moneda, &a->presupuesto_nota);
+    }
     for (int m = 0; m < POA_MESES; m++) {
         char buf[128];
         if (!mes_cell_parse(as_c_number(b, r, PLANO_ENE + m, buf, sizeof buf), &a->mes[m])) {
