@@ -213,6 +213,8 @@ int cli_importar(const Args *a, const Config *cfg)
         return EXIT_USO;
     }
     char *target = a->simular ? simulation_path(dbpath, existed) : xstrdup(dbpath);
+    if (a->simular && !existed)
+        remove_new_file(target);   /* a scratch file left by an earlier process of that id */
     int code = EXIT_OK;
     Db *db = cli_open_db(target, existed ? DB_EXISTING : DB_CREATE, cfg, &code);
     PoaErr err = {{0}};
