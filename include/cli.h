@@ -22,7 +22,7 @@ typedef struct {
     int corte;
     int anio;
     bool json;
-    const char *pos[4];
+    const char *pos[16];    /* importar takes several files */
     int npos;
     /* seguimiento, corte, unificar (issue 4) */
     const char *actividad;
@@ -35,6 +35,7 @@ typedef struct {
     const char *en;
     const char *limite;     /* historial */
     const char *restaurar;  /* respaldo --restaurar RESPALDO */
+    bool simular;           /* importar --simular (--dry-run) */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */

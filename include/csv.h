@@ -25,6 +25,17 @@ typedef struct {
  * A UTF-8 BOM is accepted and skipped. Separator: ',' or, when the header
  * line has more ';' than ',' outside quotes, ';'. */
 CsvReader *csv_open(const char *path, PoaErr *err);
+/* As csv_open (codificacion "UTF-8"), or: NULL = a file that is not valid
+ * UTF-8 is converted whole from Windows-1252 (Excel's Spanish CSV) with
+ * iconv, and csv_nota says so; another iconv charset name = the file is
+ * converted from it. */
+CsvReader *csv_open_enc(const char *path, const char *codificacion, PoaErr *err);
+/* The warning about the conversion done on open, or NULL. */
+const char *csv_nota(const CsvReader *r);
+/* Starts again from the first record without reading the file again; false
+ * when the reader went too far for that (then open it again). */
+bool csv_rewind(CsvReader *r);
+char csv_separator(const CsvReader *r);   /* ',' or ';' */
 /* 1: a record in *row; 0: end of file; -1: error (unterminated quote,
  * stray quote), err = "archivo:línea:columna: …". Empty lines are skipped. */
 int csv_next(CsvReader *r, CsvRow *row, PoaErr *err);

@@ -17,7 +17,7 @@ extern const PlanoFormato FORMATO_SEGUIMIENTO_TABLA;
 
 /* poa's own reports (`poa exportar --xlsx`, formato_informe.c): the POA and
  * seguimiento sheets carry each activity's flat record in hidden columns
- * (FORMATO_INFORME_COLS on the header row, after a "poa:POA" or
+ * (PLANO_COLS on the header row, after a "poa:POA" or
  * "poa:seguimiento" marker); the printed cells that a person may edit
  * (months, responsables, presupuesto, real) are read from the sheet. The
  * POA sheet takes the seguimiento of a seguimiento sheet in the same
@@ -26,9 +26,6 @@ extern const PlanoFormato FORMATO_SEGUIMIENTO_TABLA;
 extern const PlanoFormato FORMATO_INFORME_POA;
 extern const PlanoFormato FORMATO_INFORME_SEGUIMIENTO;
 extern const PlanoFormato FORMATO_INFORME_TABLERO;
-/* The hidden columns' names: FORMAT.md's, then the database's extras
- * (xlsx_clave.c writes them). */
-extern const char *const FORMATO_INFORME_COLS[PLANO_NCOLS];
 /* Is the sheet one of poa's reports (POA, seguimiento or tablero)? The
  * institutions' layouts refuse such a sheet, so the order of the layouts
  * does not matter. */

@@ -9,17 +9,17 @@
 #include "calc.h"
 #include "db.h"
 #include "model.h"
+#include "plano.h"
+#include "plano_build.h"
 #include "store.h"
 
-typedef struct {
-    char **lineas;   /* warnings, "plantilla.csv:1:40: columna desconocida «x»: se ignora" */
-    int n;
-} CsvAvisos;
-
-void csv_avisos_free(CsvAvisos *a);
+/* Warnings, "plantilla.csv:1:40: columna desconocida «x»: se ignora". */
+typedef PlanoAvisos CsvAvisos;
+#define csv_avisos_free plano_avisos_free
 
 /* Reads and validates the whole file into a new Plan (ids 0). Any error:
- * NULL and err = "archivo:línea:columna: columna «mar»: …". */
+ * NULL and err = the first one, "archivo:línea:columna: columna «mar»: …"
+ * (importar_leer lists them all). */
 Plan *plancsv_read(const char *path, CsvAvisos *avisos, PoaErr *err);
 
 /* Merges a plan read by plancsv_read into db in one transaction (logged as
@@ -45,8 +45,6 @@ bool plancsv_export(Plan *p, const char *path, const CsvExportOpts *opts, int *r
 /* The corte plancsv_export uses when opts->corte is 0. */
 int plancsv_corte_con_datos(const Plan *p);
 
-/* "RD$; monto compartido" <-> moneda "RD$" + nota "monto compartido". */
-void presupuesto_nota_split(const char *s, char **moneda, char **nota);
-char *presupuesto_nota_join(const char *moneda, const char *nota);
+/* presupuesto_nota_split / _join: plano_build.h (the builder splits). */
 
 #endif

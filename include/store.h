@@ -32,18 +32,36 @@ bool store_pick_plan(Db *db, const char *inst_req, int anio_req, const char *ins
 Plan *store_load(Db *db, int64_t plan_id, PoaErr *err);
 
 typedef struct {
-    int unidades, ejes, objetivos, metas, entregables, actividades;  /* created */
-    int actividades_actualizadas;   /* matched an existing activity */
+    /* created; only real levels (not the implicit eje or entregable of a
+     * plan without them, nor a meta without text) */
+    int unidades, ejes, objetivos, metas, entregables, actividades;
+    int actividades_actualizadas;   /* matched an existing activity and changed it */
+    int actividades_sin_cambios;    /* matched, and the file holds the same values */
     int seguimientos;               /* seguimiento rows written */
 } ImportStats;
 
-/* Merges incoming (built by the CSV importer; ids 0) into the file: plan,
- * units, ejes, objetivos, metas, entregables and actividades are matched by
- * their natural keys (names, codes and texts; repeated identical activities
- * by order of appearance) and created when missing; matched activities get
- * the incoming values. Sets the ids in incoming. Within the caller's
- * transaction. */
-bool store_merge_plan(Db *db, Plan *incoming, ImportStats *stats, PoaErr *err);
+/* What a merge did to each incoming node (arrays of in->nnodes). */
+typedef struct {
+    bool *creado;     /* the merge inserted the node */
+    char **cambios;   /* an updated activity's changed fields ("texto, mar, corte3.real") */
+    bool *unidad_creada;   /* per incoming unit */
+} MergeDetalle;
+void store_merge_detalle_free(MergeDetalle *d, int nnodes);   /* accepts NULL */
+
+/* Merges incoming (built by the importer; ids 0) into the file
+ * (store_merge.c): the plan, units, ejes, objetivos, metas and entregables
+ * are matched by their natural keys and created when missing; activities by
+ * the key of docs/formato-csv.md (code and text, then code alone, then text
+ * alone, when unique). Matched activities get the incoming values; each
+ * field that changes is logged under accion (0 = no log). Sets the ids in
+ * incoming; det (optional) says what happened to each node. Within the
+ * caller's transaction. */
+bool store_merge_plan(Db *db, Plan *incoming, int64_t accion, ImportStats *stats,
+                      MergeDetalle *det, PoaErr *err);
+
+/* Gives every change-log row of accion the same descripcion (an import
+ * knows its counts only after the merge has logged its fields). */
+bool store_log_describe(Db *db, int64_t accion, const char *descripcion, PoaErr *err);
 
 /* Saving edits (inside the caller's transaction). */
 bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err);     /* sets node id */
@@ -63,7 +81,7 @@ bool store_save_node(Db *db, Plan *p, int node, const Node *antes, PoaErr *err);
 /* Texts, fields, months and quarterly targets of an actividad. */
 bool store_save_actividad(Db *db, Plan *p, int node, const Node *antes_n,
                           const Actividad *antes, PoaErr *err);
-/* real, observaciones and evidencia of the actividad at corte. */
+/* real, observaciones, evidencia and pct_publicado of the actividad at corte. */
 bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimiento *antes,
                             PoaErr *err);
 /* Re-reads node's row (an actividad with its months, targets and

@@ -230,6 +230,8 @@ int ui_pick_unidad(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);
+/* ui_importar.c — i: import a file into the open plan (simulated first). */
+int ui_importar_run(App *a);
 
 /* ---- ui_export.c: the export dialog (x): report, corte, unit, file name ---- */
 typedef enum { UI_EXPORT_TODO = 0, UI_EXPORT_SEGUIMIENTO, UI_EXPORT_TABLERO } UiExportInforme;

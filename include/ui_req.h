@@ -21,7 +21,7 @@
     R(SEG_ENTER) R(SEG_DIGIT) R(SEG_REAL) R(SEG_OBS) R(SEG_EVID) R(SEG_UNIDAD)            \
     R(CORTE_PICK) R(CORTE_CLOSE) R(TABLERO_GRUPO) R(TABLERO_ORDEN)                        \
     /* global: every screen (ui_main.c) */                                                \
-    R(HELP) R(EXPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
+    R(HELP) R(EXPORT) R(IMPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
     R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)
 
 #define UI_REQ_ENUM(name) REQ_##name,
@@ -38,12 +38,15 @@ enum {
     UI_QUIT = 8,
     UI_SWITCH = 16,     /* go to the screen in App.pedido */
     UI_CORTE_CHANGED = 32,  /* the corte changed: every screen hears UI_CAMBIO_CORTE */
+    UI_RELOADED = 64,       /* the plan was replaced: every screen hears UI_CAMBIO_RECARGADO */
 };
 
 /* What changed, for every screen's changed() hook (the loop tells them all). */
 typedef enum {
     UI_CAMBIO_DESHECHO = 0,  /* an undo: App.deshecho says what it touched */
     UI_CAMBIO_CORTE,         /* another corte was chosen */
+    UI_CAMBIO_RECARGADO,     /* the plan was read again from the file (after an import):
+                                node and unit indices kept by a screen are stale */
 } UiCambio;
 
 #endif

@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cerrojo.h"
+#include "importar.h"
 #include "sesion.h"
 #include "plancsv.h"
 #include "store.h"
@@ -94,6 +96,10 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
         }
         if (strcmp(o, "--json") == 0) {
             a->json = true;
+            continue;
+        }
+        if (strcmp(o, "--simular") == 0 || strcmp(o, "--dry-run") == 0) {
+            a->simular = true;
             continue;
         }
         if (o[0] == '-' && o[1] == '-')
@@ -213,29 +219,60 @@ Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbM
     return p;
 }
 
+/* A failed import into a file this command created leaves nothing behind. */
+static void remove_new_file(const char *dbpath)
+{
+    char *journal = xasprintf("%s-journal", dbpath);
+    remove(dbpath);
+    remove(journal);
+    free(journal);
+}
+
+/* The database a simulation merges into: the file itself when it exists
+ * (rolled back, so it is never written), else a scratch file removed after. */
+static char *simulation_path(const char *dbpath, bool existed)
+{
+    if (existed)
+        return xstrdup(dbpath);
+    const char *tmp = getenv("TMPDIR");
+    return xasprintf("%s/poa-simular-%ld.db", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+}
+
 int cli_importar(const Args *a, const Config *cfg)
 {
-    if (a->npos != 2)
-        return cli_usage_error("importar espera ARCHIVO.db PLANTILLA.csv%s", "");
-    const char *dbpath = a->pos[0], *csvpath = a->pos[1];
+    if (a->npos < 2)
+        return cli_usage_error("importar espera ARCHIVO.db PLANTILLA.csv [MÁS ARCHIVOS…]%s", "");
+    const char *dbpath = a->pos[0];
     bool existed = file_exists(dbpath);
+    /* Any failed import exits 2 (the issue's contract): the files could not
+     * be taken as they are, and the database was left as it was. Every
+     * file is read and checked before the database is even opened. */
+    Importacion imp = {0};
+    PlanoOpciones op = {.institucion = a->institucion, .anio = a->anio};
+    bool ok = importar_leer(&imp, a->pos + 1, a->npos - 1, &op);
+    for (int i = 0; i < imp.avisos.n; i++)
+        fprintf(stderr, "poa: aviso: %s\n", imp.avisos.lineas[i]);
+    if (!ok) {
+        StrBuf sb = {0};
+        importar_errores_texto(&imp, &sb);
+        fprintf(stderr, "%s", sb_str(&sb));
+        fprintf(stderr, "poa: %d error%s; no se modificó «%s»\n", imp.nerrores,
+                imp.nerrores == 1 ? "" : "es", dbpath);
+        sb_free(&sb);
+        importar_free(&imp);
+        return EXIT_USO;
+    }
+    char *target = a->simular ? simulation_path(dbpath, existed) : xstrdup(dbpath);
+    if (a->simular && !existed)
+        remove_new_file(target);   /* a scratch file left by an earlier process of that id */
     int code = EXIT_OK;
-    Db *db = cli_open_db(dbpath, DB_CREATE, cfg, &code);
-    if (!db)
-        return code;
-    ImportStats st;
-    CsvAvisos av = {0};
+    Db *db = cli_open_db(target, existed ? DB_EXISTING : DB_CREATE, cfg, &code);
     PoaErr err = {{0}};
-    /* Any failed import exits 2 (the issue's contract): the CSV could not be
-     * taken as it is, and the file was left as it was. */
-    Plan *in = plancsv_read(csvpath, &av, &err);
-    for (int i = 0; i < av.n; i++)
-        fprintf(stderr, "poa: aviso: %s\n", av.lineas[i]);
-    csv_avisos_free(&av);
+    bool abierta = db != NULL;
+    ok = abierta;
     /* an import changes what the plan has: a copy of it first (after the
-     * template was read, so a bad template leaves no backup behind) */
-    bool ok = in != NULL;
-    if (ok && existed && db_tiene_datos(db)) {
+     * files were read, so a bad file leaves no backup behind) */
+    if (ok && !a->simular && existed && db_tiene_datos(db)) {
         ok = db_respaldo(db, "importar", &err);
         if (ok)
             fprintf(stderr, "poa: copia de respaldo antes de importar: %s\n",
@@ -243,32 +280,28 @@ int cli_importar(const Args *a, const Config *cfg)
         else
             err_prefix(&err, "No se importó: falló la copia de respaldo previa");
     }
-    ok = ok && plancsv_import_plan(db, in, csvpath, &st, &err);
-    code = EXIT_USO;
-    plan_free(in);
-    if (!ok) {
+    ok = ok && importar_aplicar(&imp, db, a->simular, &err);
+    if (abierta && !ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
         cli_print_unchanged(db, dbpath);
-        db_close(db);
-        if (!existed) {
-            /* the file did not exist before this command: leave nothing behind */
-            char *journal = xasprintf("%s-journal", dbpath);
-            remove(dbpath);
-            remove(journal);
-            free(journal);
-        }
-        return code;
     }
     db_close(db);
-    printf("Importado «%s» en «%s»:\n", csvpath, dbpath);
-    printf("  unidades creadas:      %d\n", st.unidades);
-    printf("  ejes creados:          %d\n", st.ejes);
-    printf("  objetivos creados:     %d\n", st.objetivos);
-    printf("  metas operativas:      %d\n", st.metas);
-    printf("  entregables creados:   %d\n", st.entregables);
-    printf("  actividades creadas:   %d\n", st.actividades);
-    printf("  actividades actualizadas: %d\n", st.actividades_actualizadas);
-    printf("  seguimientos:          %d\n", st.seguimientos);
+    if (!existed && (!ok || a->simular))
+        remove_new_file(target);
+    free(target);
+    if (!ok) {
+        importar_free(&imp);
+        return abierta ? EXIT_USO : code;
+    }
+    StrBuf sb = {0};
+    importar_resumen_texto(&imp, a->simular ? 1000 : 0, &sb);
+    if (a->simular)
+        printf("Simulación (no se cambió nada): importar en «%s»:\n", dbpath);
+    else
+        printf("Importado en «%s»:\n", dbpath);
+    fputs(sb_str(&sb), stdout);
+    sb_free(&sb);
+    importar_free(&imp);
     return EXIT_OK;
 }
 

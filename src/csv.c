@@ -3,6 +3,7 @@
 #include "csv.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +20,14 @@ struct CsvReader {
     int cap;
     bool failed;        /* after an error the position is meaningless */
     PoaErr err;
+    char *nota;         /* the conversion done on open, for one warning line */
+    char *head;         /* the first bytes as read, so csv_rewind need not read again */
+    size_t nhead;
 };
+
+/* Reading a file's first rows to recognise it and then all of it is the
+ * common case: this much of the original is kept to start over cheaply. */
+enum { CSV_HEAD_KEEP = 1 << 20 };
 
 /* Reads with fread in a loop rather than trusting a size from stat, so
  * pipes and files that change under us still read correctly. */
@@ -95,7 +103,51 @@ static char detect_sep(const char *s, size_t n)
     return semis > commas ? ';' : ',';
 }
 
+/* Converts buf (len bytes) from charset to UTF-8 with glibc's iconv. On a
+ * byte the charset does not define, err names its place in the original. */
+static char *convert_to_utf8(const char *path, const char *charset, char *buf, size_t len,
+                             size_t *outlen, PoaErr *err)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) {
+        err_set(err, "%s: no se conoce la codificación «%s»", path, charset);
+        return NULL;
+    }
+    size_t cap = len * 3 + 1;   /* every Windows-1252 byte is at most 3 UTF-8 bytes */
+    char *out = xmalloc(cap + 1);
+    char *in = buf, *o = out;
+    size_t inleft = len, oleft = cap;
+    while (inleft > 0) {
+        if (iconv(cd, &in, &inleft, &o, &oleft) == (size_t)-1) {
+            if (errno == E2BIG) {
+                size_t used = (size_t)(o - out);
+                cap *= 2;
+                out = xrealloc(out, cap + 1);
+                o = out + used;
+                oleft = cap - used;
+                continue;
+            }
+            int line, col;
+            place_of(buf, (size_t)(in - buf), &line, &col);
+            err_set(err, "%s:%d:%d: el byte 0x%02X no es texto en %s", path, line, col,
+                    (unsigned char)*in, charset);
+            iconv_close(cd);
+            free(out);
+            return NULL;
+        }
+    }
+    iconv_close(cd);
+    *outlen = (size_t)(o - out);
+    out[*outlen] = '\0';
+    return out;
+}
+
 CsvReader *csv_open(const char *path, PoaErr *err)
+{
+    return csv_open_enc(path, "UTF-8", err);
+}
+
+CsvReader *csv_open_enc(const char *path, const char *codificacion, PoaErr *err)
 {
     size_t len;
     char *buf = read_all(path, &len, err);
@@ -108,27 +160,53 @@ CsvReader *csv_open(const char *path, PoaErr *err)
         free(buf);
         return NULL;
     }
+    /* A NUL would silently cut a field short; it usually means UTF-16
+     * without a BOM or a binary file picked by mistake. */
+    const char *nul = memchr(buf, '\0', len);
+    if (nul) {
+        int line, col;
+        place_of(buf, (size_t)(nul - buf), &line, &col);
+        err_set(err, "%s:%d:%d: el archivo contiene un byte nulo (¿no es un CSV de texto?)", path,
+                line, col);
+        free(buf);
+        return NULL;
+    }
+    char *nota = NULL;
+    bool utf8 = codificacion == NULL || strcmp(codificacion, "UTF-8") == 0;
+    size_t bad;
+    if (codificacion == NULL && !u8_valid(buf, len, &bad)) {
+        /* Excel in a Spanish Windows saves «CSV (delimitado por comas)» in
+         * Windows-1252: bytes that are not UTF-8 are read as that. */
+        int line, col;
+        place_of(buf, bad, &line, &col);
+        codificacion = "WINDOWS-1252";
+        utf8 = false;
+        nota = xasprintf("%s: el archivo no es UTF-8 (primer byte distinto en %d:%d); se "
+                         "leyó como Windows-1252", path, line, col);
+    }
+    if (!utf8) {
+        size_t n2;
+        char *conv = convert_to_utf8(path, codificacion, buf, len, &n2, err);
+        free(buf);
+        if (!conv) {
+            free(nota);
+            return NULL;
+        }
+        buf = conv;
+        len = n2;
+        u = (const unsigned char *)buf;
+    }
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         skip = 3;
     const char *text = buf + skip;
-    size_t tlen = len - skip, bad;
+    size_t tlen = len - skip;
     if (!u8_valid(text, tlen, &bad)) {
         int line, col;
         place_of(text, bad, &line, &col);
         err_set(err, "%s:%d:%d: el texto no es UTF-8 válido (byte 0x%02X)", path, line, col,
                 (unsigned char)text[bad]);
         free(buf);
-        return NULL;
-    }
-    /* A NUL would silently cut a field short; it usually means UTF-16
-     * without a BOM or a binary file picked by mistake. */
-    const char *nul = memchr(text, '\0', tlen);
-    if (nul) {
-        int line, col;
-        place_of(text, (size_t)(nul - text), &line, &col);
-        err_set(err, "%s:%d:%d: el archivo contiene un byte nulo (¿no es un CSV de texto?)", path,
-                line, col);
-        free(buf);
+        free(nota);
         return NULL;
     }
     if (skip)
@@ -140,8 +218,28 @@ CsvReader *csv_open(const char *path, PoaErr *err)
     r->line = 1;
     r->col = 1;
     r->sep = detect_sep(buf, tlen);
+    r->nota = nota;
+    r->nhead = tlen < CSV_HEAD_KEEP ? tlen : CSV_HEAD_KEEP;
+    r->head = xmalloc(r->nhead + 1);
+    memcpy(r->head, buf, r->nhead);
     return r;
 }
+
+bool csv_rewind(CsvReader *r)
+{
+    /* csv_next writes only inside the records it returned, so restoring the
+     * bytes before the position restores the file */
+    if (r->failed || r->pos >= r->nhead)
+        return false;
+    memcpy(r->buf, r->head, r->pos + 1 <= r->nhead ? r->pos + 1 : r->nhead);
+    r->pos = 0;
+    r->line = 1;
+    r->col = 1;
+    return true;
+}
+
+char csv_separator(const CsvReader *r) { return r->sep; }
+const char *csv_nota(const CsvReader *r) { return r->nota; }
 
 const char *csv_path(const CsvReader *r) { return r ? r->path : ""; }
 
@@ -150,6 +248,8 @@ void csv_close(CsvReader *r)
     if (!r)
         return;
     free(r->path);
+    free(r->nota);
+    free(r->head);
     free(r->buf);
     free(r->fields);
     free(r->lines);

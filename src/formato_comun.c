@@ -8,23 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Until the importer's branch (plancsv.c) is merged, these keep the tree
- * linking; its strong definitions replace them. */
-__attribute__((weak)) void plano_avisos_add(PlanoAvisos *a, char *line)
-{
-    a->lineas = xrealloc(a->lineas, (size_t)(a->n + 1) * sizeof *a->lineas);
-    a->lineas[a->n++] = line;
-}
-
-__attribute__((weak)) void plano_avisos_free(PlanoAvisos *a)
-{
-    for (int i = 0; i < a->n; i++)
-        free(a->lineas[i]);
-    free(a->lineas);
-    a->lineas = NULL;
-    a->n = 0;
-}
-
 char *formato_celda_texto(const Celda *c)
 {
     char buf[48];

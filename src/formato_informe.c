@@ -49,7 +49,7 @@ static int cabecera_leer(Libro *l, int hoja, const char *marca, Cabecera *cb, Po
             cb->fila = f.numero;
             for (int i = marca_en + 1; i < f.nceldas; i++)
                 for (int k = 0; k < PLANO_NCOLS; k++)
-                    if (celda_es(&f.celdas[i], FORMATO_INFORME_COLS[k]))
+                    if (celda_es(&f.celdas[i], PLANO_COLS[k]))
                         cb->oculta[k] = i;
             for (int i = 0; i < marca_en; i++) {
                 const Celda *c = &f.celdas[i];

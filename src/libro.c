@@ -9,16 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Until the CSV backend (libro_csv.c, another branch) is merged, this keeps
- * the tree linking; the strong symbol replaces it. */
-__attribute__((weak)) Libro *libro_csv_abrir(const char *path, const LibroOpciones *op,
-                                             PoaErr *err)
-{
-    (void)op;
-    err_set(err, "%s: no es un libro de cálculo", path);
-    return NULL;
-}
-
 static const unsigned char OLE2_MAGIC[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
 /* A zip is a workbook by what it holds, not by its name. */

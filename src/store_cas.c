@@ -321,6 +321,9 @@ static const char SQL_SEG_OBS[] =
 static const char SQL_SEG_EVI[] =
     "UPDATE seguimiento SET evidencia = ?3 WHERE actividad_id = ?1 AND corte = ?2 "
     "AND evidencia = ?4";
+static const char SQL_SEG_PUB[] =
+    "UPDATE seguimiento SET pct_publicado = ?3 WHERE actividad_id = ?1 AND corte = ?2 "
+    "AND pct_publicado = ?4";
 /* a row left with nothing in it goes, as the importer and the old saves did */
 static const char SQL_SEG_VACIA[] =
     "DELETE FROM seguimiento WHERE actividad_id = ?1 AND corte = ?2 AND real IS NULL "
@@ -376,6 +379,15 @@ bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimie
             return false;
         bind_text(st, 3, s->evidencia);
         bind_text(st, 4, antes->evidencia);
+        if (!cas_step(db, st, NULL, node, err))
+            return false;
+    }
+    /* the published % only comes with an import of the institution's file */
+    if (strcmp(s->pct_publicado, antes->pct_publicado) != 0) {
+        if (!(st = seg_stmt(db, SQL_SEG_PUB, id, corte, err)))
+            return false;
+        bind_text(st, 3, s->pct_publicado);
+        bind_text(st, 4, antes->pct_publicado);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }

@@ -106,6 +106,9 @@ const UiKey UI_KEYS[] = {
     {{'x'}, CTX_VISTAS, "Exportar", 0, NULL, "General",
      "Exporta a XLSX o a CSV: elige informe, corte, unidad y nombre del archivo",
      REQ_EXPORT, 0, false},
+    {{'i'}, CTX_ALL, "Importar", 0, NULL, "General",
+     "Importa un CSV o un libro de cálculo al plan: muestra lo que cambiaría y pide "
+     "confirmación", REQ_IMPORT, 0, true},
     {{'z'}, CTX_VISTAS, "Deshacer", 0, NULL, "General",
      "Deshace la última edición; otra vez, la anterior (borrar e importar no)",
      REQ_UNDO, 0, true},

@@ -142,6 +142,7 @@ static int global_request(App *a, UiReq req)
     switch (req) {
     case REQ_HELP: ui_help(a); return UI_HANDLED | UI_REDRAW;
     case REQ_EXPORT: return export(a);
+    case REQ_IMPORT: return ui_importar_run(a);
     case REQ_UNDO: return undo(a);
     case REQ_REDRAW: clearok(curscr, TRUE); return UI_HANDLED | UI_REDRAW;
     case REQ_QUIT: return UI_QUIT;
@@ -181,6 +182,8 @@ static int dispatch(App *a, UiReq req, int key)
         r |= switch_to(a, a->pedido);
     if (r & UI_CORTE_CHANGED)
         tell_all(a, UI_CAMBIO_CORTE);
+    if (r & UI_RELOADED)
+        tell_all(a, UI_CAMBIO_RECARGADO);
     return r;
 }
 
@@ -321,6 +324,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     ui_tablero_free(a.tablero);
     arbol_filas_free(a.rows);
     free(a.busqueda);
+    ses.plan = a.plan;   /* an import (i) may have replaced the plan the session loaded */
     sesion_close(&ses);
     cerrojo_proceso_soltar();
     return code;

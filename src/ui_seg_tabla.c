@@ -351,7 +351,9 @@ static Lista *tabla_list(App *a) { return ui_seg_filas_list(a); }
 static void tabla_changed(App *a, UiCambio what, bool showing)
 {
     (void)showing;
-    if (what == UI_CAMBIO_DESHECHO && a->deshecho && a->deshecho->estructura && a->seg->unidad >= 0)
+    bool estructura = (what == UI_CAMBIO_DESHECHO && a->deshecho && a->deshecho->estructura) ||
+                      what == UI_CAMBIO_RECARGADO;   /* node indices of another plan */
+    if (estructura && a->seg->unidad >= 0 && a->seg->unidad < a->plan->nunidades)
         ui_seg_filas_build(a, a->seg->unidad);
 }
 

@@ -12,21 +12,13 @@
  * widening the sheet never meets them. */
 #define CLAVE_C0 40
 
-const char *const FORMATO_INFORME_COLS[PLANO_NCOLS] = {
-    "institucion", "anio", "unidad", "mision", "eje", "objetivo_codigo", "objetivo",
-    "meta_operativa", "entregable_codigo", "entregable", "indicador", "actividad_codigo",
-    "actividad", "unidad_lider", "responsables", "presupuesto", "presupuesto_nota", "ene", "feb",
-    "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic", "meta_anual", "t1",
-    "t2", "t3", "t4", "corte", "real", "pct_publicado", "observaciones", "nota_unidad",
-    "riesgos", "tipo_meta", "sentido", "peso", "evidencia"};
-
 void xw_clave_cabecera(Xw *x, lxw_worksheet *ws, int r, const char *marca)
 {
     lxw_row_col_options oculta = {.hidden = 1};
     xw_chk(x, worksheet_set_column_opt(ws, CLAVE_C0, CLAVE_C0 + PLANO_NCOLS, 8, NULL, &oculta));
     xw_str(x, ws, r, CLAVE_C0, marca, NULL);
     for (int i = 0; i < PLANO_NCOLS; i++)
-        xw_str(x, ws, r, CLAVE_C0 + 1 + i, FORMATO_INFORME_COLS[i], NULL);
+        xw_str(x, ws, r, CLAVE_C0 + 1 + i, PLANO_COLS[i], NULL);
 }
 
 /* The activity's values as plancsv_export writes them (natural keys: codes

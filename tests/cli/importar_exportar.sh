@@ -17,7 +17,8 @@ expect_in out "actividades creadas:   172"
 expect_in out "unidades creadas:      16"
 expect_code 0 "$POA" import plan.db "$ARS"
 expect_in out "actividades creadas:   0"
-expect_in out "actividades actualizadas: 172"
+expect_in out "actividades actualizadas: 0"
+expect_in out "actividades sin cambios:  172"
 expect_code 0 "$POA" resumen plan.db
 expect_in out "ARS SEMMA · Plan Operativo Anual 2024"
 expect_in out "actividades:     172"
@@ -124,7 +125,7 @@ expect_code 0 "$POA" importar caja.db "$CAJA"
 expect_code 0 "$POA" exportar caja.db --csv caja.csv
 expect_code 0 "$POA" corte caja.db cerrar 3
 expect_code 0 "$POA" importar caja.db caja.csv
-expect_in out "actividades actualizadas: 89"
+expect_in out "actividades sin cambios:  89"
 sed 's/,479,31%/,480,31%/' caja.csv > caja2.csv
 cp caja.db caja.antes
 expect_code 2 "$POA" importar caja.db caja2.csv

@@ -97,8 +97,9 @@ echo hola >no.bak
 expect_code 1 "$POA" respaldo plan.db --restaurar no.bak
 expect_in "$TMP/err" "«no.bak» no es una copia de un plan de poa: no se restauró nada"
 cmp -s plan.db plan.antes && ok || bad "un respaldo inválido cambió el plan"
-# a failed import into a file this open migrated: not «no se modificó»,
-# but that only the migration was made, with its backup
+# a bad template is read before the file is opened: the older file stays
+# exactly as it was (not even migrated). A command that fails after this
+# open migrated the file says that only the migration was made, with its backup
 $PY - "$POA_FIXTURES/schemas/schema_v1.sql" v1.db <<'PY'
 import sqlite3, sys
 con = sqlite3.connect(sys.argv[2])
@@ -109,7 +110,11 @@ con.executescript("INSERT INTO institucion VALUES (1, 'Caja');"
 con.commit()
 PY
 printf 'esto,no,es\nuna,plantilla,poa\n' >malo.csv
+cp v1.db v1.antes
 expect_code 2 "$POA" importar v1.db malo.csv
-expect_in "$TMP/err" "poa: el cambio pedido no se hizo; «v1.db» solo se actualizó al formato nuevo (copia de respaldo de antes: v1.db.20"
+expect_in "$TMP/err" "no se modificó «v1.db»"
+cmp -s v1.db v1.antes && ok || bad "una plantilla mala cambió (o migró) el archivo"
+expect_code 2 "$POA" seguimiento v1.db --corte 1 --actividad NO.EXISTE --real 1
+expect_in "$TMP/err" "poa: «v1.db» se actualizó al formato nuevo; copia de respaldo: v1.db.20"
 expect_not_in "$TMP/err" "no se modificó"
 finish

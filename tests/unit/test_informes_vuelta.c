@@ -77,7 +77,7 @@ static void plano_exportado(Plan *p, int corte, Recs *o)
             for (int i = 0; i < nh; i++) {
                 map[i] = -1;
                 for (int k = 0; k < PLANO_NCOLS; k++)
-                    if (strcmp(row.fields[i], FORMATO_INFORME_COLS[k]) == 0)
+                    if (strcmp(row.fields[i], PLANO_COLS[k]) == 0)
                         map[i] = k;
             }
             continue;
@@ -180,7 +180,7 @@ static int comparar(const Recs *got, const Recs *ref, bool con_seguimiento)
             const char *esperado = !con_seguimiento && es_seguimiento(c) ? "" : f->v[c];
             if (!iguales(got->r[g].v[c], esperado)) {
                 printf("  %s %s: %s «%.60s» leído, «%.60s» en el plano\n", f->v[PLANO_UNIDAD],
-                       f->v[PLANO_ACT_COD], FORMATO_INFORME_COLS[c], got->r[g].v[c], esperado);
+                       f->v[PLANO_ACT_COD], PLANO_COLS[c], got->r[g].v[c], esperado);
                 dif++;
             }
         }
@@ -308,7 +308,7 @@ TEST(informe_celdas_impresas_mandan)
     worksheet_write_string(ws, 3, 16, "Presupuesto", NULL);
     worksheet_write_string(ws, 3, 40, "poa:POA", NULL);
     for (int i = 0; i < PLANO_NCOLS; i++)
-        worksheet_write_string(ws, 3, (lxw_col_t)(41 + i), FORMATO_INFORME_COLS[i], NULL);
+        worksheet_write_string(ws, 3, (lxw_col_t)(41 + i), PLANO_COLS[i], NULL);
     for (int m = 0; m < 12; m++)
         worksheet_write_string(ws, 5, (lxw_col_t)(3 + m), POA_MES_CORTO[m], NULL);
     worksheet_write_string(ws, 6, 2, "1.1 Alianza con el MINERD", NULL);

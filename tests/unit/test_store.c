@@ -128,7 +128,9 @@ TEST(import_fixtures_counts)
     CHECK_INT(p->nunidades, 16);
     CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), 172);
     CHECK_INT(t_count_live(p, NODE_ENTREGABLE), 71);
-    CHECK_INT(st.ejes, 11);   /* the real documents' spellings, merged later on purpose */
+    /* the real documents' spellings, merged later on purpose; rows without
+     * an eje go under the implicit one, which is not counted (issue 8) */
+    CHECK_INT(st.ejes, 10);
     CHECK_INT(st.seguimientos, 0);
     plan_free(p);
 
@@ -175,7 +177,8 @@ TEST(reimport_is_idempotent)
     if (!p)
         return;
     CHECK_INT(st.actividades, 0);
-    CHECK_INT(st.actividades_actualizadas, 89);
+    CHECK_INT(st.actividades_actualizadas, 0);   /* nothing changed: nothing written */
+    CHECK_INT(st.actividades_sin_cambios, 89);
     CHECK_INT(st.unidades + st.objetivos + st.metas + st.entregables, 0);
     CHECK_INT(t_count_live(p, NODE_ACTIVIDAD), 89);
     CHECK_INT(t_sql_int(path, "SELECT count(*) FROM actividad"), 89);
@@ -276,7 +279,8 @@ static void round_trip(const char *fixture, const char *name)
     ImportStats st2;
     Plan *again = t_import(dbp, out, &st2);
     CHECK_INT(st2.actividades, 0);
-    CHECK_INT(st2.actividades_actualizadas, a.nrows);
+    CHECK_INT(st2.actividades_actualizadas, 0);
+    CHECK_INT(st2.actividades_sin_cambios, a.nrows);
     plan_free(again);
     free_table(&a);
     free_table(&b);
