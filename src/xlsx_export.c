@@ -67,6 +67,7 @@ static void calcular(Xw *x)
 static void xw_liberar(Xw *x)
 {
     calc_rollup_free(x->roll);
+    free(x->texto_largo);
     for (int u = 0; x->metas_uni && u < x->p->nunidades; u++)
         iv_free(&x->metas_uni[u]);
     free(x->metas_uni);
@@ -183,7 +184,10 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     lxw_error lx = workbook_close(x.wb);
     bool ok = true;
     /* libxlsxwriter's own texts are English; the common causes in Spanish */
-    if (x.lxerr != LXW_NO_ERROR) {
+    if (x.texto_largo) {
+        err_set(err, "No se escribió «%s»: %s", o->path, x.texto_largo);
+        ok = false;
+    } else if (x.lxerr != LXW_NO_ERROR) {
         err_set(err, "No se pudo escribir «%s»: %s", o->path, lxw_texto(x.lxerr));
         ok = false;
     } else if (lx != LXW_NO_ERROR) {

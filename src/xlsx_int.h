@@ -33,6 +33,7 @@ typedef struct {
     int unidad;                  /* the --unidad filter, -1 = all */
     int corte;                   /* 1..4 */
     lxw_error lxerr;             /* first libxlsxwriter error */
+    char *texto_largo;           /* first text over Excel's cell limit: sheet!cell, size */
     XlsxProgress cb;
     void *cb_ctx;
     long hechas, pasos, avisado;  /* progress: done, total, last reported */

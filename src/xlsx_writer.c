@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "libro.h"
 #include "u8.h"
 
 /* ---- Sheet names ---- */
@@ -232,9 +233,34 @@ void xw_chk(Xw *x, lxw_error e)
         x->lxerr = e;
 }
 
+/* Excel's cell holds at most 32,767 characters; libxlsxwriter refuses more
+ * with an English message naming nothing. Import and editor refuse such
+ * texts, but a plan written by an older poa may hold one: the report says
+ * which cell, and writes nothing there. */
+#define XW_CELDA_MAX 32767
+
+static bool xw_cabe(Xw *x, lxw_worksheet *ws, int r, int c, const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    if (n <= XW_CELDA_MAX)
+        return true;
+    if (!x->texto_largo) {
+        char col[16];
+        x->texto_largo = xasprintf("la celda %s!%s%d tendría %zu caracteres y Excel admite "
+                                   "%d: acorte ese texto en el plan (empieza «%.40s…»)",
+                                   ws->name, libro_columna_nombre(c + 1, col, sizeof col),
+                                   r + 1, n, XW_CELDA_MAX, s);
+    }
+    return false;
+}
+
 /* Text is always a string: "=SUMA…" typed by a unit stays text. */
 void xw_str(Xw *x, lxw_worksheet *ws, int r, int c, const char *s, lxw_format *f)
 {
+    if (s && s[0] && !xw_cabe(x, ws, r, c, s))
+        return;
     if (!s || !s[0])
         xw_chk(x, worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f));
     else
@@ -273,7 +299,7 @@ void xw_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const ch
         xw_str(x, ws, r1, c1, s, f);
         return;
     }
-    if (!xw_merge_cabe(x, ws, r1, c1, r2, c2, f)) {
+    if (!xw_merge_cabe(x, ws, r1, c1, r2, c2, f) || (s && !xw_cabe(x, ws, r1, c1, s))) {
         xw_str(x, ws, r1, c1, s, f);
         return;
     }
