@@ -128,7 +128,7 @@ static bool poa_detect(Libro *l, int hoja, PoaErr *err)
     if (!libro_hoja(l, hoja, err))
         return false;
     Fila f;
-    Columnas c, prev;
+    Columnas c, prev = {.ent = -1, .ind = -1, .act = -1, .crono = -1, .resp = -1, .pres = -1};
     int nprev = 0;
     for (int n = 0; n < FILAS_DETECCION && libro_fila(l, &f, err) == 1; n++) {
         int k = encabezado_leer(&f, &c);

@@ -49,7 +49,7 @@ static void draw_title(App *a)
 {
     const Plan *p = a->plan;
     const ArbolFilas *r = a->rows;
-    char pre[340], corte[96], post[128], filtros[1024], fit[1024], t[2300];
+    char pre[340], corte[96], post[128], filtros[1024], fit[1024], t[2600];
     /* a read-only session says so first, whole, before anything is cut */
     snprintf(pre, sizeof pre, " POA %d%s%s", p->anio, a->solo_lectura[0] ? " · " : "",
              a->solo_lectura);
