@@ -206,7 +206,7 @@ static void tablero_draw(App *a)
     UiTablero *t = tablero_ensure(a);
     ordenar(t);
     Plan *p = a->plan;
-    char s[1300], c1[96];
+    char s[1600], c1[96];
     /* title: the corte and the year stay; the institution is cut first */
     char pre[480], post[32], inst[1024];
     /* a read-only session says so first: " solo lectura — … · Tablero · Corte 3" */
