@@ -53,10 +53,12 @@ shot() {
 }
 # check CODE: CODE (a string, evaluated after the session) holds on the
 # screen at this point; inside it `screen`, `line N`, `row TEXT` read it
+# (or the code from stdin: check <<'C' … C)
 check() {
-    local f
+    local f code
+    if [ $# -gt 0 ]; then code=$1; else code=$(cat); fi
     shot f
-    checks+=("$f|${BASH_LINENO[-2]}|$1")
+    checks+=("$f|${BASH_LINENO[-2]}|$code")
 }
 has() { check "_has $(printf '%q' "$1") falta"; }
 hasnt() { check "_hasnt $(printf '%q' "$1") sobra"; }
