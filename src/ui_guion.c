@@ -254,7 +254,7 @@ static void dump_screen(FILE *f)
     free(cells);
 }
 
-static bool dump_to(UiGuion *g, App *a, const GItem *it)
+static bool dump_to(UiGuion *g, const GItem *it)
 {
     FILE *f = fopen(it->text, "w");
     if (!f) {
@@ -262,7 +262,6 @@ static bool dump_to(UiGuion *g, App *a, const GItem *it)
                 it->line, it->text, err_sistema(errno));
         return false;
     }
-    (void)a;
     dump_screen(f);
     return fclose(f) == 0;
 }
@@ -325,7 +324,7 @@ int ui_guion_key(UiGuion *g, App *a, bool *is_key, bool dialog)
         }
         case G_PANTALLA:
             g->pos++;
-            if (!dump_to(g, a, it)) {
+            if (!dump_to(g, it)) {
                 g->code = EXIT_FAILURE;
                 g->pos = g->n;
             }
