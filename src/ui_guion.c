@@ -129,8 +129,8 @@ static bool parse_line(UiGuion *g, char *s, int line, PoaErr *err)
     while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
         s[--len] = '\0';
     char *p = s + strspn(s, " \t");
-    if (!*p || (p[0] == '#' && (p[1] == '\0' || p[1] == ' ')))
-        return true;   /* blank line or comment */
+    if (!*p || (p[0] == '#' && p[1] == ' '))
+        return true;   /* blank line or comment ("#" alone is the key) */
     if (p[0] == ':')
         return parse_command(g, p, line, err);
     while (*p) {

@@ -50,6 +50,12 @@ run '/
 Escape' 120x40
 grep -q 'Buscar: afiliación' "$tmp/p2" || fail ":texto: $(sed -n 39p "$tmp/p2")"
 
+# a line starting with «# » is a comment; «#» alone is the key (unbound here)
+run '# Down Down: not keys
+#'
+grep -q 'Tecla sin uso aquí' <<<"$out" || fail "«#»: $(sed -n 23p <<<"$out")"
+grep -q ' 1/297$' <<<"$out" || fail "el comentario movió: $(sed -n 23p <<<"$out")"
+
 # :tamano resizes as a terminal would: too small, then back
 run ":tamano 30 10
 :pantalla $tmp/p3
