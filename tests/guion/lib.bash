@@ -81,7 +81,8 @@ row_in() { grep -F -- "$2" "$1" | head -1; }
 quit() { keys q; end 0; }
 end() {
     local rc=0
-    (cd "$tmp" && env "${guion_env[@]}" POA_GUION="$guion" POA_GUION_TAMANO="$guion_size" \
+    # timeout: a bug, not waiting (a scripted session never waits for time)
+    (cd "$tmp" && timeout 60 env "${guion_env[@]}" POA_GUION="$guion" POA_GUION_TAMANO="$guion_size" \
         "$POA" "${guion_args[@]}" >"$tmp/final.txt" 2>"$tmp/err.txt") || rc=$?
     local c
     for c in "${checks[@]}"; do
