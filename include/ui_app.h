@@ -98,6 +98,7 @@ typedef struct App {
     int corte;              /* 1..4, from config; chosen with c */
     struct UiSeg *seg;      /* the seguimiento screens' state (ui_seg.h) */
     struct UiTablero *tablero;  /* the board's groups and order (ui_tablero.c) */
+    struct UiGuion *guion;  /* POA_GUION: keys from a script, no terminal (ui_guion.c) */
     const DeshacerInfo *deshecho;   /* during changed(UI_CAMBIO_DESHECHO) only */
     /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
      * session holds the plan's lock (cerrojo.h); "" when this one writes */

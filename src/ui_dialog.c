@@ -8,6 +8,7 @@
 
 #include "u8.h"
 #include "ui_app.h"
+#include "ui_guion.h"
 #include "ui_signals.h"
 
 #define K_ESC 27
@@ -30,9 +31,11 @@ static int width_n(const char *s, size_t n)
  * there is nothing usable. Without a UTF-8 locale get_wch can wait forever
  * for the rest of a multibyte sequence (seen with LC_ALL=C and "é"), so
  * there bytes are read one by one and the non-ASCII ones refused. */
+static int read_key(App *a, bool *is_key, bool dialog);
+
 int ui_read_key(App *a, bool *is_key)
 {
-    int k = ui_read_key_any(a, is_key);
+    int k = read_key(a, is_key, true);
     /* While "Terminal demasiado pequeña" hides the screen, a key must not
      * act on what cannot be seen: only resize, Esc and F10 get through. */
     if (a->too_small && k >= 0 && !(*is_key && (k == KEY_RESIZE || k == KEY_F(10))) &&
@@ -61,9 +64,18 @@ static int signal_key(App *a)
 
 int ui_read_key_any(App *a, bool *is_key)
 {
+    return read_key(a, is_key, false);
+}
+
+/* dialog: a dialog waits, not the main loop (the script's end means
+ * different things to them, ui_guion.c) */
+static int read_key(App *a, bool *is_key, bool dialog)
+{
     *is_key = false;
     if (ui_signals_pending())
         return signal_key(a);
+    if (a->guion)   /* POA_GUION: the keys come from the script */
+        return ui_guion_key(a->guion, a, is_key, dialog);
     if (!a->utf8) {
         int c = getch();
         if (c == ERR)

@@ -14,6 +14,7 @@
 #include "sesion.h"
 #include "ui.h"
 #include "ui_app.h"
+#include "ui_guion.h"
 #include "ui_seg.h"
 #include "ui_signals.h"
 
@@ -263,9 +264,18 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         cerrojo_proceso_soltar();
         return fallo == SESION_ARCHIVO || fallo == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
     }
+    App a = {0};
+    /* the scripted headless mode (tests): a bad script stops before the
+     * screen opens, and changes nothing */
+    const char *guion = getenv("POA_GUION");
+    if (!str_empty(guion) && !(a.guion = ui_guion_new(guion, getenv("POA_GUION_TAMANO"), &err))) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        sesion_close(&ses);
+        cerrojo_proceso_soltar();
+        return EXIT_USO;
+    }
     Db *db = ses.db;
     Plan *p = ses.plan;
-    App a = {0};
     snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", ses.solo_lectura);
     a.db = db;
     a.plan = p;
@@ -300,7 +310,15 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
 
     util_set_fatal_hook(restore_terminal);
     ui_signals_install();
-    initscr();
+    if (!a.guion)
+        initscr();
+    else if (!ui_guion_open_screen(a.guion, &err)) {
+        util_set_fatal_hook(NULL);
+        ui_signals_uninstall();
+        fprintf(stderr, "poa: %s\n", err.msg);
+        code = EXIT_FALLO;
+        goto out;
+    }
     screen_open = true;
     ui_signals_screen_ready();
     cbreak();
@@ -319,6 +337,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
      * the shell's convention for "ended by signal N" is 128+N. */
     int sig = ui_signals_pending();
     code = sig ? 128 + sig : EXIT_OK;
+    if (a.guion && !sig)
+        code = ui_guion_finish(a.guion);
+out:
+    ui_guion_free(a.guion);
 
     ui_seg_free(a.seg);
     ui_tablero_free(a.tablero);

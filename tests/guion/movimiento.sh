@@ -6,14 +6,10 @@
 source "$(dirname "$0")/lib.bash"
 import_fixture seguimiento2024_t3_caja.csv
 printf '[plan]\ncorte = 3\n' >"$tmp/config.ini"
-cur="mov$$"
-sessions+=("$cur")
-"$T" start "$cur" 80 24 -- "$POA" --config "$tmp/config.ini" "$tmp/plan.db"
-wait_for 'F10Salir'
+start_with mov 80 24 --config "$tmp/config.ini" "$tmp/plan.db"
 # the position at the right end of the status line: " 15/24 "
 pos() { screen | sed -n '23p' | grep -oE '[0-9]+/[0-9]+ *$' | tr -d ' '; }
-wait_pos() { wait_until 10 pos_is "$1"; }
-pos_is() { [ "$(pos)" = "$1" ]; }
+wait_pos() { check "[ \"\$(pos)\" = $1 ] || fail \"posición \$(pos), no $1\""; }
 
 # the board: Objetivos are 5 rows
 keys b

@@ -6,12 +6,12 @@ source "$(dirname "$0")/lib.bash"
 import_fixture seguimiento2024_t3_caja.csv
 start caja 120 40
 has 'Caja Mutual de los Empleados del Ministerio de Educación'
-line 4 | grep -q '^ ├─▾ O\.E\.' || fail "la primera fila no es un objetivo: $(line 4)"
+check 'line 4 | grep -q "^ ├─▾ O\.E\." || fail "la primera fila no es un objetivo: $(line 4)"'
 # no row without text (an implicit level shown as a placeholder)
-! screen | grep -E '^ [│ ]*[├└]─[▾▸─ ] *(\([0-9]+\))?$' || fail "hay filas vacías"
+check '! screen | grep -E "^ [│ ]*[├└]─[▾▸─ ] *(\([0-9]+\))?$" || fail "hay filas vacías"'
 has 'AO.3.1 Actualizar el diagnóstico'
 # quarterly targets: the quarters drawn as planned with their values
-screen | grep 'AO.6.1' | grep -q '552' || fail "AO.6.1 sin sus metas trimestrales"
+check 'screen | grep "AO.6.1" | grep -q "552" || fail "AO.6.1 sin sus metas trimestrales"'
 keys Down Down
 wait_for 'Actividad AO.'
 quit

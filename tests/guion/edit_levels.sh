@@ -83,9 +83,8 @@ wait_for 'Cantidad de Feb'
 keys Enter
 wait_for 'Feb: 5'
 keys t
-settle
-screen | grep 'Acción de prueba' | grep -qF '│ x  5  x │         │' || fail "meses: $(screen | grep 'Acción de prueba')"
-screen | grep 'Informe único' | grep -qF '│━━━━━━━━━│         │' || fail "resumen: $(screen | grep 'Informe único')"
+check 'row "Acción de prueba" | grep -qF "│ x  5  x │         │" || fail "meses: $(row "Acción de prueba")"'
+check 'row "Informe único" | grep -qF "│━━━━━━━━━│         │" || fail "resumen: $(row "Informe único")"'
 keys Tab
 quit
 

@@ -10,12 +10,29 @@ import_fixture poa2024_ars_semma.csv
 start help 160 40
 keys F1
 wait_for 'Ayuda: teclas de poa'
-: > "$tmp/help.txt"
+help=()
 for _ in 1 2 3 4; do
-    screen >> "$tmp/help.txt"
+    shot f
+    help+=("$f")
     keys PgDn
-    settle
 done
+keys Esc
+wait_for 'F10Salir'
+resize 80 24
+keys F1
+wait_for 'Ayuda: teclas de poa'
+help80=()
+for _ in 1 2 3 4 5 6 7 8; do
+    shot f
+    help80+=("$f")
+    keys PgDn
+done
+keys Esc
+wait_for 'F10Salir'
+quit
+cat "${help[@]}" >"$tmp/help.txt"
+cat "${help80[@]}" >"$tmp/help80.txt"
+
 # every row of the table: keys and description, in that order on one line
 n=0
 while IFS='|' read -r _ teclas accion desc _; do
@@ -32,22 +49,8 @@ done < <(grep '^| ' "$tmp/keys.md" | grep -v '^|---')
 shown=$(sort -u "$tmp/help.txt" | grep -c '^  ')
 [ "$shown" -eq "$n" ] || fail "la ayuda muestra $shown líneas de teclas; la tabla tiene $n"
 # at 80 columns long descriptions wrap under themselves instead of being cut
-keys Esc
-wait_for 'F10Salir'
-"$T" resize "$cur" 80 24
-settle
-keys F1
-wait_for 'Ayuda: teclas de poa'
-: > "$tmp/help80.txt"
-for _ in 1 2 3 4 5 6 7 8; do
-    screen >> "$tmp/help80.txt"
-    keys PgDn
-    settle
-done
 grep -q '^  E, F4 *Campos *Elige un campo' "$tmp/help80.txt" || fail "falta la línea de E, F4"
 grep -A1 '^  E, F4 *Campos' "$tmp/help80.txt" | tail -n 1 | grep -qE '^ {40}[^ ]' ||
     fail "la descripción de E, F4 no continúa debajo"
 if grep -q '…$' "$tmp/help80.txt"; then fail "la ayuda corta descripciones a 80 columnas"; fi
-keys Esc
-wait_for 'F10Salir'
-quit
+echo "help_keys: ok"

@@ -19,5 +19,5 @@ wait_for 'Guardado'
 has 'UAIP (8)'
 has '└─  AO.6.8 Nueva actividad de prueba'
 has '├─  AO.6.7 Escaneo'
-screen | sed -n 29p | grep -qE ' 10/10 *$' || fail "la fila nueva no quedó seleccionada: $(screen | sed -n 29p)"
+check 'line 29 | grep -qE " 10/10 *$" || fail "la fila nueva no quedó seleccionada: $(line 29)"'
 quit

@@ -9,13 +9,7 @@ import_fixture seguimiento2024_t3_caja.csv
 printf '[plan]\ncorte = 3\n' >"$tmp/config.ini"
 
 # start_cfg NAME COLS ROWS: the interface with that config.ini
-start_cfg() {
-    cur="$1$$"
-    sessions+=("$cur")
-    "$T" start "$cur" "$2" "$3" -- "$POA" --config "$tmp/config.ini" "$tmp/plan.db"
-    "$T" wait "$cur" 'F10Salir' 10 >/dev/null || fail "la interfaz no arrancó"
-}
-row() { screen | grep -F -- "$1" | head -1; }
+start_cfg() { start_with "$1" "$2" "$3" --config "$tmp/config.ini" "$tmp/plan.db"; }
 
 start_cfg seg 120 40
 has 'Corte 3 JUL-SEP (abierto)'
@@ -27,9 +21,15 @@ wait_for 'Actividad AO.6.1 · Comercialización'
 keys s
 wait_for 'Formulario de seguimiento · Corte 3 JUL-SEP (abierto) · Comercialización'
 has 'AO.6.1 Realizar la venta del Seguro de Vida Opcional'
+check <<'C'
 row 'Programado acumulado EN-SEP' | grep -q '1565' || fail "programado: $(row 'Programado acumulado')"
+C
+check <<'C'
 row '% de ejecución' | grep -q '31 %   ●R rojo' || fail "31 % rojo: $(row '% de ejecución')"
+C
+check <<'C'
 row '% de ejecución' | grep -q 'exacto: 30.61 %' || fail "exacto: $(row '% de ejecución')"
+C
 has 'reportada'
 has 'A septiembre 2024 se alcanzado'
 
@@ -40,7 +40,9 @@ keys C-u
 type_text '1300'
 keys Enter
 wait_for 'Guardado. AO.6.1: 83 %, verde'
+check <<'C'
 row '% de ejecución' | grep -q '83 %   ●V verde' || fail "83 % verde: $(row '% de ejecución')"
+C
 # an observation with accents, in two paragraphs
 keys o
 wait_for 'Observaciones JUL-SEP de AO.6.1'
@@ -60,15 +62,21 @@ keys S
 wait_for 'Seguimiento · Corte 3 JUL-SEP (abierto) · Comercialización'
 has 'ACCIÓN OPERATIVA'
 has 'EN-SEP'
+check <<'C'
 row 'AO.6.1 ' | grep -q '1300  *83 % ●V' || fail "fila AO.6.1: $(row 'AO.6.1 ')"
+C
 # typing a number edits the real: 1000 / 1565 = 64 % amarillo
 type_text '1000'
 wait_for 'Real acumulado EN-SEP de AO.6.1'
 keys Enter
 wait_for 'Guardado. AO.6.1: 64 %, amarillo'
+check <<'C'
 row 'AO.6.1 ' | grep -q '1000  *64 % ●A' || fail "fila AO.6.1 tras editar: $(row 'AO.6.1 ')"
+C
 # other rows keep their figures (AO.6.4: 139 / 802 = 17 % rojo)
+check <<'C'
 row 'AO.6.4 ' | grep -q '139  *17 % ●R' || fail "fila AO.6.4: $(row 'AO.6.4 ')"
+C
 # to observaciones (scrolling sideways) and write one
 keys Right Right
 wait_for ' Observaciones: Campaña en Sonsonate'
@@ -78,7 +86,9 @@ keys C-u
 type_text 'Observación en la tabla: ñandú'
 keys Enter
 wait_for 'Guardado'
+check <<'C'
 row 'AO.6.1 ' | grep -q '64 % ●A Observación en la tabla' || fail "observación: $(row 'AO.6.1 ')"
+C
 has ' Observaciones: Observación en la tabla: ñandú'
 
 # closing corte 3: confirmation, then edits are refused

@@ -8,12 +8,11 @@ source "$(dirname "$0")/lib.bash"
 import_fixture poa2024_ars_semma.csv
 "$POA" exportar "$tmp/plan.db" --csv "$tmp/antes.csv" --corte 1 >/dev/null || fail "exportar antes"
 start deshacer 120 40
-row() { screen | grep -F -- "$1" | head -1; }
 
 # the text of actividad 1.1, with accents
 keys Down Down Down Down
 wait_for 'Actividad 1.1'
-before=$(row '1.1 Alianza')
+shot before_f
 keys e
 wait_for 'Texto:'
 keys C-u
@@ -25,11 +24,14 @@ has '1.1 Gestión de año ñandú'
 # already says «Guardado» from the text: wait for the row itself)
 keys Tab
 wait_for '· Ene: '
-month_before=$(row '1.1 Gestión')
+shot month_f
 keys Space
-wait_row_change '1.1 Gestión' "$month_before"
+check <<'C'
+[ "$(row '1.1 Gestión')" != "$(row_in "$month_f" '1.1 Gestión')" ] || fail "la fila no cambió: $(row '1.1 Gestión')"
+before=$(row_in "$before_f" '1.1 Alianza')
 [ "$(row '1.1 Gestión')" != "$(sed 's/Alianza estratégica con el MINERD para captar nuevos afil…/Gestión de año ñandú                                      /' <<<"$before")" ] \
     || fail "el mes no cambió: $(row '1.1 Gestión')"
+C
 # a real in the seguimiento form (corte 1)
 keys Tab s
 wait_for 'Formulario de seguimiento · Corte 1'
@@ -43,7 +45,9 @@ wait_for 'Guardado. 1.1: '
 # undo, newest first: the real, in the form itself
 keys z
 wait_for 'Deshecho: Seguimiento del corte 1 de la actividad «1.1»'
+check <<'C'
 row '▶ Real acumulado EN-MAR' | grep -q '(sin reporte)' || fail "real: $(row 'Real acumulado EN-MAR')"
+C
 has 'sin reporte · Sin reporte al corte'
 # the month, on the plan
 keys Escape
@@ -54,7 +58,10 @@ wait_for 'Deshecho: Cronograma de actividad «1.1 Gestión de año ñandú»'
 keys z
 wait_for 'Deshecho: Editar actividad «1.1 Gestión de año ñandú»'
 hasnt '─  1.1 Gestión'
+check <<'C'
+before=$(row_in "$before_f" '1.1 Alianza')
 [ "$(row '1.1 Alianza')" = "$before" ] || fail "la fila no volvió: $(row '1.1 Alianza') / $before"
+C
 # the import cannot be undone: said, nothing changes
 keys z
 wait_for 'La última acción (importar: 172 actividades nuevas'

@@ -10,12 +10,8 @@ PY=/usr/bin/python3
 import_fixture seguimiento2024_t3_caja.csv
 printf '[plan]\ncorte = 3\n' >"$tmp/config.ini"
 
-start_cfg() {
-    cur="$1$$"
-    sessions+=("$cur")
-    (cd "$tmp" && "$T" start "$cur" "$2" "$3" -- "$POA" --config "$tmp/config.ini" "$tmp/plan.db")
-    "$T" wait "$cur" 'F10Salir' 10 >/dev/null || fail "la interfaz no arrancó"
-}
+# (the session runs in $tmp, where the dialog proposes to write)
+start_cfg() { start_with "$1" "$2" "$3" --config "$tmp/config.ini" "$tmp/plan.db"; }
 # file_name PATH: in the dialog, edit the file name and go to [ Exportar ]
 file_name() {
     keys Down Down Down Enter
@@ -44,7 +40,9 @@ has "Archivo  $tmp/seg.xlsx"
 keys Enter
 wait_for "Informe escrito en «$tmp/seg.xlsx» (1 hoja)"
 hasnt 'Exportar para el Consejo Directivo'
-[ -f "$tmp/seg.xlsx" ] || fail "no se escribió seg.xlsx"
+# checks on files run after the session, on the files as it left them
+check '[ -f "$tmp/seg.xlsx" ] || fail "no se escribió seg.xlsx"; seg_ok'
+seg_ok() {
 "$POA_TOOLS/xlsx-inspect" --json "$tmp/seg.xlsx" >"$tmp/seg.json"
 JSON="$tmp/seg.json" $PY - <<'PYEOF' || fail "seg.xlsx no es el seguimiento del corte 3"
 import json, os, sys
@@ -66,6 +64,7 @@ if bad:
     print(bad, file=sys.stderr)
     sys.exit(1)
 PYEOF
+}
 
 # the flat CSV with cálculos at corte 3: one to the left of Todo
 keys x
@@ -76,13 +75,14 @@ has 'Archivo  plan-2024-T3.csv'
 file_name "$tmp/plan.csv"
 keys Enter
 wait_for "Plantilla escrita en «$tmp/plan.csv» (89 actividades)"
+check <<'C'
 head -1 "$tmp/plan.csv" | grep -q ',programado_acumulado,pct_ejecucion,semaforo,estado$' ||
     fail "cabecera del CSV: $(head -1 "$tmp/plan.csv")"
 grep -F ',AO.6.1,Realizar la venta del Seguro de Vida Opcional.,' "$tmp/plan.csv" |
     grep -q ',3,479,31%,.*,1565,31%,rojo,reportada$' || fail "fila AO.6.1 del CSV"
+C
 
 # the same name again: asks before replacing; No leaves the file, Sí writes
-before=$(stat -c %Y.%s "$tmp/plan.csv")
 keys x
 wait_for 'Exportar para el Consejo Directivo'
 keys Left
@@ -100,8 +100,9 @@ keys Enter
 wait_for '¿Reemplazarlo?'
 keys s
 wait_for "Plantilla escrita en «$tmp/plan.csv» (89 actividades)"
+check <<'C'
 [ "$(head -1 "$tmp/plan.csv" | cut -c1-11)" = institucion ] || fail "plan.csv reemplazado"
-: "$before"
+C
 
 # a folder that does not exist: Spanish error, nothing written
 keys x
@@ -109,18 +110,22 @@ wait_for 'Exportar para el Consejo Directivo'
 file_name "$tmp/no-existe/informe.xlsx"
 keys Enter
 wait_for "No se exportó: la carpeta «$tmp/no-existe» no existe"
+check <<'C'
 [ ! -e "$tmp/no-existe" ] || fail "se creó algo en no-existe"
-ls "$tmp" | grep -q 'tmp-' && fail "quedó un archivo temporal: $(ls "$tmp")"
+! ls "$tmp" | grep -q 'tmp-' || fail "quedó un archivo temporal: $(ls "$tmp")"
+C
 # Esc cancels without writing
 keys x
 wait_for 'Exportar para el Consejo Directivo'
 keys Escape
 wait_for 'Exportación cancelada'
+check <<'C'
 [ ! -e "$tmp/informe-2024-T3.xlsx" ] || fail "Esc escribió el informe"
+C
 
 # 80×24: the corte stays in the title, the institution is cut; no labels
 # run together in the bottom bar ("F6HijoF7Mover"); x works there too
-"$T" resize "$cur" 80 24
+resize 80 24
 wait_for 'Corte 3 JUL-SEP (abierto)'
 check_80() {
     local t b
@@ -131,9 +136,11 @@ check_80() {
     echo "$b" | grep -q 'F1Ayuda' || fail "$1: barra: $b"
     echo "$b" | grep -q 'F10Salir' || fail "$1: barra sin F10: $b"
 }
-check_80 plan
+check 'check_80 plan'
+check <<'C'
 line 1 | grep -q '^ POA 2024 · Caja Mutual de los Empl… · Unidad: todas · Corte 3' ||
     fail "título del plan: $(line 1)"
+C
 keys x
 wait_for 'Exportar para el Consejo Directivo'
 has 'Archivo  informe-2024-T3.xlsx'
@@ -141,11 +148,13 @@ keys Escape
 wait_gone 'Exportar para el Consejo Directivo'
 keys b
 wait_for ' Tablero · Corte 3'
-check_80 tablero
+check 'check_80 tablero'
+check <<'C'
 line 1 | grep -q '· Caja Mutual .*… 2024' || fail "título del tablero: $(line 1)"
+C
 keys Enter
 wait_for 'Seguimiento · Corte 3'
-check_80 tabla
+check 'check_80 tabla'
 keys Escape
 wait_for ' Tablero · Corte 3'
 keys Escape
@@ -156,7 +165,7 @@ keys Enter
 wait_for 'Actividad AO.6.1 · Comercialización'
 keys s
 wait_for 'Formulario de seguimiento · Corte 3'
-check_80 formulario
+check 'check_80 formulario'
 keys Escape
 wait_for 'Plan (árbol)'
 quit

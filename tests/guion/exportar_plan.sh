@@ -27,26 +27,24 @@ refused() {
     wait_for '¿Reemplazarlo?'
     keys s
     wait_for "No se exportó: No se escribió «$1»: es el archivo del plan abierto"
-    cmp -s "$tmp/plan.db" "$tmp/plan.orig" || fail "plan.db cambió ($1)"
-    ! ls -a "$tmp" | grep -q '\.tmp-' || fail "quedaron temporales: $(ls -a "$tmp")"
+    # (on the file as the session left it)
+    check "cmp -s \"\$tmp/plan.db\" \"\$tmp/plan.orig\" || fail $(printf %q "plan.db cambió ($1)")"
+    check '! ls -a "$tmp" | grep -q "\.tmp-" || fail "quedaron temporales: $(ls -a "$tmp")"'
 }
 
 start exp 160 40
 refused "$tmp/plan.db" Left
 refused "$tmp/plan.db" ""
 refused "$tmp/enlace.db" Left
-[ -L "$tmp/enlace.db" ] || fail "el enlace fue reemplazado"
 quit
+[ -L "$tmp/enlace.db" ] || fail "el enlace fue reemplazado"
 "$POA" resumen "$tmp/plan.db" >/dev/null || fail "plan.db ya no abre"
 
 # a session killed mid-change: the interface recovers the file and says so
 cp "$tmp/plan.orig" "$tmp/hot.db"
 "$POA_TOOLS/hot-journal" "$tmp/hot.db" || fail "hot-journal"
-cur="hot$$"
-sessions+=("$cur")
-"$T" start "$cur" 200 30 -- "$POA" "$tmp/hot.db"
-"$T" wait "$cur" 'F10Salir' 10 >/dev/null || fail "la interfaz no arrancó con el diario"
+start_with hot 200 30 "$tmp/hot.db"
 has "una sesión anterior se interrumpió antes de terminar de guardar; se recuperó el archivo"
-[ ! -e "$tmp/hot.db-journal" ] || fail "quedó el diario"
 quit
+[ ! -e "$tmp/hot.db-journal" ] || fail "quedó el diario"
 echo "exportar_plan: ok"
