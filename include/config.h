@@ -29,10 +29,7 @@ typedef struct {
 
 /* Diagnostics: one Spanish line per problem, "config.ini:12: [semaforo]
  * verde = «ochenta»: se esperaba un número entre 0 y 1000; se usa 80". */
-typedef struct {
-    char **lineas;
-    int n;
-} ConfigAvisos;
+typedef Lineas ConfigAvisos;
 
 void config_defaults(Config *c);
 /* Looks the file up in order: explicit (if not NULL; then it must exist),
@@ -40,7 +37,7 @@ void config_defaults(Config *c);
  * Returns false only when the file exists but cannot be read or parsed at
  * all, or an explicit file is missing (err says why; c holds defaults). */
 bool config_load(const char *explicit_path, Config *c, ConfigAvisos *avisos, PoaErr *err);
-void config_avisos_free(ConfigAvisos *a);
+static inline void config_avisos_free(ConfigAvisos *a) { lineas_free(a); }
 const char *papel_name(Papel p);   /* "A4", "carta", "oficio" */
 
 /* From the table of keys: the keys table of docs/configuracion.md, and the

@@ -42,12 +42,9 @@ typedef struct {
 
 /* Warnings and errors, each already prefixed with its place
  * ("ars.xlsx:Afiliación!P17: …", "plan.csv:12:18: …"). */
-typedef struct {
-    char **lineas;
-    int n;
-} PlanoAvisos;
-void plano_avisos_add(PlanoAvisos *a, char *line);   /* takes the string */
-void plano_avisos_free(PlanoAvisos *a);              /* accepts an empty one */
+typedef Lineas PlanoAvisos;
+static inline void plano_avisos_add(PlanoAvisos *a, char *line) { lineas_add(a, line); }
+static inline void plano_avisos_free(PlanoAvisos *a) { lineas_free(a); }
 
 /* A layout a sheet may be in. detect looks at the sheet (it may read it from
  * the start with libro_hoja) and says whether it is this layout; read turns

@@ -67,6 +67,15 @@ void iv_remove_at(IntVec *iv, int pos);
 int iv_find(const IntVec *iv, int x);    /* index or -1 */
 void iv_free(IntVec *iv);
 
+/* Owned lines — warnings and errors, each already naming its place — as
+ * every reader of outside input reports them (config.ini, CSV, workbooks). */
+typedef struct {
+    char **lineas;
+    int n;
+} Lineas;
+void lineas_add(Lineas *l, char *line);   /* takes line; with l NULL it is freed */
+void lineas_free(Lineas *l);              /* accepts NULL; leaves it empty */
+
 /* Numbers as the documents write them: optional sign, digits, optional "."
  * decimals (thousands separators "," are accepted only in the 1,234.5 form).
  * Returns false for anything else (no trailing junk, no empty string). */

@@ -267,17 +267,6 @@ const char *papel_name(Papel p)
     }
 }
 
-void config_avisos_free(ConfigAvisos *a)
-{
-    if (!a)
-        return;
-    for (int i = 0; i < a->n; i++)
-        free(a->lineas[i]);
-    free(a->lineas);
-    a->lineas = NULL;
-    a->n = 0;
-}
-
 /* ---- unknown keys ---- */
 
 static const Clave *clave_de(const char *sec, const char *key)

@@ -19,27 +19,6 @@ const char *const PLANO_COLS[PLANO_NCOLS] = {
     "nota_unidad", "riesgos", "tipo_meta", "sentido", "peso", "evidencia",
 };
 
-void plano_avisos_add(PlanoAvisos *a, char *line)
-{
-    if (!a) {
-        free(line);
-        return;
-    }
-    a->lineas = xrealloc(a->lineas, sizeof *a->lineas * (size_t)(a->n + 1));
-    a->lineas[a->n++] = line;
-}
-
-void plano_avisos_free(PlanoAvisos *a)
-{
-    if (!a)
-        return;
-    for (int i = 0; i < a->n; i++)
-        free(a->lineas[i]);
-    free(a->lineas);
-    a->lineas = NULL;
-    a->n = 0;
-}
-
 struct PlanoBuilder {
     PlanoOpciones op;
     Libro *libro;

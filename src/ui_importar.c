@@ -13,32 +13,14 @@
 
 enum { MAX_AVISOS = 5 };
 
-typedef struct {
-    char **l;
-    int n;
-} Lineas;
-
-static void lineas_add(Lineas *ls, const char *s, size_t n)
-{
-    ls->l = xrealloc(ls->l, sizeof *ls->l * (size_t)(ls->n + 1));
-    ls->l[ls->n++] = xstrndup(s, n);
-}
-
 static void lineas_split(Lineas *ls, const char *text)
 {
     for (const char *p = text; *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        lineas_add(ls, p, n);
+        lineas_add(ls, xstrndup(p, n));
         p += n + (nl != NULL);
     }
-}
-
-static void lineas_free(Lineas *ls)
-{
-    for (int i = 0; i < ls->n; i++)
-        free(ls->l[i]);
-    free(ls->l);
 }
 
 /* The summary box; true when the analyst answers s. */
@@ -54,7 +36,7 @@ static bool ask(App *a, const char *title, const Lineas *ls)
                 ui_put(y + r, x, w, at, "");
             ui_put(y, x + 1, w - 2, at | A_BOLD, title);
             for (int i = 0; i < ls->n && i < h - 4; i++)
-                ui_put(y + 1 + i, x + 2, w - 4, at, ls->l[i]);
+                ui_put(y + 1 + i, x + 2, w - 4, at, ls->lineas[i]);
             ui_put(y + h - 2, x + 2, w - 4, at | A_BOLD, "¿Importar? (s/n)");
             refresh();
         }

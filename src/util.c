@@ -731,3 +731,24 @@ const char *user_name(void)
         return pw->pw_name;
     return "desconocido";
 }
+
+void lineas_add(Lineas *l, char *line)
+{
+    if (!l) {
+        free(line);
+        return;
+    }
+    l->lineas = xrealloc(l->lineas, sizeof *l->lineas * (size_t)(l->n + 1));
+    l->lineas[l->n++] = line;
+}
+
+void lineas_free(Lineas *l)
+{
+    if (!l)
+        return;
+    for (int i = 0; i < l->n; i++)
+        free(l->lineas[i]);
+    free(l->lineas);
+    l->lineas = NULL;
+    l->n = 0;
+}
