@@ -2,12 +2,11 @@
  * with db.c and store.c the only users of <sqlite3.h>): the existing plan is
  * loaded once, every incoming node matched in memory, and only what is new
  * or changed is written, each changed field in the change log. */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store_sql.h"
 #include "strmap.h"
 
 typedef struct {
@@ -26,23 +25,11 @@ typedef struct {
     PoaErr *err;
 } Merge;
 
-static bool fail(Db *db, PoaErr *err, const char *what)
-{
-    err_set(err, "%s: %s", what, db_error_text(db));
-    return false;
-}
-
+/* No copy (unlike sql_bind_text): the merge binds texts of the incoming plan,
+ * which outlive every step, and an import binds hundreds of thousands. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, bool has, double v)
-{
-    if (has)
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
 }
 
 static bool run(Db *db, sqlite3_stmt *st, PoaErr *err, const char *what, int64_t *id)
@@ -50,7 +37,7 @@ static bool run(Db *db, sqlite3_stmt *st, PoaErr *err, const char *what, int64_t
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return fail(db, err, what);
+        return sql_fail(db, err, what);
     if (id)
         *id = sqlite3_last_insert_rowid(db_sqlite(db));
     return true;
@@ -86,7 +73,7 @@ static int64_t find_one(Db *db, const char *sql, const char *text, int64_t a, in
         id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        *ok = fail(db, err, "No se pudo buscar el plan");
+        *ok = sql_fail(db, err, "No se pudo buscar el plan");
     return id;
 }
 
@@ -357,14 +344,14 @@ static bool insert_actividad(Merge *m, int i, int64_t parent_id, int orden)
     bind_text(st, 3, n->texto);
     bind_text(st, 4, a->unidad_lider);
     bind_text(st, 5, a->responsables);
-    bind_opt(st, 6, a->has_presupuesto, a->presupuesto);
+    sql_bind_opt_double(st, 6, a->has_presupuesto, a->presupuesto);
     bind_text(st, 7, a->moneda);
     bind_text(st, 8, a->presupuesto_nota);
     bind_text(st, 9, a->riesgos);
     bind_text(st, 10, tipo_meta_name(a->tipo));
     bind_text(st, 11, sentido_name(a->sentido));
     sqlite3_bind_double(st, 12, a->peso);
-    bind_opt(st, 13, a->meta_anual.has, a->meta_anual.valor);
+    sql_bind_opt_double(st, 13, a->meta_anual.has, a->meta_anual.valor);
     sqlite3_bind_int(st, 14, a->meta_anual.pct);
     sqlite3_bind_int(st, 15, orden);
     if (!run(db, st, err, "No se pudo guardar la actividad", &n->id))
@@ -407,7 +394,7 @@ static bool insert_actividad(Merge *m, int i, int64_t parent_id, int orden)
             return false;
         sqlite3_bind_int64(st, 1, n->id);
         sqlite3_bind_int(st, 2, c + 1);
-        bind_opt(st, 3, s->real.has, s->real.valor);
+        sql_bind_opt_double(st, 3, s->real.has, s->real.valor);
         sqlite3_bind_int(st, 4, s->real.pct);
         bind_text(st, 5, s->observaciones);
         bind_text(st, 6, s->evidencia);
