@@ -72,13 +72,14 @@ char *cmd_node_desc(const Plan *p, int node)
     return xasprintf("%s «%s%s%s»", kind_label(p, node), n->codigo, n->codigo[0] ? " " : "", t);
 }
 
-bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
-                     const char *antes, const char *despues, const char *verbo, PoaErr *err)
+bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
+                  const char *campo, const char *antes, const char *despues, const char *verbo,
+                  PoaErr *err)
 {
     char *d = cmd_node_desc(p, node);
     char *desc = xasprintf("%s %s", verbo, d);
-    bool ok = store_log(db, accion, p->id, store_table(p->nodes[node].kind), p->nodes[node].id,
-                        campo, antes, despues, desc, err);
+    bool ok = store_log(db, accion, p->id, tipo, store_table(p->nodes[node].kind),
+                        p->nodes[node].id, campo, antes, despues, desc, err);
     free(desc);
     free(d);
     return ok;
@@ -301,7 +302,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
-             cmd_log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
+             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, CAMPOS[c].columna, antes, despues,
+                          "Editar", err);
         ok = cmd_tx_end(db, ok, err);
     }
     if (slot) {
@@ -351,7 +353,7 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = store_save_node(db, p, node, &nb, err) &&
-             cmd_log_node(db, accion, p, node, "unidad_id",
+             cmd_log_node(db, accion, p, node, CAMBIO_UNIDAD, "unidad_id",
                       old >= 0 ? p->unidades[old].nombre : "", p->unidades[unidad].nombre,
                       "Cambiar la unidad de", err);
         ok = cmd_tx_end(db, ok, err);
@@ -491,7 +493,7 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
         ok = store_insert_node(db, p, ix, err) &&
-             cmd_log_node(db, accion, p, ix, "alta", NULL, txt, "Agregar", err);
+             cmd_log_node(db, accion, p, ix, CAMBIO_ALTA, "alta", NULL, txt, "Agregar", err);
     }
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {
@@ -582,7 +584,7 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
     char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
     /* nothing another program changed since we loaded it is deleted unseen */
     bool ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
-              cmd_log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
+              cmd_log_node(db, accion, p, node, CAMBIO_BAJA, "baja", antes, NULL, verbo, err);
     free(verbo);
     free(antes);
     ok = cmd_tx_end(db, ok, err);
@@ -619,7 +621,7 @@ bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err)
     snprintf(a, sizeof a, "%d", from + 1);
     snprintf(b, sizeof b, "%d", to + 1);
     bool ok = store_save_children(db, p, parent, err) &&
-              cmd_log_node(db, accion, p, node, "orden", a, b, "Mover", err);
+              cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "orden", a, b, "Mover", err);
     ok = cmd_tx_end(db, ok, err);
     if (!ok)
         plan_move_node(p, node, parent, from);
@@ -713,9 +715,10 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         snprintf(ob, sizeof ob, "%d", iv_find(&p->nodes[real].kids, node) + 1);
         ok = store_save_children(db, p, real, err) &&
              store_save_children(db, p, old_parent, err) &&
-             cmd_log_node(db, accion, p, node, "padre", antes, despues, "Mover", err) &&
-             cmd_log_node(db, accion, p, node, "padre_id", ia, ib, "Mover", err) &&
-             cmd_log_node(db, accion, p, node, "orden", oa, ob, "Mover", err);
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "padre", antes, despues, "Mover",
+                          err) &&
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "padre_id", ia, ib, "Mover", err) &&
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "orden", oa, ob, "Mover", err);
         free(despues);
     }
     free(antes);

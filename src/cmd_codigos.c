@@ -96,7 +96,8 @@ bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
         p->nodes[x].codigo = xstrdup(codes[i]);
         count++;
         ok = store_save_node(db, p, x, &nb, err) &&
-             cmd_log_node(db, accion, p, x, "codigo", old[i], codes[i], "Renumerar", err);
+             cmd_log_node(db, accion, p, x, CAMBIO_CAMPO, "codigo", old[i], codes[i],
+                          "Renumerar", err);
     }
     ok = cmd_tx_end(db, ok, err);   /* rolls back a failed begin harmlessly */
     for (int i = 0; i < n; i++) {

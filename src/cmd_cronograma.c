@@ -72,7 +72,7 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = store_save_actividad(db, p, node, &p->nodes[node], &prev, err) &&
-             cmd_log_node(db, accion, p, node, campo, x, y, verbo, err);
+             cmd_log_node(db, accion, p, node, CAMBIO_MESES, campo, x, y, verbo, err);
         ok = cmd_tx_end(db, ok, err);
     }
     if (!ok) {
@@ -152,7 +152,8 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
         ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
              !cmd_corte_congelado(p, &prev, a, "el cronograma", err) &&
              store_save_actividad(db, p, dst[i], &p->nodes[dst[i]], &prev, err) &&
-             cmd_log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
+             cmd_log_node(db, accion, p, dst[i], CAMBIO_MESES, "cronograma", x, y,
+                          "Copiar cronograma a", err);
     }
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {

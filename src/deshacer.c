@@ -272,21 +272,29 @@ static bool pattern_igual(const MesCell *a, const MesCell *b)
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
-/* Why an action of this row cannot be undone, or NULL when it can. */
-static const char *irreversible(const CambioFila *r)
+static const char NO_GUARDA[] = "el registro no guarda lo necesario para revertirla";
+
+/* Why an action of this kind cannot be undone, or NULL when it can. */
+static const char *irreversible(CambioTipo t)
 {
-    if (strcmp(r->tabla, "plan") == 0)
+    switch (t) {
+    case CAMBIO_IMPORTAR:
         return "una importación cambia muchas filas de una vez; para volver atrás, importe "
                "de nuevo la versión anterior de la plantilla";
-    if (strcmp(r->tabla, "corte") == 0)
+    case CAMBIO_CORTE:
         return "los cortes se cierran y se reabren con K en seguimiento (o poa corte), que "
                "registra quién y por qué";
-    if (strcmp(r->campo, "baja") == 0)
+    case CAMBIO_BAJA:
         return "lo borrado no queda guardado en el historial; agréguelo de nuevo o vuelva a "
                "importar la plantilla";
-    if (strcmp(r->campo, "*") == 0 || strncmp(r->descripcion, "Unificar", 8) == 0)
+    case CAMBIO_UNIFICAR:
         return "unificar borra uno de los dos elementos; sepárelos a mano";
-    return NULL;
+    case CAMBIO_DESHACER:   /* the log never offers one: no redo */
+    case CAMBIO_N:
+        return NO_GUARDA;
+    default:
+        return NULL;
+    }
 }
 
 /* Refuses with the standard message naming the action. */
@@ -429,26 +437,12 @@ static bool leer_meses(Lectura *l, const CambioFila *r, int node)
     return true;
 }
 
-static bool leer_fila(Lectura *l, const CambioFila *r)
+/* A move: "orden" (the place among siblings, 1-based), "padre" (for the
+ * reader) and "padre_id" (the parent it came from). */
+static bool leer_mover(Lectura *l, const CambioFila *r, int node)
 {
     Plan *p = l->p;
-    const char *porque = irreversible(r);
-    if (porque)
-        return rechazo(l->err, l->desc, porque);
-    int node = find_node(p, r->tabla, r->fila);
-    if (node <= 0) {
-        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
-                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
-        return false;
-    }
     NodeKind k = p->nodes[node].kind;
-    if (strcmp(r->tabla, "seguimiento") == 0)
-        return leer_seguimiento(l, r, node);
-    if (k == NODE_ACTIVIDAD && campo_meses(r->campo))
-        return leer_meses(l, r, node);
-    CmdCampo c = cmd_campo_de_columna(r->campo);
-    if (c != CAMPO_N)
-        return leer_campo(l, r, node, c);
     if (strcmp(r->campo, "orden") == 0) {
         int pos;
         if (!parse_pos(r->antes, &pos))
@@ -489,38 +483,85 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         l->padre_id = true;
         return true;
     }
-    if (strcmp(r->campo, "unidad_id") == 0 && k == NODE_META) {
-        int u = plan_find_unidad(p, nz(r->antes));
-        int cur = p->nodes[node].unidad;
-        if (u < 0)
-            return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
-        if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
-            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
-            return false;
-        }
-        if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
-            l->cambiado = true;
-        Op *op = ops_add(&l->ops, OP_UNIDAD, node);
-        op->unidad = u;
-        return true;
+    return rechazo(l->err, l->desc, NO_GUARDA);
+}
+
+static bool leer_unidad(Lectura *l, const CambioFila *r, int node)
+{
+    Plan *p = l->p;
+    int u = plan_find_unidad(p, nz(r->antes));
+    int cur = p->nodes[node].unidad;
+    if (u < 0)
+        return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+    if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
+        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        return false;
     }
-    if (strcmp(r->campo, "alta") == 0) {
-        const Actividad *a = plan_act(p, node);
-        bool vacio = p->nodes[node].kids.n == 0;
-        for (int i = 0; a && vacio && i < POA_MESES; i++)
-            vacio = a->mes[i].kind == CELL_VACIA;
-        for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
-            vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
-                    !*a->seg[i].evidencia;
-        if (a && vacio)
-            vacio = !a->meta_anual.has;
-        if (!vacio)
-            return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
-                           "con d si ya no lo quiere");
-        ops_add(&l->ops, OP_ALTA, node);
-        return true;
+    if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
+        l->cambiado = true;
+    Op *op = ops_add(&l->ops, OP_UNIDAD, node);
+    op->unidad = u;
+    return true;
+}
+
+/* Undoing an addition removes the node: only while it is still empty. */
+static bool leer_alta(Lectura *l, int node)
+{
+    Plan *p = l->p;
+    const Actividad *a = plan_act(p, node);
+    bool vacio = p->nodes[node].kids.n == 0;
+    for (int i = 0; a && vacio && i < POA_MESES; i++)
+        vacio = a->mes[i].kind == CELL_VACIA;
+    for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
+        vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
+                !*a->seg[i].evidencia;
+    if (a && vacio)
+        vacio = !a->meta_anual.has;
+    if (!vacio)
+        return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
+                       "con d si ya no lo quiere");
+    ops_add(&l->ops, OP_ALTA, node);
+    return true;
+}
+
+static bool leer_fila(Lectura *l, const CambioFila *r)
+{
+    Plan *p = l->p;
+    const char *porque = irreversible(r->tipo);
+    if (porque)
+        return rechazo(l->err, l->desc, porque);
+    int node = find_node(p, r->tabla, r->fila);
+    if (node <= 0) {
+        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
+                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
+        return false;
     }
-    return rechazo(l->err, l->desc, "el registro no guarda lo necesario para revertirla");
+    NodeKind k = p->nodes[node].kind;
+    switch (r->tipo) {
+    case CAMBIO_SEGUIMIENTO:
+        return leer_seguimiento(l, r, node);
+    case CAMBIO_MESES:
+        if (k == NODE_ACTIVIDAD && campo_meses(r->campo))
+            return leer_meses(l, r, node);
+        break;
+    case CAMBIO_CAMPO: {
+        CmdCampo c = cmd_campo_de_columna(r->campo);
+        if (c != CAMPO_N)
+            return leer_campo(l, r, node, c);
+        break;
+    }
+    case CAMBIO_MOVER:
+        return leer_mover(l, r, node);
+    case CAMBIO_UNIDAD:
+        if (k == NODE_META)
+            return leer_unidad(l, r, node);
+        break;
+    case CAMBIO_ALTA:
+        return leer_alta(l, node);
+    default:
+        break;
+    }
+    return rechazo(l->err, l->desc, NO_GUARDA);
 }
 
 /* "Editar actividad «1.1 …»", or the first row's and how many more. */
@@ -601,8 +642,8 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
         int64_t accion = db_new_accion(db);
         for (int i = 0; ok && i < n; i++) {
             char *d = xasprintf("%s%s", STORE_DESHACER, f[i].descripcion);
-            ok = store_log(db, accion, p->id, f[i].tabla, f[i].fila, f[i].campo, f[i].despues,
-                           f[i].antes, d, err);
+            ok = store_log(db, accion, p->id, CAMBIO_DESHACER, f[i].tabla, f[i].fila,
+                           f[i].campo, f[i].despues, f[i].antes, d, err);
             free(d);
         }
         ok = ok && store_mark_deshecho(db, f[0].accion, err);

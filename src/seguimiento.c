@@ -162,20 +162,20 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
         if (ok && ch_real) {
             char b1[64], b2[64];
             snprintf(campo, sizeof campo, "corte%d.real", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo,
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
                            cur->real.has ? valor_format(&cur->real, b1, sizeof b1) : NULL,
                            nuevo.real.has ? valor_format(&nuevo.real, b2, sizeof b2) : NULL,
                            desc, err);
         }
         if (ok && ch_obs) {
             snprintf(campo, sizeof campo, "corte%d.observaciones", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo, cur->observaciones,
-                           nuevo.observaciones, desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
+                           cur->observaciones, nuevo.observaciones, desc, err);
         }
         if (ok && ch_evi) {
             snprintf(campo, sizeof campo, "corte%d.evidencia", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo, cur->evidencia,
-                           nuevo.evidencia, desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
+                           cur->evidencia, nuevo.evidencia, desc, err);
         }
         if (ok)
             ok = db_commit(db, err);
@@ -248,12 +248,12 @@ static bool corte_guardar(Db *db, Plan *p, int corte, CorteEstado *ne, const cha
         *cur = viejo;
         int64_t accion = db_new_accion(db);
         if (ok)
-            ok = store_log(db, accion, p->id, "corte", corte, "estado",
+            ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "estado",
                            cur->cerrado ? "cerrado" : "abierto",
                            ne->cerrado ? "cerrado" : "abierto", desc, err);
         if (ok && motivo)
-            ok = store_log(db, accion, p->id, "corte", corte, "motivo", cur->motivo, motivo,
-                           desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "motivo",
+                           cur->motivo, motivo, desc, err);
         if (ok)
             ok = db_commit(db, err);
         else

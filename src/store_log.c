@@ -5,12 +5,37 @@
 
 #include "store_sql.h"
 
+/* The names of cambio.tipo, in CambioTipo's order; schema.sql's CHECK and
+ * the migration to version 3 (db.c) list the same. */
+static const char *const TIPOS[CAMBIO_N] = {
+    [CAMBIO_CAMPO] = "campo",           [CAMBIO_MESES] = "meses",
+    [CAMBIO_MOVER] = "mover",           [CAMBIO_UNIDAD] = "unidad",
+    [CAMBIO_ALTA] = "alta",             [CAMBIO_BAJA] = "baja",
+    [CAMBIO_IMPORTAR] = "importar",     [CAMBIO_UNIFICAR] = "unificar",
+    [CAMBIO_CORTE] = "corte",           [CAMBIO_SEGUIMIENTO] = "seguimiento",
+    [CAMBIO_DESHACER] = "deshacer",
+};
+
+const char *store_cambio_tipo_nombre(CambioTipo t)
+{
+    return (unsigned)t < CAMBIO_N ? TIPOS[t] : "";
+}
+
+/* An unknown name (a newer poa's kind) reads as CAMBIO_N: undo refuses it. */
+static CambioTipo tipo_de_nombre(const char *s)
+{
+    for (int t = 0; t < CAMBIO_N; t++)
+        if (strcmp(TIPOS[t], s) == 0)
+            return (CambioTipo)t;
+    return CAMBIO_N;
+}
+
 static const char SQL_LOG[] =
     "INSERT INTO cambio (accion, momento, usuario, plan_id, tabla, fila_id, campo, antes, "
-    " despues, descripcion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " despues, descripcion, tipo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64_t fila,
-               const char *campo, const char *antes, const char *despues,
+bool store_log(Db *db, int64_t accion, int64_t plan_id, CambioTipo tipo, const char *tabla,
+               int64_t fila, const char *campo, const char *antes, const char *despues,
                const char *descripcion, PoaErr *err)
 {
     sqlite3_stmt *st = db_stmt(db, SQL_LOG, err);
@@ -33,6 +58,7 @@ bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64
     else
         sqlite3_bind_null(st, 9);
     sql_bind_text(st, 10, descripcion);
+    sql_bind_text(st, 11, store_cambio_tipo_nombre(tipo));
     return sql_step_done(db, st, err, "No se pudo registrar el cambio");
 }
 
@@ -56,7 +82,7 @@ void store_cambios_free(CambioFila *c, int n)
 
 #define CAMBIO_COLS \
     "id, accion, coalesce(plan_id, 0), fila_id, momento, usuario, tabla, campo, descripcion, " \
-    "antes, despues, deshecho"
+    "antes, despues, deshecho, tipo"
 
 static char *col_opt_text(sqlite3_stmt *st, int i)
 {
@@ -86,6 +112,7 @@ static bool read_cambios(Db *db, sqlite3_stmt *st, CambioFila **out, int *n, Poa
         c->antes = col_opt_text(st, 9);
         c->despues = col_opt_text(st, 10);
         c->deshecho = sqlite3_column_int(st, 11) != 0;
+        c->tipo = tipo_de_nombre(sql_col_text(st, 12));
     }
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) {
@@ -100,8 +127,8 @@ static bool read_cambios(Db *db, sqlite3_stmt *st, CambioFila **out, int *n, Poa
 /* Walks the accion index backwards; the undone actions and the undos
  * themselves are skipped (few: only the tail an analyst walked back). */
 static const char SQL_ULTIMA_ACCION[] =
-    "SELECT accion FROM cambio WHERE plan_id = ?1 AND deshecho = 0 "
-    "AND substr(descripcion, 1, length(?2)) <> ?2 ORDER BY accion DESC LIMIT 1";
+    "SELECT accion FROM cambio WHERE plan_id = ? AND deshecho = 0 AND tipo <> ? "
+    "ORDER BY accion DESC LIMIT 1";
 static const char SQL_ACCION_FILAS[] =
     "SELECT " CAMBIO_COLS " FROM cambio WHERE accion = ? ORDER BY id";
 
@@ -113,7 +140,7 @@ bool store_load_ultima_accion(Db *db, int64_t plan_id, CambioFila **out, int *n,
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, plan_id);
-    sql_bind_text(st, 2, STORE_DESHACER);
+    sql_bind_text(st, 2, store_cambio_tipo_nombre(CAMBIO_DESHACER));
     int rc = sqlite3_step(st);
     int64_t accion = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
@@ -140,18 +167,22 @@ bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err)
 }
 
 /* LIMIT -1 is SQLite's "no limit". */
-static const char SQL_CAMBIOS[] =
-    "SELECT " CAMBIO_COLS " FROM cambio WHERE ?1 = 0 OR plan_id = ?1 ORDER BY id DESC LIMIT ?2";
+static const char SQL_CAMBIOS_PLAN[] =
+    "SELECT " CAMBIO_COLS " FROM cambio WHERE plan_id = ? ORDER BY id DESC LIMIT ?";
+static const char SQL_CAMBIOS_TODOS[] =
+    "SELECT " CAMBIO_COLS " FROM cambio ORDER BY id DESC LIMIT ?";
 
 bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
                         PoaErr *err)
 {
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = db_stmt(db, SQL_CAMBIOS, err);
+    sqlite3_stmt *st = db_stmt(db, plan_id ? SQL_CAMBIOS_PLAN : SQL_CAMBIOS_TODOS, err);
     if (!st)
         return false;
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, limite > 0 ? limite : -1);
+    int i = 1;
+    if (plan_id)
+        sqlite3_bind_int64(st, i++, plan_id);
+    sqlite3_bind_int(st, i, limite > 0 ? limite : -1);
     return read_cambios(db, st, out, n, err);
 }

@@ -455,8 +455,8 @@ static bool log_campo(Merge *m, StrBuf *campos, const char *tabla, int64_t fila,
     sb_append(campos, campo);
     if (!m->accion)
         return true;
-    return store_log(m->db, m->accion, m->in->id, tabla, fila, campo, antes, despues,
-                     "importar", m->err);
+    return store_log(m->db, m->accion, m->in->id, CAMBIO_IMPORTAR, tabla, fila, campo, antes,
+                     despues, "importar", m->err);
 }
 
 static bool cmp_text(Merge *m, StrBuf *c, int64_t id, const char *campo, const char *ex,
