@@ -105,6 +105,12 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err);
 /* The code after c: "1.3" after "1.2", "AO.6.10" after "AO.6.9"; "" when c
  * has no number. Caller frees. */
 char *cmd_codigo_siguiente(const char *c);
+/* The code a new node of kind would most likely get, placed after prev
+ * (0 = first child) under the shown parent: the one after prev's, stepping
+ * past codes its siblings already use ("AO.3.3" after "AO.3.1" when AO.3.2
+ * exists), or the parent's code and ".1" for a first actividad; "" when
+ * the kind has no code or nothing suggests one. Caller frees. */
+char *cmd_codigo_sugerido(const Plan *p, int prev, int parent, NodeKind kind);
 bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err);
 /* The new codes cmd_renumber would give (n = siblings); caller frees each
  * and the array. Pure, for tests and previews. */

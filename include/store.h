@@ -151,6 +151,10 @@ bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err);
 bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
                         PoaErr *err);
 
+/* Gives node and everything under it unit unidad in the model only (the
+ * file keeps a unit on the meta alone): the saves and undo of a meta's unit. */
+void store_set_unidad_subtree(Plan *p, int node, int unidad);
+
 /* The table a node kind lives in ("eje", "objetivo", …). */
 const char *store_table(NodeKind k);
 

@@ -324,14 +324,6 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     return ok;
 }
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].kind != NODE_META) {
@@ -348,7 +340,7 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     if (cmd_estructura_congelada(p, node, "cambiar la unidad de su meta", err))
         return false;
     Node nb = p->nodes[node];
-    set_unidad_subtree(p, node, unidad);
+    store_set_unidad_subtree(p, node, unidad);
     int64_t accion;
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
@@ -359,7 +351,7 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
         ok = cmd_tx_end(db, ok, err);
     }
     if (!ok) {
-        set_unidad_subtree(p, node, old);
+        store_set_unidad_subtree(p, node, old);
         cmd_recargar(db, p, node, err);
     }
     return ok;
@@ -704,7 +696,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     if (ok) {
         plan_move_node(p, node, real, -1);
         if (p->nodes[node].kind > NODE_META)
-            set_unidad_subtree(p, node, p->nodes[real].unidad);
+            store_set_unidad_subtree(p, node, p->nodes[real].unidad);
         char *despues = cmd_node_desc(p, new_parent);
         /* "padre" is for people; "padre_id" (ids of the real parents, implicit
          * levels included) and "orden" (1-based places) let undo put it back */
@@ -726,7 +718,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     if (!ok) {
         if (p->nodes[node].parent != old_parent) {
             plan_move_node(p, node, old_parent, old_pos);
-            set_unidad_subtree(p, node, old_unidad);
+            store_set_unidad_subtree(p, node, old_unidad);
         }
         if (made >= 0)
             plan_remove_node(p, made);

@@ -72,14 +72,6 @@ void deshacer_info_free(DeshacerInfo *d)
 
 /* ---- swaps ---- */
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 static void swap_str(char **a, char **b)
 {
     char *t = *a;
@@ -153,7 +145,7 @@ static void op_swap(Plan *p, Op *op)
         int unidad = p->nodes[op->node].unidad;
         plan_move_node(p, op->node, op->parent, op->pos);
         if (unidad != op->unidad)
-            set_unidad_subtree(p, op->node, op->unidad);
+            store_set_unidad_subtree(p, op->node, op->unidad);
         op->parent = parent;
         op->pos = pos;
         op->unidad = unidad;
@@ -161,7 +153,7 @@ static void op_swap(Plan *p, Op *op)
     }
     case OP_UNIDAD: {
         int unidad = p->nodes[op->node].unidad;
-        set_unidad_subtree(p, op->node, op->unidad);
+        store_set_unidad_subtree(p, op->node, op->unidad);
         op->unidad = unidad;
         break;
     }

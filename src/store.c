@@ -18,6 +18,14 @@ const char *store_table(NodeKind k)
     }
 }
 
+void store_set_unidad_subtree(Plan *p, int node, int unidad)
+{
+    p->nodes[node].unidad = unidad;
+    const IntVec *k = &p->nodes[node].kids;
+    for (int i = 0; i < k->n; i++)
+        store_set_unidad_subtree(p, k->v[i], unidad);
+}
+
 /* ---- saving one activity (shared by the importer and the editor) ---- */
 
 static const char SQL_ACT_UPDATE[] =

@@ -407,14 +407,6 @@ static bool read_fail(Db *db, sqlite3_stmt *st, PoaErr *err)
     return false;
 }
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 /* Replaces *dst only when the text differs: a caller holding a pointer into
  * the model (the screen's code of the row it edits) keeps a valid one for
  * every field nobody changed. */
@@ -536,7 +528,7 @@ bool store_reload_node(Db *db, Plan *p, int node, PoaErr *err)
     if (n->kind == NODE_META) {
         int u = plan_find_unidad_id(p, uid);
         if (u >= 0 && u != n->unidad)
-            set_unidad_subtree(p, node, u);
+            store_set_unidad_subtree(p, node, u);
     }
     return n->kind != NODE_ACTIVIDAD || read_act(db, n->id, plan_act(p, node), err);
 }
