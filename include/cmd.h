@@ -49,19 +49,10 @@ char **cmd_campo_texto(Plan *p, int node, CmdCampo c);
 /* Parses the editor's text v of number field c into a (the caller's copy);
  * false with err on bad input. */
 bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err);
-/* True (with err saying why, que naming what changes) when going from
- * before to after would change what a closed corte computes: programado
- * acumulado, % or state. Texts never do. */
-bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
-                         const char *que, PoaErr *err);
 /* Excel's limit for a cell: longer texts are refused when edited. */
 #define CMD_TEXTO_MAX 32767
 /* Characters (code points) in a UTF-8 text. */
 size_t cmd_texto_largo(const char *s);
-/* True (with err naming the corte and the activity) when node or an
- * activity under it counts in a closed corte: que ("moverla a otra meta")
- * would carry its figures to another unit, objetivo or eje. */
-bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *err);
 /* Sets a field from the editor's text; validates it (numbers, empty text
  * where one is required) and saves. */
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);

@@ -1,6 +1,7 @@
 /* cmd.c — the plan edits of the interface, without curses: each one a single
  * transaction with its change-log rows, undone in the model when it fails. */
 #include "cmd.h"
+#include "corte_congelado.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -290,7 +291,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         *slot = xstrdup(v);
     } else {
         if (!cmd_campo_parse(a, c, v, err) ||
-            cmd_corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
+            corte_congelado_cifras(p, &before, a, CAMPOS[c].nombre, err)) {
             *a = before;
             free(antes);
             free(v);
@@ -337,7 +338,7 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     int old = p->nodes[node].unidad;
     if (old == unidad)
         return true;
-    if (cmd_estructura_congelada(p, node, "cambiar la unidad de su meta", err))
+    if (corte_congelado_estructura(p, node, "cambiar la unidad de su meta", err))
         return false;
     Node nb = p->nodes[node];
     store_set_unidad_subtree(p, node, unidad);
@@ -563,7 +564,7 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
         err_set(err, "No hay nada que borrar aquí");
         return false;
     }
-    if (cmd_borrado_congelado(p, node, err))
+    if (corte_congelado_borrado(p, node, err))
         return false;
     CmdCuenta c;
     cmd_count_subtree(p, node, &c);
@@ -667,7 +668,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
      * and eje: no figure of a closed corte moves; anything else does */
     bool misma_meta = p->nodes[node].kind == NODE_ACTIVIDAD && ik == NODE_RAIZ &&
                       plan_ancestor(p, real, NODE_META) == plan_ancestor(p, node, NODE_META);
-    if (!misma_meta && cmd_estructura_congelada(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
+    if (!misma_meta && corte_congelado_estructura(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
                                                          ? "moverla a otra meta"
                                                          : "mover la rama",
                                             err))

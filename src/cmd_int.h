@@ -21,8 +21,5 @@ bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
                   PoaErr *err);
 /* After a refused save (store_cas.c): the file's values into the model. */
 void cmd_recargar(Db *db, Plan *p, int node, PoaErr *err);
-/* True (with err naming the corte) when node, or an activity under it,
- * counts in a closed corte and so cannot be deleted (cmd_congelado.c). */
-bool cmd_borrado_congelado(const Plan *p, int node, PoaErr *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "corte_congelado.h"
 #include "seguimiento.h"
 #include "store.h"
 
@@ -348,11 +349,9 @@ static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
         return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
     /* the file decides whether the corte is closed (another session may
      * have closed it), inside this transaction */
-    char msg[256];
     if (!store_load_corte(l->db, p, corte, l->err))
         return false;
-    if (seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
-        err_set(l->err, "%s", msg);
+    if (corte_congelado_seguimiento(p, corte, l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -399,7 +398,7 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
     Actividad nuevo = *a;   /* scalars only are read from it */
     if (!cmd_campo_parse(&nuevo, c, nz(r->antes), l->err))
         return false;
-    if (cmd_corte_congelado(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
+    if (corte_congelado_cifras(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -420,7 +419,7 @@ static bool leer_meses(Lectura *l, const CambioFila *r, int node)
         l->cambiado = true;
     Actividad nuevo = *a;
     memcpy(nuevo.mes, antes, sizeof antes);
-    if (cmd_corte_congelado(p, a, &nuevo, "el cronograma", l->err)) {
+    if (corte_congelado_cifras(p, a, &nuevo, "el cronograma", l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -463,7 +462,7 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
         if (strcmp(b, nz(r->despues)) != 0)
             l->cambiado = true;
         if (plan_ancestor(p, parent, NODE_META) != plan_ancestor(p, node, NODE_META) &&
-            cmd_estructura_congelada(p, node, "devolverla a su lugar", l->err)) {
+            corte_congelado_estructura(p, node, "devolverla a su lugar", l->err)) {
             err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
             return false;
         }
@@ -485,7 +484,7 @@ static bool leer_unidad(Lectura *l, const CambioFila *r, int node)
     int cur = p->nodes[node].unidad;
     if (u < 0)
         return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
-    if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
+    if (corte_congelado_estructura(p, node, "devolver la unidad de su meta", l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corte_congelado.h"
 #include "store_sql.h"
 #include "strmap.h"
 
@@ -384,12 +385,8 @@ static bool insert_actividad(Merge *m, int i, int64_t parent_id, int orden)
         const Seguimiento *s = &a->seg[c];
         if (seg_empty(s))
             continue;
-        if (m->ex && m->ex->cortes[c].cerrado) {
-            err_set(err, "El corte %d está cerrado: no se puede importar seguimiento para él "
-                    "(actividad «%s»). Reabra el corte primero",
-                    c + 1, n->codigo[0] ? n->codigo : n->texto);
+        if (corte_congelado_importar(m->ex, c + 1, n, err))
             return false;
-        }
         if (!(st = db_stmt(db, SQL_INS_SEG, err)))
             return false;
         sqlite3_bind_int64(st, 1, n->id);
@@ -531,12 +528,8 @@ static bool diff_actividad(Merge *m, int i, int e, StrBuf *campos, bool *seg_cha
         ok = ok && cmp_text(m, campos, id, campo, sx->evidencia, sa->evidencia);
         snprintf(campo, sizeof campo, "corte%d.pct_publicado", c + 1);
         ok = ok && cmp_text(m, campos, id, campo, sx->pct_publicado, sa->pct_publicado);
-        if (ok && campos->len != mark && m->ex->cortes[c].cerrado) {
-            err_set(m->err, "El corte %d está cerrado: no se puede importar seguimiento para "
-                    "él (actividad «%s»). Reabra el corte primero",
-                    c + 1, ni->codigo[0] ? ni->codigo : ni->texto);
+        if (ok && campos->len != mark && corte_congelado_importar(m->ex, c + 1, ni, m->err))
             return false;
-        }
     }
     *seg_changed = campos->len != before;
     return ok;
