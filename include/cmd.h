@@ -40,6 +40,11 @@ const char *cmd_campo_nombre(CmdCampo c);
 bool cmd_campo_aplica(NodeKind k, CmdCampo c);
 /* The current value as the editor shows it; caller frees. */
 char *cmd_campo_valor(const Plan *p, int node, CmdCampo c);
+/* The field's change-log column (cambio.campo): "texto", "t3"… */
+const char *cmd_campo_columna(CmdCampo c);
+/* Exchanges the value of number field c between a and b (undo lends the
+ * old value to the model this way). */
+void cmd_campo_swap(Actividad *a, Actividad *b, CmdCampo c);
 /* The field whose change-log column (cambio.campo) is columna ("texto",
  * "meta_anual", "t3"…), or CAMPO_N. */
 CmdCampo cmd_campo_de_columna(const char *columna);

@@ -88,162 +88,9 @@ bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
 
 /* ---- fields ---- */
 
-static const struct {
-    const char *nombre;   /* for the user */
-    const char *columna;  /* for the change log */
-} CAMPOS[CAMPO_N] = {
-    [CAMPO_TEXTO] = {"Texto", "texto"},
-    [CAMPO_CODIGO] = {"Código", "codigo"},
-    [CAMPO_INDICADOR] = {"Indicador", "indicador"},
-    [CAMPO_RESPONSABLES] = {"Responsables", "responsables"},
-    [CAMPO_UNIDAD_LIDER] = {"Unidad líder", "unidad_lider"},
-    [CAMPO_PRESUPUESTO] = {"Presupuesto", "presupuesto"},
-    [CAMPO_MONEDA] = {"Moneda", "moneda"},
-    [CAMPO_PRESUPUESTO_NOTA] = {"Nota de presupuesto", "presupuesto_nota"},
-    [CAMPO_RIESGOS] = {"Riesgos", "riesgos"},
-    [CAMPO_META_ANUAL] = {"Meta anual", "meta_anual"},
-    [CAMPO_T1] = {"Meta 1er. Trim.", "t1"},
-    [CAMPO_T2] = {"Meta 2do. Trim.", "t2"},
-    [CAMPO_T3] = {"Meta 3er. Trim.", "t3"},
-    [CAMPO_T4] = {"Meta 4to. Trim.", "t4"},
-    [CAMPO_TIPO] = {"Tipo de meta", "tipo_meta"},
-    [CAMPO_SENTIDO] = {"Sentido", "sentido"},
-    [CAMPO_PESO] = {"Peso", "peso"},
-};
-
-const char *cmd_campo_nombre(CmdCampo c) { return c < CAMPO_N ? CAMPOS[c].nombre : ""; }
-
-bool cmd_campo_aplica(NodeKind k, CmdCampo c)
-{
-    switch (c) {
-    case CAMPO_TEXTO: return k >= NODE_EJE;
-    case CAMPO_CODIGO: return k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
-    case CAMPO_INDICADOR: return k == NODE_ENTREGABLE;
-    default: return k == NODE_ACTIVIDAD && c < CAMPO_N;
-    }
-}
-
-CmdCampo cmd_campo_de_columna(const char *columna)
-{
-    for (int c = 0; c < CAMPO_N; c++)
-        if (strcmp(CAMPOS[c].columna, columna) == 0)
-            return (CmdCampo)c;
-    return CAMPO_N;
-}
-
-/* The slot of a text field, or NULL for a number. */
-static char **campo_str(Plan *p, int node, CmdCampo c)
-{
-    Node *n = &p->nodes[node];
-    Actividad *a = plan_act(p, node);
-    switch (c) {
-    case CAMPO_TEXTO: return &n->texto;
-    case CAMPO_CODIGO: return &n->codigo;
-    case CAMPO_INDICADOR: return &n->indicador;
-    case CAMPO_RESPONSABLES: return a ? &a->responsables : NULL;
-    case CAMPO_UNIDAD_LIDER: return a ? &a->unidad_lider : NULL;
-    case CAMPO_MONEDA: return a ? &a->moneda : NULL;
-    case CAMPO_PRESUPUESTO_NOTA: return a ? &a->presupuesto_nota : NULL;
-    case CAMPO_RIESGOS: return a ? &a->riesgos : NULL;
-    default: return NULL;
-    }
-}
-
-char **cmd_campo_texto(Plan *p, int node, CmdCampo c) { return campo_str(p, node, c); }
-
-char *cmd_campo_valor(const Plan *p, int node, CmdCampo c)
-{
-    char **s = campo_str((Plan *)p, node, c);
-    if (s)
-        return xstrdup(*s);
-    const Actividad *a = plan_act((Plan *)p, node);
-    char buf[64] = "";
-    if (!a)
-        return xstrdup("");
-    switch (c) {
-    case CAMPO_PRESUPUESTO:
-        if (a->has_presupuesto)
-            num_format(a->presupuesto, buf, sizeof buf);
-        break;
-    case CAMPO_META_ANUAL: valor_format(&a->meta_anual, buf, sizeof buf); break;
-    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
-        valor_format(&a->trim[c - CAMPO_T1], buf, sizeof buf);
-        break;
-    case CAMPO_TIPO: return xstrdup(tipo_meta_name(a->tipo));
-    case CAMPO_SENTIDO: return xstrdup(sentido_name(a->sentido));
-    case CAMPO_PESO: num_format(a->peso, buf, sizeof buf); break;
-    default: break;
-    }
-    return xstrdup(buf);
-}
-
 static bool texto_requerido(NodeKind k)
 {
     return k == NODE_EJE || k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
-}
-
-/* Parses v into the number fields of a (a copy); false with err on bad input. */
-bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
-{
-    const char *nombre = CAMPOS[c].nombre;
-    switch (c) {
-    case CAMPO_PRESUPUESTO: {
-        double d;
-        if (!*v) {
-            a->has_presupuesto = false;
-            a->presupuesto = 0;
-            return true;
-        }
-        if (!num_parse(v, &d) || d < 0) {
-            err_set(err, "%s: «%s» no es un importe (ejemplo: 1500000.00)", nombre, v);
-            return false;
-        }
-        a->has_presupuesto = true;
-        a->presupuesto = d;
-        return true;
-    }
-    case CAMPO_META_ANUAL: case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4: {
-        Valor x;
-        if (!valor_parse(v, &x) || (x.has && x.valor < 0)) {
-            err_set(err, "%s: «%s» no es un número ni un porcentaje (ejemplos: 4, 25%%)",
-                    nombre, v);
-            return false;
-        }
-        if (c == CAMPO_META_ANUAL)
-            a->meta_anual = x;
-        else
-            a->trim[c - CAMPO_T1] = x;
-        return true;
-    }
-    case CAMPO_TIPO: {
-        char *f = u8_fold(v);
-        bool ok = tipo_meta_parse(f, &a->tipo);
-        free(f);
-        if (!ok)
-            err_set(err, "%s: «%s» no es válido; use acumulable, porcentaje o hito", nombre, v);
-        return ok;
-    }
-    case CAMPO_SENTIDO: {
-        char *f = u8_fold(v);
-        bool ok = sentido_parse(f, &a->sentido);
-        free(f);
-        if (!ok)
-            err_set(err, "%s: «%s» no es válido; use ascendente o descendente", nombre, v);
-        return ok;
-    }
-    case CAMPO_PESO: {
-        double d;
-        if (!num_parse(v, &d) || d < 0) {
-            err_set(err, "%s: «%s» no es un número mayor o igual que 0", nombre, v);
-            return false;
-        }
-        a->peso = d;
-        return true;
-    }
-    default:
-        err_set(err, "Error interno: campo %d", (int)c);
-        return false;
-    }
 }
 
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
@@ -255,7 +102,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     }
     char *v = str_trim(xstrdup(valor));
     if (!u8_valid(v, strlen(v), NULL)) {
-        err_set(err, "%s: el texto no es UTF-8 válido", CAMPOS[c].nombre);
+        err_set(err, "%s: el texto no es UTF-8 válido", cmd_campo_nombre(c));
         free(v);
         return false;
     }
@@ -270,11 +117,11 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return true;    /* nothing changed: no transaction, no log row */
     }
-    char **slot = campo_str(p, node, c);
+    char **slot = cmd_campo_texto(p, node, c);
     if (slot && cmd_texto_largo(v) > CMD_TEXTO_MAX) {
         char *d = cmd_node_desc(p, node);
         err_set(err, "%s de %s: el texto tiene %zu caracteres y una celda de Excel admite "
-                "hasta 32.767; acórtelo", CAMPOS[c].nombre, d, cmd_texto_largo(v));
+                "hasta 32.767; acórtelo", cmd_campo_nombre(c), d, cmd_texto_largo(v));
         free(d);
         free(antes);
         free(v);
@@ -291,7 +138,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         *slot = xstrdup(v);
     } else {
         if (!cmd_campo_parse(a, c, v, err) ||
-            corte_congelado_cifras(p, &before, a, CAMPOS[c].nombre, err)) {
+            corte_congelado_cifras(p, &before, a, cmd_campo_nombre(c), err)) {
             *a = before;
             free(antes);
             free(v);
@@ -303,7 +150,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
-             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, CAMPOS[c].columna, antes, despues,
+             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes, despues,
                           "Editar", err);
         ok = cmd_tx_end(db, ok, err);
     }

@@ -80,41 +80,6 @@ static void swap_str(char **a, char **b)
     *b = t;
 }
 
-static void swap_numero(Actividad *a, Actividad *b, CmdCampo c)
-{
-    Actividad t = *a;
-    switch (c) {
-    case CAMPO_PRESUPUESTO:
-        a->has_presupuesto = b->has_presupuesto;
-        a->presupuesto = b->presupuesto;
-        b->has_presupuesto = t.has_presupuesto;
-        b->presupuesto = t.presupuesto;
-        break;
-    case CAMPO_META_ANUAL:
-        a->meta_anual = b->meta_anual;
-        b->meta_anual = t.meta_anual;
-        break;
-    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
-        a->trim[c - CAMPO_T1] = b->trim[c - CAMPO_T1];
-        b->trim[c - CAMPO_T1] = t.trim[c - CAMPO_T1];
-        break;
-    case CAMPO_TIPO:
-        a->tipo = b->tipo;
-        b->tipo = t.tipo;
-        break;
-    case CAMPO_SENTIDO:
-        a->sentido = b->sentido;
-        b->sentido = t.sentido;
-        break;
-    case CAMPO_PESO:
-        a->peso = b->peso;
-        b->peso = t.peso;
-        break;
-    default:
-        break;
-    }
-}
-
 static void op_swap(Plan *p, Op *op)
 {
     Actividad *a = plan_act(p, op->node);
@@ -123,7 +88,7 @@ static void op_swap(Plan *p, Op *op)
         swap_str(cmd_campo_texto(p, op->node, op->campo), &op->s);
         break;
     case OP_NUMERO:
-        swap_numero(a, &op->num, op->campo);
+        cmd_campo_swap(a, &op->num, op->campo);
         break;
     case OP_MESES: {
         MesCell t[POA_MESES];
