@@ -39,54 +39,54 @@ static const char SQL_TRIM_DEL[] = "DELETE FROM meta_trimestre WHERE actividad_i
 static const char SQL_TRIM_INS[] =
     "INSERT INTO meta_trimestre (actividad_id, trimestre, valor, pct) VALUES (?, ?, ?, ?)";
 
-static bool save_act(Db *db, int64_t id, const Node *n, const Actividad *a, PoaErr *err)
+static void bind_text_as(sqlite3_stmt *st, int i, const char *s, sqlite3_destructor_type copy)
 {
-    sqlite3_stmt *st = db_stmt(db, SQL_ACT_UPDATE, err);
-    if (!st)
-        return false;
-    sqlite3_bind_int64(st, 1, id);
-    sql_bind_text(st, 2, n->codigo);
-    sql_bind_text(st, 3, n->texto);
-    sql_bind_text(st, 4, a->unidad_lider);
-    sql_bind_text(st, 5, a->responsables);
+    sqlite3_bind_text(st, i, s ? s : "", -1, copy);
+}
+
+void store_bind_actividad(sqlite3_stmt *st, const Node *n, const Actividad *a,
+                          sqlite3_destructor_type copy)
+{
+    bind_text_as(st, 2, n->codigo, copy);
+    bind_text_as(st, 3, n->texto, copy);
+    bind_text_as(st, 4, a->unidad_lider, copy);
+    bind_text_as(st, 5, a->responsables, copy);
     sql_bind_opt_double(st, 6, a->has_presupuesto, a->presupuesto);
-    sql_bind_text(st, 7, a->moneda);
-    sql_bind_text(st, 8, a->presupuesto_nota);
-    sql_bind_text(st, 9, a->riesgos);
-    sql_bind_text(st, 10, tipo_meta_name(a->tipo));
-    sql_bind_text(st, 11, sentido_name(a->sentido));
+    bind_text_as(st, 7, a->moneda, copy);
+    bind_text_as(st, 8, a->presupuesto_nota, copy);
+    bind_text_as(st, 9, a->riesgos, copy);
+    bind_text_as(st, 10, tipo_meta_name(a->tipo), SQLITE_STATIC);
+    bind_text_as(st, 11, sentido_name(a->sentido), SQLITE_STATIC);
     sqlite3_bind_double(st, 12, a->peso);
     sql_bind_opt_double(st, 13, a->meta_anual.has, a->meta_anual.valor);
     sqlite3_bind_int(st, 14, a->meta_anual.pct);
-    if (!sql_step_done(db, st, err, "No se pudo guardar la actividad"))
-        return false;
+}
 
-    if (!(st = db_stmt(db, SQL_MES_DEL, err)))
-        return false;
-    sqlite3_bind_int64(st, 1, id);
-    if (!sql_step_done(db, st, err, "No se pudo guardar el cronograma"))
-        return false;
+bool store_insert_meses(Db *db, int64_t id, const Actividad *a, PoaErr *err)
+{
     for (int m = 0; m < POA_MESES; m++) {
         if (a->mes[m].kind == CELL_VACIA)
             continue;
-        if (!(st = db_stmt(db, SQL_MES_INS, err)))
+        sqlite3_stmt *st = db_stmt(db, SQL_MES_INS, err);
+        if (!st)
             return false;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, m + 1);
-        sql_bind_text(st, 3, a->mes[m].kind == CELL_X ? "x" : "n");
+        bind_text_as(st, 3, a->mes[m].kind == CELL_X ? "x" : "n", SQLITE_STATIC);
         sqlite3_bind_double(st, 4, a->mes[m].valor);
         if (!sql_step_done(db, st, err, "No se pudo guardar el cronograma"))
             return false;
     }
-    if (!(st = db_stmt(db, SQL_TRIM_DEL, err)))
-        return false;
-    sqlite3_bind_int64(st, 1, id);
-    if (!sql_step_done(db, st, err, "No se pudieron guardar las metas trimestrales"))
-        return false;
+    return true;
+}
+
+bool store_insert_trims(Db *db, int64_t id, const Actividad *a, PoaErr *err)
+{
     for (int q = 0; q < POA_TRIMESTRES; q++) {
         if (!a->trim[q].has)
             continue;
-        if (!(st = db_stmt(db, SQL_TRIM_INS, err)))
+        sqlite3_stmt *st = db_stmt(db, SQL_TRIM_INS, err);
+        if (!st)
             return false;
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, q + 1);
@@ -98,6 +98,30 @@ static bool save_act(Db *db, int64_t id, const Node *n, const Actividad *a, PoaE
     return true;
 }
 
+/* One id-bound statement that returns no rows. */
+static bool delete_of(Db *db, const char *sql, int64_t id, PoaErr *err, const char *what)
+{
+    sqlite3_stmt *st = db_stmt(db, sql, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    return sql_step_done(db, st, err, what);
+}
+
+static bool save_act(Db *db, int64_t id, const Node *n, const Actividad *a, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_ACT_UPDATE, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, id);
+    store_bind_actividad(st, n, a, SQLITE_TRANSIENT);
+    return sql_step_done(db, st, err, "No se pudo guardar la actividad") &&
+           delete_of(db, SQL_MES_DEL, id, err, "No se pudo guardar el cronograma") &&
+           store_insert_meses(db, id, a, err) &&
+           delete_of(db, SQL_TRIM_DEL, id, err, "No se pudieron guardar las metas trimestrales") &&
+           store_insert_trims(db, id, a, err);
+}
+
 static const char SQL_SEG_UPSERT[] =
     "INSERT INTO seguimiento (actividad_id, corte, real, real_pct, observaciones, evidencia, "
     " pct_publicado) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
@@ -105,15 +129,27 @@ static const char SQL_SEG_UPSERT[] =
     " observaciones = ?5, evidencia = ?6, pct_publicado = ?7";
 static const char SQL_SEG_DEL[] = "DELETE FROM seguimiento WHERE actividad_id = ? AND corte = ?";
 
-static bool seg_empty(const Seguimiento *s)
+bool store_seg_vacio(const Seguimiento *s)
 {
     return !s->real.has && !*s->observaciones && !*s->evidencia && !*s->pct_publicado;
+}
+
+void store_bind_seguimiento(sqlite3_stmt *st, int64_t id, int corte, const Seguimiento *s,
+                            sqlite3_destructor_type copy)
+{
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int(st, 2, corte);
+    sql_bind_opt_double(st, 3, s->real.has, s->real.valor);
+    sqlite3_bind_int(st, 4, s->real.pct);
+    bind_text_as(st, 5, s->observaciones, copy);
+    bind_text_as(st, 6, s->evidencia, copy);
+    bind_text_as(st, 7, s->pct_publicado, copy);
 }
 
 static bool save_seg(Db *db, int64_t id, int corte, const Seguimiento *s, PoaErr *err)
 {
     sqlite3_stmt *st;
-    if (seg_empty(s)) {
+    if (store_seg_vacio(s)) {
         if (!(st = db_stmt(db, SQL_SEG_DEL, err)))
             return false;
         sqlite3_bind_int64(st, 1, id);
@@ -122,24 +158,18 @@ static bool save_seg(Db *db, int64_t id, int corte, const Seguimiento *s, PoaErr
     }
     if (!(st = db_stmt(db, SQL_SEG_UPSERT, err)))
         return false;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, corte);
-    sql_bind_opt_double(st, 3, s->real.has, s->real.valor);
-    sqlite3_bind_int(st, 4, s->real.pct);
-    sql_bind_text(st, 5, s->observaciones);
-    sql_bind_text(st, 6, s->evidencia);
-    sql_bind_text(st, 7, s->pct_publicado);
+    store_bind_seguimiento(st, id, corte, s, SQLITE_TRANSIENT);
     return sql_step_done(db, st, err, "No se pudo guardar el seguimiento");
 }
 
 /* ---- inserting nodes ---- */
 
-static const char SQL_INS_EJE[] = "INSERT INTO eje (plan_id, nombre, orden) VALUES (?, ?, ?)";
-static const char SQL_INS_OBJ[] =
+const char STORE_SQL_INS_EJE[] = "INSERT INTO eje (plan_id, nombre, orden) VALUES (?, ?, ?)";
+const char STORE_SQL_INS_OBJ[] =
     "INSERT INTO objetivo (eje_id, codigo, texto, orden) VALUES (?, ?, ?, ?)";
-static const char SQL_INS_META[] =
+const char STORE_SQL_INS_META[] =
     "INSERT INTO meta (objetivo_id, unidad_id, texto, orden) VALUES (?, ?, ?, ?)";
-static const char SQL_INS_ENT[] =
+const char STORE_SQL_INS_ENT[] =
     "INSERT INTO entregable (meta_id, codigo, texto, indicador, orden) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_INS_ACT[] =
     "INSERT INTO actividad (entregable_id, codigo, texto, orden) VALUES (?, ?, ?, ?)";
@@ -171,27 +201,27 @@ static bool insert_row(Db *db, Plan *p, int node, int orden, PoaErr *err)
     int i = 1;
     switch (n->kind) {
     case NODE_EJE:
-        if (!(st = db_stmt(db, SQL_INS_EJE, err)))
+        if (!(st = db_stmt(db, STORE_SQL_INS_EJE, err)))
             return false;
         sqlite3_bind_int64(st, i++, p->id);
         sql_bind_text(st, i++, n->texto);
         break;
     case NODE_OBJETIVO:
-        if (!(st = db_stmt(db, SQL_INS_OBJ, err)))
+        if (!(st = db_stmt(db, STORE_SQL_INS_OBJ, err)))
             return false;
         sqlite3_bind_int64(st, i++, parent_id);
         sql_bind_text(st, i++, n->codigo);
         sql_bind_text(st, i++, n->texto);
         break;
     case NODE_META:
-        if (!(st = db_stmt(db, SQL_INS_META, err)))
+        if (!(st = db_stmt(db, STORE_SQL_INS_META, err)))
             return false;
         sqlite3_bind_int64(st, i++, parent_id);
         sqlite3_bind_int64(st, i++, n->unidad >= 0 ? p->unidades[n->unidad].id : 0);
         sql_bind_text(st, i++, n->texto);
         break;
     case NODE_ENTREGABLE:
-        if (!(st = db_stmt(db, SQL_INS_ENT, err)))
+        if (!(st = db_stmt(db, STORE_SQL_INS_ENT, err)))
             return false;
         sqlite3_bind_int64(st, i++, parent_id);
         sql_bind_text(st, i++, n->codigo);
@@ -235,7 +265,7 @@ bool store_insert_node(Db *db, Plan *p, int node, PoaErr *err)
         if (!save_act(db, n->id, n, a, err))
             return false;
         for (int c = 0; c < POA_TRIMESTRES; c++)
-            if (!seg_empty(&a->seg[c]) && !save_seg(db, n->id, c + 1, &a->seg[c], err))
+            if (!store_seg_vacio(&a->seg[c]) && !save_seg(db, n->id, c + 1, &a->seg[c], err))
                 return false;
     }
     return store_save_children(db, p, n->parent, err);

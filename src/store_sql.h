@@ -45,4 +45,24 @@ static inline bool sql_step_done(Db *db, sqlite3_stmt *st, PoaErr *err, const ch
     return true;
 }
 
+/* The INSERT of a new eje, objetivo, meta and entregable (store.c). */
+extern const char STORE_SQL_INS_EJE[], STORE_SQL_INS_OBJ[], STORE_SQL_INS_META[],
+    STORE_SQL_INS_ENT[];
+
+/* ---- row writers shared by store.c and store_merge.c (in store.c) ---- */
+
+bool store_seg_vacio(const Seguimiento *s);
+/* Binds parameters 2..14 of an actividad row, codigo … meta_anual_pct, in
+ * the order of store.c's UPDATE and the import's INSERT. copy is
+ * SQLITE_TRANSIENT, or SQLITE_STATIC when the texts outlive the step. */
+void store_bind_actividad(sqlite3_stmt *st, const Node *n, const Actividad *a,
+                          sqlite3_destructor_type copy);
+/* Inserts the non-empty months, then the quarterly targets, of actividad
+ * id (the caller deleted the old ones, or the row is new). */
+bool store_insert_meses(Db *db, int64_t id, const Actividad *a, PoaErr *err);
+bool store_insert_trims(Db *db, int64_t id, const Actividad *a, PoaErr *err);
+/* Binds parameters 1..7 of a seguimiento row. */
+void store_bind_seguimiento(sqlite3_stmt *st, int64_t id, int corte, const Seguimiento *s,
+                            sqlite3_destructor_type copy);
+
 #endif
