@@ -15,7 +15,8 @@
 #include "model.h"
 #include "util.h"
 
-/* Fields that can be edited with the line editor. */
+/* Fields that can be edited with the line editor. Each has one row in the
+ * table of cmd_campos.c, which every cmd_campo_* function reads. */
 typedef enum {
     CAMPO_TEXTO = 0,
     CAMPO_CODIGO,
