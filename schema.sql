@@ -9,7 +9,7 @@
 -- with '%'. orden keeps the order of siblings as the analyst arranged them.
 
 PRAGMA application_id = 1347371313;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE institucion (
     id      INTEGER PRIMARY KEY,
@@ -152,7 +152,12 @@ CREATE TABLE cambio (
     antes     TEXT,
     despues   TEXT,
     descripcion TEXT NOT NULL DEFAULT '',
-    deshecho  INTEGER NOT NULL DEFAULT 0 CHECK (deshecho IN (0, 1))
+    deshecho  INTEGER NOT NULL DEFAULT 0 CHECK (deshecho IN (0, 1)),
+    -- what kind of operation the row records (CambioTipo, store.h): undo
+    -- reads this, never the descripcion
+    tipo      TEXT NOT NULL DEFAULT 'campo' CHECK (tipo IN ('campo', 'meses', 'mover',
+              'unidad', 'alta', 'baja', 'importar', 'unificar', 'corte', 'seguimiento',
+              'deshacer'))
 );
 CREATE INDEX cambio_accion ON cambio(accion);
 

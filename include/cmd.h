@@ -15,7 +15,8 @@
 #include "model.h"
 #include "util.h"
 
-/* Fields that can be edited with the line editor. */
+/* Fields that can be edited with the line editor. Each has one row in the
+ * table of cmd_campos.c, which every cmd_campo_* function reads. */
 typedef enum {
     CAMPO_TEXTO = 0,
     CAMPO_CODIGO,
@@ -40,6 +41,11 @@ const char *cmd_campo_nombre(CmdCampo c);
 bool cmd_campo_aplica(NodeKind k, CmdCampo c);
 /* The current value as the editor shows it; caller frees. */
 char *cmd_campo_valor(const Plan *p, int node, CmdCampo c);
+/* The field's change-log column (cambio.campo): "texto", "t3"… */
+const char *cmd_campo_columna(CmdCampo c);
+/* Exchanges the value of number field c between a and b (undo lends the
+ * old value to the model this way). */
+void cmd_campo_swap(Actividad *a, Actividad *b, CmdCampo c);
 /* The field whose change-log column (cambio.campo) is columna ("texto",
  * "meta_anual", "t3"…), or CAMPO_N. */
 CmdCampo cmd_campo_de_columna(const char *columna);
@@ -49,19 +55,10 @@ char **cmd_campo_texto(Plan *p, int node, CmdCampo c);
 /* Parses the editor's text v of number field c into a (the caller's copy);
  * false with err on bad input. */
 bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err);
-/* True (with err saying why, que naming what changes) when going from
- * before to after would change what a closed corte computes: programado
- * acumulado, % or state. Texts never do. */
-bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
-                         const char *que, PoaErr *err);
 /* Excel's limit for a cell: longer texts are refused when edited. */
 #define CMD_TEXTO_MAX 32767
 /* Characters (code points) in a UTF-8 text. */
 size_t cmd_texto_largo(const char *s);
-/* True (with err naming the corte and the activity) when node or an
- * activity under it counts in a closed corte: que ("moverla a otra meta")
- * would carry its figures to another unit, objetivo or eje. */
-bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *err);
 /* Sets a field from the editor's text; validates it (numbers, empty text
  * where one is required) and saves. */
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);
@@ -105,6 +102,12 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err);
 /* The code after c: "1.3" after "1.2", "AO.6.10" after "AO.6.9"; "" when c
  * has no number. Caller frees. */
 char *cmd_codigo_siguiente(const char *c);
+/* The code a new node of kind would most likely get, placed after prev
+ * (0 = first child) under the shown parent: the one after prev's, stepping
+ * past codes its siblings already use ("AO.3.3" after "AO.3.1" when AO.3.2
+ * exists), or the parent's code and ".1" for a first actividad; "" when
+ * the kind has no code or nothing suggests one. Caller frees. */
+char *cmd_codigo_sugerido(const Plan *p, int prev, int parent, NodeKind kind);
 bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err);
 /* The new codes cmd_renumber would give (n = siblings); caller frees each
  * and the array. Pure, for tests and previews. */

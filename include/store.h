@@ -103,17 +103,38 @@ bool store_save_corte(Db *db, Plan *p, int corte, PoaErr *err);
 /* Re-reads the state of corte (1..4) into p->cortes: inside a transaction
  * it tells whether another process closed the corte meanwhile. */
 bool store_load_corte(Db *db, Plan *p, int corte, PoaErr *err);
+/* What kind of operation a change-log row records (column cambio.tipo,
+ * store_log.c). Undo decides what it can revert from the kind, never from
+ * the descripcion, which is interface text. */
+typedef enum {
+    CAMBIO_CAMPO = 0,     /* one field of a row (texts, numbers, code) */
+    CAMBIO_MESES,         /* cells of a cronograma ("ene", "ene-mar", "cronograma") */
+    CAMBIO_MOVER,         /* a node's place: orden, padre, padre_id */
+    CAMBIO_UNIDAD,        /* the unit of a meta operativa (and its subtree) */
+    CAMBIO_ALTA,          /* a node added */
+    CAMBIO_BAJA,          /* a node deleted */
+    CAMBIO_IMPORTAR,      /* every row an import wrote */
+    CAMBIO_UNIFICAR,      /* every row of merging two duplicates */
+    CAMBIO_CORTE,         /* a corte closed or reopened */
+    CAMBIO_SEGUIMIENTO,   /* real, observaciones or evidencia at a corte */
+    CAMBIO_DESHACER,      /* the rows an undo wrote */
+    CAMBIO_N
+} CambioTipo;
+/* The name stored in cambio.tipo ("campo", "meses", …). */
+const char *store_cambio_tipo_nombre(CambioTipo t);
 /* One row of the change log. */
-bool store_log(Db *db, int64_t accion, int64_t plan_id, const char *tabla, int64_t fila,
-               const char *campo, const char *antes, const char *despues,
+bool store_log(Db *db, int64_t accion, int64_t plan_id, CambioTipo tipo, const char *tabla,
+               int64_t fila, const char *campo, const char *antes, const char *despues,
                const char *descripcion, PoaErr *err);
 
 /* Reading the change log (undo and `poa historial`). An undo logs its rows
- * with a descripcion starting with STORE_DESHACER ("Deshacer: …"); the
- * rows of the action it reverted get deshecho = 1. */
+ * as CAMBIO_DESHACER with a descripcion starting with STORE_DESHACER
+ * ("Deshacer: …", for the reader); the rows of the action it reverted get
+ * deshecho = 1. */
 #define STORE_DESHACER "Deshacer: "
 typedef struct {
     int64_t id, accion, plan_id, fila;
+    CambioTipo tipo;
     char *momento, *usuario, *tabla, *campo, *descripcion;
     char *antes, *despues;      /* NULL when the log has NULL */
     bool deshecho;
@@ -129,6 +150,10 @@ bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err);
  * every plan of the file. */
 bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
                         PoaErr *err);
+
+/* Gives node and everything under it unit unidad in the model only (the
+ * file keeps a unit on the meta alone): the saves and undo of a meta's unit. */
+void store_set_unidad_subtree(Plan *p, int node, int unidad);
 
 /* The table a node kind lives in ("eje", "objetivo", …). */
 const char *store_table(NodeKind k);

@@ -1,6 +1,7 @@
 /* cmd.c — the plan edits of the interface, without curses: each one a single
  * transaction with its change-log rows, undone in the model when it fails. */
 #include "cmd.h"
+#include "corte_congelado.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,13 +73,14 @@ char *cmd_node_desc(const Plan *p, int node)
     return xasprintf("%s «%s%s%s»", kind_label(p, node), n->codigo, n->codigo[0] ? " " : "", t);
 }
 
-bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
-                     const char *antes, const char *despues, const char *verbo, PoaErr *err)
+bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
+                  const char *campo, const char *antes, const char *despues, const char *verbo,
+                  PoaErr *err)
 {
     char *d = cmd_node_desc(p, node);
     char *desc = xasprintf("%s %s", verbo, d);
-    bool ok = store_log(db, accion, p->id, store_table(p->nodes[node].kind), p->nodes[node].id,
-                        campo, antes, despues, desc, err);
+    bool ok = store_log(db, accion, p->id, tipo, store_table(p->nodes[node].kind),
+                        p->nodes[node].id, campo, antes, despues, desc, err);
     free(desc);
     free(d);
     return ok;
@@ -86,162 +88,9 @@ bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
 
 /* ---- fields ---- */
 
-static const struct {
-    const char *nombre;   /* for the user */
-    const char *columna;  /* for the change log */
-} CAMPOS[CAMPO_N] = {
-    [CAMPO_TEXTO] = {"Texto", "texto"},
-    [CAMPO_CODIGO] = {"Código", "codigo"},
-    [CAMPO_INDICADOR] = {"Indicador", "indicador"},
-    [CAMPO_RESPONSABLES] = {"Responsables", "responsables"},
-    [CAMPO_UNIDAD_LIDER] = {"Unidad líder", "unidad_lider"},
-    [CAMPO_PRESUPUESTO] = {"Presupuesto", "presupuesto"},
-    [CAMPO_MONEDA] = {"Moneda", "moneda"},
-    [CAMPO_PRESUPUESTO_NOTA] = {"Nota de presupuesto", "presupuesto_nota"},
-    [CAMPO_RIESGOS] = {"Riesgos", "riesgos"},
-    [CAMPO_META_ANUAL] = {"Meta anual", "meta_anual"},
-    [CAMPO_T1] = {"Meta 1er. Trim.", "t1"},
-    [CAMPO_T2] = {"Meta 2do. Trim.", "t2"},
-    [CAMPO_T3] = {"Meta 3er. Trim.", "t3"},
-    [CAMPO_T4] = {"Meta 4to. Trim.", "t4"},
-    [CAMPO_TIPO] = {"Tipo de meta", "tipo_meta"},
-    [CAMPO_SENTIDO] = {"Sentido", "sentido"},
-    [CAMPO_PESO] = {"Peso", "peso"},
-};
-
-const char *cmd_campo_nombre(CmdCampo c) { return c < CAMPO_N ? CAMPOS[c].nombre : ""; }
-
-bool cmd_campo_aplica(NodeKind k, CmdCampo c)
-{
-    switch (c) {
-    case CAMPO_TEXTO: return k >= NODE_EJE;
-    case CAMPO_CODIGO: return k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
-    case CAMPO_INDICADOR: return k == NODE_ENTREGABLE;
-    default: return k == NODE_ACTIVIDAD && c < CAMPO_N;
-    }
-}
-
-CmdCampo cmd_campo_de_columna(const char *columna)
-{
-    for (int c = 0; c < CAMPO_N; c++)
-        if (strcmp(CAMPOS[c].columna, columna) == 0)
-            return (CmdCampo)c;
-    return CAMPO_N;
-}
-
-/* The slot of a text field, or NULL for a number. */
-static char **campo_str(Plan *p, int node, CmdCampo c)
-{
-    Node *n = &p->nodes[node];
-    Actividad *a = plan_act(p, node);
-    switch (c) {
-    case CAMPO_TEXTO: return &n->texto;
-    case CAMPO_CODIGO: return &n->codigo;
-    case CAMPO_INDICADOR: return &n->indicador;
-    case CAMPO_RESPONSABLES: return a ? &a->responsables : NULL;
-    case CAMPO_UNIDAD_LIDER: return a ? &a->unidad_lider : NULL;
-    case CAMPO_MONEDA: return a ? &a->moneda : NULL;
-    case CAMPO_PRESUPUESTO_NOTA: return a ? &a->presupuesto_nota : NULL;
-    case CAMPO_RIESGOS: return a ? &a->riesgos : NULL;
-    default: return NULL;
-    }
-}
-
-char **cmd_campo_texto(Plan *p, int node, CmdCampo c) { return campo_str(p, node, c); }
-
-char *cmd_campo_valor(const Plan *p, int node, CmdCampo c)
-{
-    char **s = campo_str((Plan *)p, node, c);
-    if (s)
-        return xstrdup(*s);
-    const Actividad *a = plan_act((Plan *)p, node);
-    char buf[64] = "";
-    if (!a)
-        return xstrdup("");
-    switch (c) {
-    case CAMPO_PRESUPUESTO:
-        if (a->has_presupuesto)
-            num_format(a->presupuesto, buf, sizeof buf);
-        break;
-    case CAMPO_META_ANUAL: valor_format(&a->meta_anual, buf, sizeof buf); break;
-    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
-        valor_format(&a->trim[c - CAMPO_T1], buf, sizeof buf);
-        break;
-    case CAMPO_TIPO: return xstrdup(tipo_meta_name(a->tipo));
-    case CAMPO_SENTIDO: return xstrdup(sentido_name(a->sentido));
-    case CAMPO_PESO: num_format(a->peso, buf, sizeof buf); break;
-    default: break;
-    }
-    return xstrdup(buf);
-}
-
 static bool texto_requerido(NodeKind k)
 {
     return k == NODE_EJE || k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
-}
-
-/* Parses v into the number fields of a (a copy); false with err on bad input. */
-bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err)
-{
-    const char *nombre = CAMPOS[c].nombre;
-    switch (c) {
-    case CAMPO_PRESUPUESTO: {
-        double d;
-        if (!*v) {
-            a->has_presupuesto = false;
-            a->presupuesto = 0;
-            return true;
-        }
-        if (!num_parse(v, &d) || d < 0) {
-            err_set(err, "%s: «%s» no es un importe (ejemplo: 1500000.00)", nombre, v);
-            return false;
-        }
-        a->has_presupuesto = true;
-        a->presupuesto = d;
-        return true;
-    }
-    case CAMPO_META_ANUAL: case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4: {
-        Valor x;
-        if (!valor_parse(v, &x) || (x.has && x.valor < 0)) {
-            err_set(err, "%s: «%s» no es un número ni un porcentaje (ejemplos: 4, 25%%)",
-                    nombre, v);
-            return false;
-        }
-        if (c == CAMPO_META_ANUAL)
-            a->meta_anual = x;
-        else
-            a->trim[c - CAMPO_T1] = x;
-        return true;
-    }
-    case CAMPO_TIPO: {
-        char *f = u8_fold(v);
-        bool ok = tipo_meta_parse(f, &a->tipo);
-        free(f);
-        if (!ok)
-            err_set(err, "%s: «%s» no es válido; use acumulable, porcentaje o hito", nombre, v);
-        return ok;
-    }
-    case CAMPO_SENTIDO: {
-        char *f = u8_fold(v);
-        bool ok = sentido_parse(f, &a->sentido);
-        free(f);
-        if (!ok)
-            err_set(err, "%s: «%s» no es válido; use ascendente o descendente", nombre, v);
-        return ok;
-    }
-    case CAMPO_PESO: {
-        double d;
-        if (!num_parse(v, &d) || d < 0) {
-            err_set(err, "%s: «%s» no es un número mayor o igual que 0", nombre, v);
-            return false;
-        }
-        a->peso = d;
-        return true;
-    }
-    default:
-        err_set(err, "Error interno: campo %d", (int)c);
-        return false;
-    }
 }
 
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
@@ -253,7 +102,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     }
     char *v = str_trim(xstrdup(valor));
     if (!u8_valid(v, strlen(v), NULL)) {
-        err_set(err, "%s: el texto no es UTF-8 válido", CAMPOS[c].nombre);
+        err_set(err, "%s: el texto no es UTF-8 válido", cmd_campo_nombre(c));
         free(v);
         return false;
     }
@@ -268,11 +117,11 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return true;    /* nothing changed: no transaction, no log row */
     }
-    char **slot = campo_str(p, node, c);
+    char **slot = cmd_campo_texto(p, node, c);
     if (slot && cmd_texto_largo(v) > CMD_TEXTO_MAX) {
         char *d = cmd_node_desc(p, node);
         err_set(err, "%s de %s: el texto tiene %zu caracteres y una celda de Excel admite "
-                "hasta 32.767; acórtelo", CAMPOS[c].nombre, d, cmd_texto_largo(v));
+                "hasta 32.767; acórtelo", cmd_campo_nombre(c), d, cmd_texto_largo(v));
         free(d);
         free(antes);
         free(v);
@@ -289,7 +138,7 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         *slot = xstrdup(v);
     } else {
         if (!cmd_campo_parse(a, c, v, err) ||
-            cmd_corte_congelado(p, &before, a, CAMPOS[c].nombre, err)) {
+            corte_congelado_cifras(p, &before, a, cmd_campo_nombre(c), err)) {
             *a = before;
             free(antes);
             free(v);
@@ -301,7 +150,8 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
-             cmd_log_node(db, accion, p, node, CAMPOS[c].columna, antes, despues, "Editar", err);
+             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes, despues,
+                          "Editar", err);
         ok = cmd_tx_end(db, ok, err);
     }
     if (slot) {
@@ -322,14 +172,6 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     return ok;
 }
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].kind != NODE_META) {
@@ -343,21 +185,21 @@ bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)
     int old = p->nodes[node].unidad;
     if (old == unidad)
         return true;
-    if (cmd_estructura_congelada(p, node, "cambiar la unidad de su meta", err))
+    if (corte_congelado_estructura(p, node, "cambiar la unidad de su meta", err))
         return false;
     Node nb = p->nodes[node];
-    set_unidad_subtree(p, node, unidad);
+    store_set_unidad_subtree(p, node, unidad);
     int64_t accion;
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = store_save_node(db, p, node, &nb, err) &&
-             cmd_log_node(db, accion, p, node, "unidad_id",
+             cmd_log_node(db, accion, p, node, CAMBIO_UNIDAD, "unidad_id",
                       old >= 0 ? p->unidades[old].nombre : "", p->unidades[unidad].nombre,
                       "Cambiar la unidad de", err);
         ok = cmd_tx_end(db, ok, err);
     }
     if (!ok) {
-        set_unidad_subtree(p, node, old);
+        store_set_unidad_subtree(p, node, old);
         cmd_recargar(db, p, node, err);
     }
     return ok;
@@ -491,7 +333,7 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
         ok = store_insert_node(db, p, ix, err) &&
-             cmd_log_node(db, accion, p, ix, "alta", NULL, txt, "Agregar", err);
+             cmd_log_node(db, accion, p, ix, CAMBIO_ALTA, "alta", NULL, txt, "Agregar", err);
     }
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {
@@ -569,7 +411,7 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
         err_set(err, "No hay nada que borrar aquí");
         return false;
     }
-    if (cmd_borrado_congelado(p, node, err))
+    if (corte_congelado_borrado(p, node, err))
         return false;
     CmdCuenta c;
     cmd_count_subtree(p, node, &c);
@@ -582,7 +424,7 @@ bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
     char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
     /* nothing another program changed since we loaded it is deleted unseen */
     bool ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
-              cmd_log_node(db, accion, p, node, "baja", antes, NULL, verbo, err);
+              cmd_log_node(db, accion, p, node, CAMBIO_BAJA, "baja", antes, NULL, verbo, err);
     free(verbo);
     free(antes);
     ok = cmd_tx_end(db, ok, err);
@@ -619,7 +461,7 @@ bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err)
     snprintf(a, sizeof a, "%d", from + 1);
     snprintf(b, sizeof b, "%d", to + 1);
     bool ok = store_save_children(db, p, parent, err) &&
-              cmd_log_node(db, accion, p, node, "orden", a, b, "Mover", err);
+              cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "orden", a, b, "Mover", err);
     ok = cmd_tx_end(db, ok, err);
     if (!ok)
         plan_move_node(p, node, parent, from);
@@ -673,7 +515,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
      * and eje: no figure of a closed corte moves; anything else does */
     bool misma_meta = p->nodes[node].kind == NODE_ACTIVIDAD && ik == NODE_RAIZ &&
                       plan_ancestor(p, real, NODE_META) == plan_ancestor(p, node, NODE_META);
-    if (!misma_meta && cmd_estructura_congelada(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
+    if (!misma_meta && corte_congelado_estructura(p, node, p->nodes[node].kind == NODE_ACTIVIDAD
                                                          ? "moverla a otra meta"
                                                          : "mover la rama",
                                             err))
@@ -702,7 +544,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     if (ok) {
         plan_move_node(p, node, real, -1);
         if (p->nodes[node].kind > NODE_META)
-            set_unidad_subtree(p, node, p->nodes[real].unidad);
+            store_set_unidad_subtree(p, node, p->nodes[real].unidad);
         char *despues = cmd_node_desc(p, new_parent);
         /* "padre" is for people; "padre_id" (ids of the real parents, implicit
          * levels included) and "orden" (1-based places) let undo put it back */
@@ -713,9 +555,10 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
         snprintf(ob, sizeof ob, "%d", iv_find(&p->nodes[real].kids, node) + 1);
         ok = store_save_children(db, p, real, err) &&
              store_save_children(db, p, old_parent, err) &&
-             cmd_log_node(db, accion, p, node, "padre", antes, despues, "Mover", err) &&
-             cmd_log_node(db, accion, p, node, "padre_id", ia, ib, "Mover", err) &&
-             cmd_log_node(db, accion, p, node, "orden", oa, ob, "Mover", err);
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "padre", antes, despues, "Mover",
+                          err) &&
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "padre_id", ia, ib, "Mover", err) &&
+             cmd_log_node(db, accion, p, node, CAMBIO_MOVER, "orden", oa, ob, "Mover", err);
         free(despues);
     }
     free(antes);
@@ -723,7 +566,7 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     if (!ok) {
         if (p->nodes[node].parent != old_parent) {
             plan_move_node(p, node, old_parent, old_pos);
-            set_unidad_subtree(p, node, old_unidad);
+            store_set_unidad_subtree(p, node, old_unidad);
         }
         if (made >= 0)
             plan_remove_node(p, made);

@@ -32,6 +32,32 @@ char *cmd_codigo_siguiente(const char *c)
     return xasprintf("%.*s%ld%s", (int)start, c, strtol(c + start, NULL, 10) + 1, c + end);
 }
 
+char *cmd_codigo_sugerido(const Plan *p, int prev, int parent, NodeKind kind)
+{
+    if (!cmd_campo_aplica(kind, CAMPO_CODIGO))
+        return xstrdup("");
+    if (prev > 0 && p->nodes[prev].codigo[0]) {
+        /* step past the codes the siblings already use ("AO.3.2" after
+         * "AO.3.1" when AO.3.2 exists further down) */
+        char *code = cmd_codigo_siguiente(p->nodes[prev].codigo);
+        const IntVec *sib = &p->nodes[p->nodes[prev].parent].kids;
+        for (int guard = 0; *code && guard < 10000; guard++) {
+            bool used = false;
+            for (int i = 0; i < sib->n && !used; i++)
+                used = strcmp(p->nodes[sib->v[i]].codigo, code) == 0;
+            if (!used)
+                break;
+            char *next = cmd_codigo_siguiente(code);
+            free(code);
+            code = next;
+        }
+        return code;
+    }
+    if (kind == NODE_ACTIVIDAD && parent > 0 && p->nodes[parent].codigo[0])
+        return xasprintf("%s.1", p->nodes[parent].codigo);
+    return xstrdup("");
+}
+
 static void code_split(const char *c, char **prefix, char **suffix)
 {
     size_t n = strlen(c), start, end;
@@ -96,7 +122,8 @@ bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
         p->nodes[x].codigo = xstrdup(codes[i]);
         count++;
         ok = store_save_node(db, p, x, &nb, err) &&
-             cmd_log_node(db, accion, p, x, "codigo", old[i], codes[i], "Renumerar", err);
+             cmd_log_node(db, accion, p, x, CAMBIO_CAMPO, "codigo", old[i], codes[i],
+                          "Renumerar", err);
     }
     ok = cmd_tx_end(db, ok, err);   /* rolls back a failed begin harmlessly */
     for (int i = 0; i < n; i++) {

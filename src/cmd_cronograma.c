@@ -6,6 +6,7 @@
 
 #include "calc.h"
 #include "cmd.h"
+#include "corte_congelado.h"
 #include "cmd_int.h"
 #include "store.h"
 
@@ -61,7 +62,7 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     Actividad prev = *a;   /* shallow: only the months differ */
     memcpy(prev.mes, before, sizeof prev.mes);
     if (cambia_a_meses(p, node, &prev, a, err) ||
-        cmd_corte_congelado(p, &prev, a, "el cronograma", err)) {
+        corte_congelado_cifras(p, &prev, a, "el cronograma", err)) {
         memcpy(a->mes, before, sizeof a->mes);
         return false;
     }
@@ -72,7 +73,7 @@ static bool save_meses(Db *db, Plan *p, int node, const MesCell *before, const c
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = store_save_actividad(db, p, node, &p->nodes[node], &prev, err) &&
-             cmd_log_node(db, accion, p, node, campo, x, y, verbo, err);
+             cmd_log_node(db, accion, p, node, CAMBIO_MESES, campo, x, y, verbo, err);
         ok = cmd_tx_end(db, ok, err);
     }
     if (!ok) {
@@ -150,9 +151,10 @@ bool cmd_set_pattern(Db *db, Plan *p, const MesCell *pattern, const int *dst, in
         Actividad prev = *a;
         memcpy(prev.mes, before + i * POA_MESES, sizeof prev.mes);
         ok = !cambia_a_meses(p, dst[i], &prev, a, err) &&
-             !cmd_corte_congelado(p, &prev, a, "el cronograma", err) &&
+             !corte_congelado_cifras(p, &prev, a, "el cronograma", err) &&
              store_save_actividad(db, p, dst[i], &p->nodes[dst[i]], &prev, err) &&
-             cmd_log_node(db, accion, p, dst[i], "cronograma", x, y, "Copiar cronograma a", err);
+             cmd_log_node(db, accion, p, dst[i], CAMBIO_MESES, "cronograma", x, y,
+                          "Copiar cronograma a", err);
     }
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {

@@ -9,18 +9,17 @@
 
 #include "db.h"
 #include "model.h"
+#include "store.h"
 
 bool cmd_tx_begin(Db *db, int64_t *accion, PoaErr *err);
 /* Commits when ok; otherwise (or when the commit fails) rolls back. */
 bool cmd_tx_end(Db *db, bool ok, PoaErr *err);
 /* "actividad «1.1 Alianza…»"; caller frees. */
 char *cmd_node_desc(const Plan *p, int node);
-bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, const char *campo,
-                  const char *antes, const char *despues, const char *verbo, PoaErr *err);
+bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
+                  const char *campo, const char *antes, const char *despues, const char *verbo,
+                  PoaErr *err);
 /* After a refused save (store_cas.c): the file's values into the model. */
 void cmd_recargar(Db *db, Plan *p, int node, PoaErr *err);
-/* True (with err naming the corte) when node, or an activity under it,
- * counts in a closed corte and so cannot be deleted (cmd_congelado.c). */
-bool cmd_borrado_congelado(const Plan *p, int node, PoaErr *err);
 
 #endif

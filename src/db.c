@@ -34,6 +34,9 @@ struct Db {
     char *respaldo;   /* the last backup db_respaldo made */
 };
 
+/* The months' names as the change log writes them (POA_MES_CSV). */
+#define MESES_SQL "'ene','feb','mar','abr','may','jun','jul','ago','sep','oct','nov','dic'"
+
 /* Migration k turns a file of version k into version k+1. */
 static const char *const MIGRATIONS[] = {
     [1] = "ALTER TABLE cambio ADD COLUMN deshecho INTEGER NOT NULL DEFAULT 0 "
@@ -43,6 +46,29 @@ static const char *const MIGRATIONS[] = {
           "CREATE INDEX objetivo_eje ON objetivo(eje_id, orden);"
           "CREATE INDEX meta_objetivo ON meta(objetivo_id, orden);"
           "CREATE INDEX meta_unidad ON meta(unidad_id);",
+    /* the change log's kind, derived once from what versions 1-2 wrote:
+     * an undo's descripcion prefix, an import's "plan" row and a merge's "*"
+     * row mark every row of their action; the rest follow tabla and campo
+     * as deshacer.c read them before (months: "ene" or "ene-mar") */
+    [2] = "ALTER TABLE cambio ADD COLUMN tipo TEXT NOT NULL DEFAULT 'campo' "
+          "  CHECK (tipo IN ('campo', 'meses', 'mover', 'unidad', 'alta', 'baja', "
+          "  'importar', 'unificar', 'corte', 'seguimiento', 'deshacer'));"
+          "UPDATE cambio SET tipo = CASE"
+          " WHEN substr(descripcion, 1, 10) = 'Deshacer: ' THEN 'deshacer'"
+          " WHEN accion IN (SELECT accion FROM cambio WHERE tabla = 'plan') THEN 'importar'"
+          " WHEN accion IN (SELECT accion FROM cambio WHERE campo = '*')"
+          "   OR substr(descripcion, 1, 8) = 'Unificar' THEN 'unificar'"
+          " WHEN tabla = 'corte' THEN 'corte'"
+          " WHEN tabla = 'seguimiento' THEN 'seguimiento'"
+          " WHEN campo = 'alta' THEN 'alta'"
+          " WHEN campo = 'baja' THEN 'baja'"
+          " WHEN campo IN ('orden', 'padre', 'padre_id') THEN 'mover'"
+          " WHEN campo = 'unidad_id' AND tabla = 'meta' THEN 'unidad'"
+          " WHEN tabla = 'actividad' AND (campo = 'cronograma' OR campo IN (" MESES_SQL ")"
+          "   OR (length(campo) = 7 AND substr(campo, 4, 1) = '-'"
+          "       AND substr(campo, 1, 3) IN (" MESES_SQL ")"
+          "       AND substr(campo, 5) IN (" MESES_SQL "))) THEN 'meses'"
+          " ELSE 'campo' END;",
 };
 
 /* SQLite's reason in Spanish for the causes a user can act on; its own

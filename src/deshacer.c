@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "corte_congelado.h"
 #include "seguimiento.h"
 #include "store.h"
 
@@ -72,54 +73,11 @@ void deshacer_info_free(DeshacerInfo *d)
 
 /* ---- swaps ---- */
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 static void swap_str(char **a, char **b)
 {
     char *t = *a;
     *a = *b;
     *b = t;
-}
-
-static void swap_numero(Actividad *a, Actividad *b, CmdCampo c)
-{
-    Actividad t = *a;
-    switch (c) {
-    case CAMPO_PRESUPUESTO:
-        a->has_presupuesto = b->has_presupuesto;
-        a->presupuesto = b->presupuesto;
-        b->has_presupuesto = t.has_presupuesto;
-        b->presupuesto = t.presupuesto;
-        break;
-    case CAMPO_META_ANUAL:
-        a->meta_anual = b->meta_anual;
-        b->meta_anual = t.meta_anual;
-        break;
-    case CAMPO_T1: case CAMPO_T2: case CAMPO_T3: case CAMPO_T4:
-        a->trim[c - CAMPO_T1] = b->trim[c - CAMPO_T1];
-        b->trim[c - CAMPO_T1] = t.trim[c - CAMPO_T1];
-        break;
-    case CAMPO_TIPO:
-        a->tipo = b->tipo;
-        b->tipo = t.tipo;
-        break;
-    case CAMPO_SENTIDO:
-        a->sentido = b->sentido;
-        b->sentido = t.sentido;
-        break;
-    case CAMPO_PESO:
-        a->peso = b->peso;
-        b->peso = t.peso;
-        break;
-    default:
-        break;
-    }
 }
 
 static void op_swap(Plan *p, Op *op)
@@ -130,7 +88,7 @@ static void op_swap(Plan *p, Op *op)
         swap_str(cmd_campo_texto(p, op->node, op->campo), &op->s);
         break;
     case OP_NUMERO:
-        swap_numero(a, &op->num, op->campo);
+        cmd_campo_swap(a, &op->num, op->campo);
         break;
     case OP_MESES: {
         MesCell t[POA_MESES];
@@ -153,7 +111,7 @@ static void op_swap(Plan *p, Op *op)
         int unidad = p->nodes[op->node].unidad;
         plan_move_node(p, op->node, op->parent, op->pos);
         if (unidad != op->unidad)
-            set_unidad_subtree(p, op->node, op->unidad);
+            store_set_unidad_subtree(p, op->node, op->unidad);
         op->parent = parent;
         op->pos = pos;
         op->unidad = unidad;
@@ -161,7 +119,7 @@ static void op_swap(Plan *p, Op *op)
     }
     case OP_UNIDAD: {
         int unidad = p->nodes[op->node].unidad;
-        set_unidad_subtree(p, op->node, op->unidad);
+        store_set_unidad_subtree(p, op->node, op->unidad);
         op->unidad = unidad;
         break;
     }
@@ -272,21 +230,29 @@ static bool pattern_igual(const MesCell *a, const MesCell *b)
 
 static const char *nz(const char *s) { return s ? s : ""; }
 
-/* Why an action of this row cannot be undone, or NULL when it can. */
-static const char *irreversible(const CambioFila *r)
+static const char NO_GUARDA[] = "el registro no guarda lo necesario para revertirla";
+
+/* Why an action of this kind cannot be undone, or NULL when it can. */
+static const char *irreversible(CambioTipo t)
 {
-    if (strcmp(r->tabla, "plan") == 0)
+    switch (t) {
+    case CAMBIO_IMPORTAR:
         return "una importación cambia muchas filas de una vez; para volver atrás, importe "
                "de nuevo la versión anterior de la plantilla";
-    if (strcmp(r->tabla, "corte") == 0)
+    case CAMBIO_CORTE:
         return "los cortes se cierran y se reabren con K en seguimiento (o poa corte), que "
                "registra quién y por qué";
-    if (strcmp(r->campo, "baja") == 0)
+    case CAMBIO_BAJA:
         return "lo borrado no queda guardado en el historial; agréguelo de nuevo o vuelva a "
                "importar la plantilla";
-    if (strcmp(r->campo, "*") == 0 || strncmp(r->descripcion, "Unificar", 8) == 0)
+    case CAMBIO_UNIFICAR:
         return "unificar borra uno de los dos elementos; sepárelos a mano";
-    return NULL;
+    case CAMBIO_DESHACER:   /* the log never offers one: no redo */
+    case CAMBIO_N:
+        return NO_GUARDA;
+    default:
+        return NULL;
+    }
 }
 
 /* Refuses with the standard message naming the action. */
@@ -348,11 +314,9 @@ static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
         return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
     /* the file decides whether the corte is closed (another session may
      * have closed it), inside this transaction */
-    char msg[256];
     if (!store_load_corte(l->db, p, corte, l->err))
         return false;
-    if (seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
-        err_set(l->err, "%s", msg);
+    if (corte_congelado_seguimiento(p, corte, l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -399,7 +363,7 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
     Actividad nuevo = *a;   /* scalars only are read from it */
     if (!cmd_campo_parse(&nuevo, c, nz(r->antes), l->err))
         return false;
-    if (cmd_corte_congelado(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
+    if (corte_congelado_cifras(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -420,7 +384,7 @@ static bool leer_meses(Lectura *l, const CambioFila *r, int node)
         l->cambiado = true;
     Actividad nuevo = *a;
     memcpy(nuevo.mes, antes, sizeof antes);
-    if (cmd_corte_congelado(p, a, &nuevo, "el cronograma", l->err)) {
+    if (corte_congelado_cifras(p, a, &nuevo, "el cronograma", l->err)) {
         err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
         return false;
     }
@@ -429,26 +393,12 @@ static bool leer_meses(Lectura *l, const CambioFila *r, int node)
     return true;
 }
 
-static bool leer_fila(Lectura *l, const CambioFila *r)
+/* A move: "orden" (the place among siblings, 1-based), "padre" (for the
+ * reader) and "padre_id" (the parent it came from). */
+static bool leer_mover(Lectura *l, const CambioFila *r, int node)
 {
     Plan *p = l->p;
-    const char *porque = irreversible(r);
-    if (porque)
-        return rechazo(l->err, l->desc, porque);
-    int node = find_node(p, r->tabla, r->fila);
-    if (node <= 0) {
-        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
-                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
-        return false;
-    }
     NodeKind k = p->nodes[node].kind;
-    if (strcmp(r->tabla, "seguimiento") == 0)
-        return leer_seguimiento(l, r, node);
-    if (k == NODE_ACTIVIDAD && campo_meses(r->campo))
-        return leer_meses(l, r, node);
-    CmdCampo c = cmd_campo_de_columna(r->campo);
-    if (c != CAMPO_N)
-        return leer_campo(l, r, node, c);
     if (strcmp(r->campo, "orden") == 0) {
         int pos;
         if (!parse_pos(r->antes, &pos))
@@ -477,7 +427,7 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         if (strcmp(b, nz(r->despues)) != 0)
             l->cambiado = true;
         if (plan_ancestor(p, parent, NODE_META) != plan_ancestor(p, node, NODE_META) &&
-            cmd_estructura_congelada(p, node, "devolverla a su lugar", l->err)) {
+            corte_congelado_estructura(p, node, "devolverla a su lugar", l->err)) {
             err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
             return false;
         }
@@ -489,38 +439,85 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
         l->padre_id = true;
         return true;
     }
-    if (strcmp(r->campo, "unidad_id") == 0 && k == NODE_META) {
-        int u = plan_find_unidad(p, nz(r->antes));
-        int cur = p->nodes[node].unidad;
-        if (u < 0)
-            return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
-        if (cmd_estructura_congelada(p, node, "devolver la unidad de su meta", l->err)) {
-            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
-            return false;
-        }
-        if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
-            l->cambiado = true;
-        Op *op = ops_add(&l->ops, OP_UNIDAD, node);
-        op->unidad = u;
-        return true;
+    return rechazo(l->err, l->desc, NO_GUARDA);
+}
+
+static bool leer_unidad(Lectura *l, const CambioFila *r, int node)
+{
+    Plan *p = l->p;
+    int u = plan_find_unidad(p, nz(r->antes));
+    int cur = p->nodes[node].unidad;
+    if (u < 0)
+        return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+    if (corte_congelado_estructura(p, node, "devolver la unidad de su meta", l->err)) {
+        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        return false;
     }
-    if (strcmp(r->campo, "alta") == 0) {
-        const Actividad *a = plan_act(p, node);
-        bool vacio = p->nodes[node].kids.n == 0;
-        for (int i = 0; a && vacio && i < POA_MESES; i++)
-            vacio = a->mes[i].kind == CELL_VACIA;
-        for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
-            vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
-                    !*a->seg[i].evidencia;
-        if (a && vacio)
-            vacio = !a->meta_anual.has;
-        if (!vacio)
-            return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
-                           "con d si ya no lo quiere");
-        ops_add(&l->ops, OP_ALTA, node);
-        return true;
+    if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
+        l->cambiado = true;
+    Op *op = ops_add(&l->ops, OP_UNIDAD, node);
+    op->unidad = u;
+    return true;
+}
+
+/* Undoing an addition removes the node: only while it is still empty. */
+static bool leer_alta(Lectura *l, int node)
+{
+    Plan *p = l->p;
+    const Actividad *a = plan_act(p, node);
+    bool vacio = p->nodes[node].kids.n == 0;
+    for (int i = 0; a && vacio && i < POA_MESES; i++)
+        vacio = a->mes[i].kind == CELL_VACIA;
+    for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
+        vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
+                !*a->seg[i].evidencia;
+    if (a && vacio)
+        vacio = !a->meta_anual.has;
+    if (!vacio)
+        return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
+                       "con d si ya no lo quiere");
+    ops_add(&l->ops, OP_ALTA, node);
+    return true;
+}
+
+static bool leer_fila(Lectura *l, const CambioFila *r)
+{
+    Plan *p = l->p;
+    const char *porque = irreversible(r->tipo);
+    if (porque)
+        return rechazo(l->err, l->desc, porque);
+    int node = find_node(p, r->tabla, r->fila);
+    if (node <= 0) {
+        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
+                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
+        return false;
     }
-    return rechazo(l->err, l->desc, "el registro no guarda lo necesario para revertirla");
+    NodeKind k = p->nodes[node].kind;
+    switch (r->tipo) {
+    case CAMBIO_SEGUIMIENTO:
+        return leer_seguimiento(l, r, node);
+    case CAMBIO_MESES:
+        if (k == NODE_ACTIVIDAD && campo_meses(r->campo))
+            return leer_meses(l, r, node);
+        break;
+    case CAMBIO_CAMPO: {
+        CmdCampo c = cmd_campo_de_columna(r->campo);
+        if (c != CAMPO_N)
+            return leer_campo(l, r, node, c);
+        break;
+    }
+    case CAMBIO_MOVER:
+        return leer_mover(l, r, node);
+    case CAMBIO_UNIDAD:
+        if (k == NODE_META)
+            return leer_unidad(l, r, node);
+        break;
+    case CAMBIO_ALTA:
+        return leer_alta(l, node);
+    default:
+        break;
+    }
+    return rechazo(l->err, l->desc, NO_GUARDA);
 }
 
 /* "Editar actividad «1.1 …»", or the first row's and how many more. */
@@ -601,8 +598,8 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
         int64_t accion = db_new_accion(db);
         for (int i = 0; ok && i < n; i++) {
             char *d = xasprintf("%s%s", STORE_DESHACER, f[i].descripcion);
-            ok = store_log(db, accion, p->id, f[i].tabla, f[i].fila, f[i].campo, f[i].despues,
-                           f[i].antes, d, err);
+            ok = store_log(db, accion, p->id, CAMBIO_DESHACER, f[i].tabla, f[i].fila,
+                           f[i].campo, f[i].despues, f[i].antes, d, err);
             free(d);
         }
         ok = ok && store_mark_deshecho(db, f[0].accion, err);

@@ -180,8 +180,8 @@ bool importar_aplicar(Importacion *imp, Db *db, bool simular, PoaErr *err)
         char desc[256];
         snprintf(desc, sizeof desc, "importar: %d actividades nuevas, %d actualizadas",
                  a->stats.actividades, a->stats.actividades_actualizadas);
-        ok = store_log(db, accion, a->plan->id, "plan", a->plan->id, "importar", NULL, a->ruta,
-                       desc, err) &&
+        ok = store_log(db, accion, a->plan->id, CAMBIO_IMPORTAR, "plan", a->plan->id,
+                       "importar", NULL, a->ruta, desc, err) &&
              store_log_describe(db, accion, desc, err);
         sumar(&imp->total, &a->stats);
         contar_hojas(a);

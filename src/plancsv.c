@@ -48,8 +48,8 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
         char desc[256];
         snprintf(desc, sizeof desc, "importar: %d actividades nuevas, %d actualizadas",
                  stats->actividades, stats->actividades_actualizadas);
-        ok = store_log(db, accion, in->id, "plan", in->id, "importar", NULL, source, desc,
-                       err) &&
+        ok = store_log(db, accion, in->id, CAMBIO_IMPORTAR, "plan", in->id, "importar", NULL,
+                       source, desc, err) &&
              store_log_describe(db, accion, desc, err) &&
              db_commit(db, err);
         if (!ok)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "corte_congelado.h"
 #include "store.h"
 #include "util.h"
 
@@ -52,18 +53,10 @@ bool seguimiento_parse_real(const char *text, Valor *out, PoaErr *err)
     return true;
 }
 
+/* The rule is corte_congelado.c's; the interface reads it through here. */
 const char *seguimiento_corte_bloqueado(const Plan *p, int corte, char *buf, size_t n)
 {
-    if (corte < 1 || corte > POA_TRIMESTRES || !p->cortes[corte - 1].cerrado)
-        return NULL;
-    const CorteEstado *c = &p->cortes[corte - 1];
-    /* the date is enough for the message; the change log has the time */
-    char fecha[11];
-    snprintf(fecha, sizeof fecha, "%s", c->cerrado_en);
-    snprintf(buf, n, "El corte %d está cerrado desde %s por %s; reábralo para editar", corte,
-             *fecha ? fecha : "(fecha desconocida)",
-             *c->cerrado_por ? c->cerrado_por : "(usuario desconocido)");
-    return buf;
+    return corte_congelado_motivo(p, corte, buf, n);
 }
 
 static bool valor_igual(const Valor *a, const Valor *b)
@@ -92,12 +85,7 @@ static bool check_target(const Plan *p, int node, int corte, PoaErr *err)
         err_set(err, "El seguimiento se registra en una actividad");
         return false;
     }
-    char msg[256];
-    if (seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
-        err_set(err, "%s", msg);
-        return false;
-    }
-    return true;
+    return !corte_congelado_seguimiento(p, corte, err);
 }
 
 bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c,
@@ -143,12 +131,7 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     if (ok) {
         /* another process (poa corte cerrar) may have closed the corte since
          * the plan was loaded: the file decides, inside this transaction */
-        char msg[256];
-        ok = store_load_corte(db, p, corte, err);
-        if (ok && seguimiento_corte_bloqueado(p, corte, msg, sizeof msg)) {
-            err_set(err, "%s", msg);
-            ok = false;
-        }
+        ok = store_load_corte(db, p, corte, err) && !corte_congelado_seguimiento(p, corte, err);
     }
     if (ok) {
         /* store writes what the model holds: lend it the new values for the
@@ -162,20 +145,20 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
         if (ok && ch_real) {
             char b1[64], b2[64];
             snprintf(campo, sizeof campo, "corte%d.real", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo,
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
                            cur->real.has ? valor_format(&cur->real, b1, sizeof b1) : NULL,
                            nuevo.real.has ? valor_format(&nuevo.real, b2, sizeof b2) : NULL,
                            desc, err);
         }
         if (ok && ch_obs) {
             snprintf(campo, sizeof campo, "corte%d.observaciones", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo, cur->observaciones,
-                           nuevo.observaciones, desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
+                           cur->observaciones, nuevo.observaciones, desc, err);
         }
         if (ok && ch_evi) {
             snprintf(campo, sizeof campo, "corte%d.evidencia", corte);
-            ok = store_log(db, accion, p->id, "seguimiento", fila, campo, cur->evidencia,
-                           nuevo.evidencia, desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
+                           cur->evidencia, nuevo.evidencia, desc, err);
         }
         if (ok)
             ok = db_commit(db, err);
@@ -248,12 +231,12 @@ static bool corte_guardar(Db *db, Plan *p, int corte, CorteEstado *ne, const cha
         *cur = viejo;
         int64_t accion = db_new_accion(db);
         if (ok)
-            ok = store_log(db, accion, p->id, "corte", corte, "estado",
+            ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "estado",
                            cur->cerrado ? "cerrado" : "abierto",
                            ne->cerrado ? "cerrado" : "abierto", desc, err);
         if (ok && motivo)
-            ok = store_log(db, accion, p->id, "corte", corte, "motivo", cur->motivo, motivo,
-                           desc, err);
+            ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "motivo",
+                           cur->motivo, motivo, desc, err);
         if (ok)
             ok = db_commit(db, err);
         else

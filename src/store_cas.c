@@ -6,32 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
-
-#include "store.h"
+#include "store_sql.h"
 
 bool store_es_conflicto(const PoaErr *e) { return e && strstr(e->msg, STORE_CONFLICTO); }
 
 static void conflicto(PoaErr *err) { err_set(err, "%s", STORE_CONFLICTO); }
-
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
-{
-    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, bool has, double v)
-{
-    if (has)
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
-}
-
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    return t ? (const char *)t : "";
-}
 
 /* Runs a compare-and-set statement: it must change exactly one row. None
  * means the file no longer holds what the caller showed (or the row is
@@ -95,8 +74,8 @@ static bool save_node_texts(Db *db, Plan *p, int node, const Node *antes, PoaErr
         if (!st)
             return false;
         sqlite3_bind_int64(st, 1, n->id);
-        bind_text(st, 2, node_field(n, (NodeField)f));
-        bind_text(st, 3, node_field(antes, (NodeField)f));
+        sql_bind_text(st, 2, node_field(n, (NodeField)f));
+        sql_bind_text(st, 3, node_field(antes, (NodeField)f));
         if (!cas_step(db, st, p, node, err))
             return false;
     }
@@ -175,8 +154,8 @@ static bool save_act_fields(Db *db, Plan *p, int node, const Actividad *a, const
             continue;
         if (!(st = act_stmt(db, ACT_TEXTOS[i].sql, id, err)))
             return false;
-        bind_text(st, 2, nv);
-        bind_text(st, 3, ov);
+        sql_bind_text(st, 2, nv);
+        sql_bind_text(st, 3, ov);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
@@ -184,24 +163,24 @@ static bool save_act_fields(Db *db, Plan *p, int node, const Actividad *a, const
         (a->has_presupuesto && a->presupuesto != b->presupuesto)) {
         if (!(st = act_stmt(db, SQL_ACT_PRESUPUESTO, id, err)))
             return false;
-        bind_opt(st, 2, a->has_presupuesto, a->presupuesto);
-        bind_opt(st, 3, b->has_presupuesto, b->presupuesto);
+        sql_bind_opt_double(st, 2, a->has_presupuesto, a->presupuesto);
+        sql_bind_opt_double(st, 3, b->has_presupuesto, b->presupuesto);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
     if (a->tipo != b->tipo) {
         if (!(st = act_stmt(db, SQL_ACT_TIPO, id, err)))
             return false;
-        bind_text(st, 2, tipo_meta_name(a->tipo));
-        bind_text(st, 3, tipo_meta_name(b->tipo));
+        sql_bind_text(st, 2, tipo_meta_name(a->tipo));
+        sql_bind_text(st, 3, tipo_meta_name(b->tipo));
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
     if (a->sentido != b->sentido) {
         if (!(st = act_stmt(db, SQL_ACT_SENTIDO, id, err)))
             return false;
-        bind_text(st, 2, sentido_name(a->sentido));
-        bind_text(st, 3, sentido_name(b->sentido));
+        sql_bind_text(st, 2, sentido_name(a->sentido));
+        sql_bind_text(st, 3, sentido_name(b->sentido));
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
@@ -216,8 +195,8 @@ static bool save_act_fields(Db *db, Plan *p, int node, const Actividad *a, const
     if (!valor_igual(&a->meta_anual, &b->meta_anual)) {
         if (!(st = act_stmt(db, SQL_ACT_META, id, err)))
             return false;
-        bind_opt(st, 2, a->meta_anual.has, a->meta_anual.valor);
-        bind_opt(st, 3, b->meta_anual.has, b->meta_anual.valor);
+        sql_bind_opt_double(st, 2, a->meta_anual.has, a->meta_anual.valor);
+        sql_bind_opt_double(st, 3, b->meta_anual.has, b->meta_anual.valor);
         sqlite3_bind_int(st, 4, a->meta_anual.has && a->meta_anual.pct);
         sqlite3_bind_int(st, 5, b->meta_anual.has && b->meta_anual.pct);
         if (!cas_step(db, st, NULL, node, err))
@@ -264,11 +243,11 @@ static bool save_cells(Db *db, Plan *p, int node, const Actividad *a, const Acti
         sqlite3_bind_int64(st, 1, id);
         sqlite3_bind_int(st, 2, m + 1);
         if (sql != SQL_MES_DEL) {
-            bind_text(st, 3, marca(n));
+            sql_bind_text(st, 3, marca(n));
             sqlite3_bind_double(st, 4, n->valor);
         }
         if (sql != SQL_MES_INS) {
-            bind_text(st, 5, marca(o));
+            sql_bind_text(st, 5, marca(o));
             sqlite3_bind_double(st, 6, o->valor);
         }
         if (!cas_step(db, st, NULL, node, err))
@@ -359,9 +338,9 @@ bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimie
     if (!valor_igual(&s->real, &antes->real)) {
         if (!(st = seg_stmt(db, SQL_SEG_REAL, id, corte, err)))
             return false;
-        bind_opt(st, 3, s->real.has, s->real.valor);
+        sql_bind_opt_double(st, 3, s->real.has, s->real.valor);
         sqlite3_bind_int(st, 4, s->real.has && s->real.pct);
-        bind_opt(st, 5, antes->real.has, antes->real.valor);
+        sql_bind_opt_double(st, 5, antes->real.has, antes->real.valor);
         sqlite3_bind_int(st, 6, antes->real.pct);
         if (!cas_step(db, st, NULL, node, err))
             return false;
@@ -369,16 +348,16 @@ bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimie
     if (strcmp(s->observaciones, antes->observaciones) != 0) {
         if (!(st = seg_stmt(db, SQL_SEG_OBS, id, corte, err)))
             return false;
-        bind_text(st, 3, s->observaciones);
-        bind_text(st, 4, antes->observaciones);
+        sql_bind_text(st, 3, s->observaciones);
+        sql_bind_text(st, 4, antes->observaciones);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
     if (strcmp(s->evidencia, antes->evidencia) != 0) {
         if (!(st = seg_stmt(db, SQL_SEG_EVI, id, corte, err)))
             return false;
-        bind_text(st, 3, s->evidencia);
-        bind_text(st, 4, antes->evidencia);
+        sql_bind_text(st, 3, s->evidencia);
+        sql_bind_text(st, 4, antes->evidencia);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
@@ -386,8 +365,8 @@ bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimie
     if (strcmp(s->pct_publicado, antes->pct_publicado) != 0) {
         if (!(st = seg_stmt(db, SQL_SEG_PUB, id, corte, err)))
             return false;
-        bind_text(st, 3, s->pct_publicado);
-        bind_text(st, 4, antes->pct_publicado);
+        sql_bind_text(st, 3, s->pct_publicado);
+        sql_bind_text(st, 4, antes->pct_publicado);
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
@@ -428,14 +407,6 @@ static bool read_fail(Db *db, sqlite3_stmt *st, PoaErr *err)
     return false;
 }
 
-static void set_unidad_subtree(Plan *p, int node, int unidad)
-{
-    p->nodes[node].unidad = unidad;
-    const IntVec *k = &p->nodes[node].kids;
-    for (int i = 0; i < k->n; i++)
-        set_unidad_subtree(p, k->v[i], unidad);
-}
-
 /* Replaces *dst only when the text differs: a caller holding a pointer into
  * the model (the screen's code of the row it edits) keeps a valid one for
  * every field nobody changed. */
@@ -454,15 +425,15 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
     sqlite3_bind_int64(st, 1, id);
     if (sqlite3_step(st) != SQLITE_ROW)
         return read_fail(db, st, err);
-    set_text(&a->unidad_lider, col_text(st, 0));
-    set_text(&a->responsables, col_text(st, 1));
+    set_text(&a->unidad_lider, sql_col_text(st, 0));
+    set_text(&a->responsables, sql_col_text(st, 1));
     a->has_presupuesto = sqlite3_column_type(st, 2) != SQLITE_NULL;
     a->presupuesto = sqlite3_column_double(st, 2);
-    set_text(&a->moneda, col_text(st, 3));
-    set_text(&a->presupuesto_nota, col_text(st, 4));
-    set_text(&a->riesgos, col_text(st, 5));
-    tipo_meta_parse(col_text(st, 6), &a->tipo);
-    sentido_parse(col_text(st, 7), &a->sentido);
+    set_text(&a->moneda, sql_col_text(st, 3));
+    set_text(&a->presupuesto_nota, sql_col_text(st, 4));
+    set_text(&a->riesgos, sql_col_text(st, 5));
+    tipo_meta_parse(sql_col_text(st, 6), &a->tipo);
+    sentido_parse(sql_col_text(st, 7), &a->sentido);
     a->peso = sqlite3_column_double(st, 8);
     a->meta_anual.has = sqlite3_column_type(st, 9) != SQLITE_NULL;
     a->meta_anual.valor = sqlite3_column_double(st, 9);
@@ -478,7 +449,7 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         int m = sqlite3_column_int(st, 0);
         if (m < 1 || m > POA_MESES)
             continue;
-        a->mes[m - 1].kind = strcmp(col_text(st, 1), "x") == 0 ? CELL_X : CELL_NUM;
+        a->mes[m - 1].kind = strcmp(sql_col_text(st, 1), "x") == 0 ? CELL_X : CELL_NUM;
         a->mes[m - 1].valor = sqlite3_column_double(st, 2);
     }
     if (rc != SQLITE_DONE)
@@ -512,9 +483,9 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         s->real.has = sqlite3_column_type(st, 1) != SQLITE_NULL;
         s->real.valor = sqlite3_column_double(st, 1);
         s->real.pct = sqlite3_column_int(st, 2) != 0;
-        set_text(&s->observaciones, col_text(st, 3));
-        set_text(&s->evidencia, col_text(st, 4));
-        set_text(&s->pct_publicado, col_text(st, 5));
+        set_text(&s->observaciones, sql_col_text(st, 3));
+        set_text(&s->evidencia, sql_col_text(st, 4));
+        set_text(&s->pct_publicado, sql_col_text(st, 5));
     }
     if (rc != SQLITE_DONE)
         return read_fail(db, st, err);
@@ -549,15 +520,15 @@ bool store_reload_node(Db *db, Plan *p, int node, PoaErr *err)
     }
     if (rc != SQLITE_ROW)
         return read_fail(db, st, err);
-    set_text(&n->codigo, col_text(st, 0));
-    set_text(&n->texto, col_text(st, 1));
-    set_text(&n->indicador, col_text(st, 2));
+    set_text(&n->codigo, sql_col_text(st, 0));
+    set_text(&n->texto, sql_col_text(st, 1));
+    set_text(&n->indicador, sql_col_text(st, 2));
     int64_t uid = sqlite3_column_int64(st, 3);
     sqlite3_reset(st);
     if (n->kind == NODE_META) {
         int u = plan_find_unidad_id(p, uid);
         if (u >= 0 && u != n->unidad)
-            set_unidad_subtree(p, node, u);
+            store_set_unidad_subtree(p, node, u);
     }
     return n->kind != NODE_ACTIVIDAD || read_act(db, n->id, plan_act(p, node), err);
 }
@@ -632,9 +603,9 @@ static bool check_rec(Db *db, Plan *p, int node, PoaErr *err)
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return read_fail(db, st, err);
-    bool same = rc == SQLITE_ROW && strcmp(col_text(st, 0), n->codigo) == 0 &&
-                strcmp(col_text(st, 1), n->texto) == 0 &&
-                strcmp(col_text(st, 2), n->indicador) == 0 &&
+    bool same = rc == SQLITE_ROW && strcmp(sql_col_text(st, 0), n->codigo) == 0 &&
+                strcmp(sql_col_text(st, 1), n->texto) == 0 &&
+                strcmp(sql_col_text(st, 2), n->indicador) == 0 &&
                 (n->kind != NODE_META || sqlite3_column_int64(st, 3) == unidad_id(p, n->unidad));
     sqlite3_reset(st);
     if (same && n->kind == NODE_ACTIVIDAD) {

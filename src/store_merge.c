@@ -2,12 +2,12 @@
  * with db.c and store.c the only users of <sqlite3.h>): the existing plan is
  * loaded once, every incoming node matched in memory, and only what is new
  * or changed is written, each changed field in the change log. */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "corte_congelado.h"
+#include "store_sql.h"
 #include "strmap.h"
 
 typedef struct {
@@ -26,23 +26,11 @@ typedef struct {
     PoaErr *err;
 } Merge;
 
-static bool fail(Db *db, PoaErr *err, const char *what)
-{
-    err_set(err, "%s: %s", what, db_error_text(db));
-    return false;
-}
-
+/* No copy (unlike sql_bind_text): the merge binds texts of the incoming plan,
+ * which outlive every step, and an import binds hundreds of thousands. */
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
-}
-
-static void bind_opt(sqlite3_stmt *st, int i, bool has, double v)
-{
-    if (has)
-        sqlite3_bind_double(st, i, v);
-    else
-        sqlite3_bind_null(st, i);
 }
 
 static bool run(Db *db, sqlite3_stmt *st, PoaErr *err, const char *what, int64_t *id)
@@ -50,7 +38,7 @@ static bool run(Db *db, sqlite3_stmt *st, PoaErr *err, const char *what, int64_t
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
-        return fail(db, err, what);
+        return sql_fail(db, err, what);
     if (id)
         *id = sqlite3_last_insert_rowid(db_sqlite(db));
     return true;
@@ -86,7 +74,7 @@ static int64_t find_one(Db *db, const char *sql, const char *text, int64_t a, in
         id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        *ok = fail(db, err, "No se pudo buscar el plan");
+        *ok = sql_fail(db, err, "No se pudo buscar el plan");
     return id;
 }
 
@@ -317,29 +305,13 @@ static void match_actividades(Merge *m, int ent_in, int ent_ex)
 
 /* ---- writing new nodes ---- */
 
-static const char SQL_INS_EJE[] = "INSERT INTO eje (plan_id, nombre, orden) VALUES (?, ?, ?)";
-static const char SQL_INS_OBJ[] =
-    "INSERT INTO objetivo (eje_id, codigo, texto, orden) VALUES (?, ?, ?, ?)";
-static const char SQL_INS_META[] =
-    "INSERT INTO meta (objetivo_id, unidad_id, texto, orden) VALUES (?, ?, ?, ?)";
-static const char SQL_INS_ENT[] =
-    "INSERT INTO entregable (meta_id, codigo, texto, indicador, orden) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_INS_ACT[] =
     "INSERT INTO actividad (entregable_id, codigo, texto, unidad_lider, responsables, "
     " presupuesto, moneda, presupuesto_nota, riesgos, tipo_meta, sentido, peso, meta_anual, "
     " meta_anual_pct, orden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_INS_MES[] =
-    "INSERT INTO mes (actividad_id, mes, marca, cantidad) VALUES (?, ?, ?, ?)";
-static const char SQL_INS_TRIM[] =
-    "INSERT INTO meta_trimestre (actividad_id, trimestre, valor, pct) VALUES (?, ?, ?, ?)";
 static const char SQL_INS_SEG[] =
     "INSERT INTO seguimiento (actividad_id, corte, real, real_pct, observaciones, evidencia, "
     " pct_publicado) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-static bool seg_empty(const Seguimiento *s)
-{
-    return !s->real.has && !*s->observaciones && !*s->evidencia && !*s->pct_publicado;
-}
 
 /* A new activity in one INSERT with every field, then its months, targets
  * and seguimiento: nothing to look up or replace. */
@@ -353,65 +325,21 @@ static bool insert_actividad(Merge *m, int i, int64_t parent_id, int orden)
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, parent_id);
-    bind_text(st, 2, n->codigo);
-    bind_text(st, 3, n->texto);
-    bind_text(st, 4, a->unidad_lider);
-    bind_text(st, 5, a->responsables);
-    bind_opt(st, 6, a->has_presupuesto, a->presupuesto);
-    bind_text(st, 7, a->moneda);
-    bind_text(st, 8, a->presupuesto_nota);
-    bind_text(st, 9, a->riesgos);
-    bind_text(st, 10, tipo_meta_name(a->tipo));
-    bind_text(st, 11, sentido_name(a->sentido));
-    sqlite3_bind_double(st, 12, a->peso);
-    bind_opt(st, 13, a->meta_anual.has, a->meta_anual.valor);
-    sqlite3_bind_int(st, 14, a->meta_anual.pct);
+    store_bind_actividad(st, n, a, SQLITE_STATIC);
     sqlite3_bind_int(st, 15, orden);
     if (!run(db, st, err, "No se pudo guardar la actividad", &n->id))
         return false;
-    for (int k = 0; k < POA_MESES; k++) {
-        if (a->mes[k].kind == CELL_VACIA)
-            continue;
-        if (!(st = db_stmt(db, SQL_INS_MES, err)))
-            return false;
-        sqlite3_bind_int64(st, 1, n->id);
-        sqlite3_bind_int(st, 2, k + 1);
-        bind_text(st, 3, a->mes[k].kind == CELL_X ? "x" : "n");
-        sqlite3_bind_double(st, 4, a->mes[k].valor);
-        if (!run(db, st, err, "No se pudo guardar el cronograma", NULL))
-            return false;
-    }
-    for (int q = 0; q < POA_TRIMESTRES; q++) {
-        if (!a->trim[q].has)
-            continue;
-        if (!(st = db_stmt(db, SQL_INS_TRIM, err)))
-            return false;
-        sqlite3_bind_int64(st, 1, n->id);
-        sqlite3_bind_int(st, 2, q + 1);
-        sqlite3_bind_double(st, 3, a->trim[q].valor);
-        sqlite3_bind_int(st, 4, a->trim[q].pct);
-        if (!run(db, st, err, "No se pudieron guardar las metas trimestrales", NULL))
-            return false;
-    }
+    if (!store_insert_meses(db, n->id, a, err) || !store_insert_trims(db, n->id, a, err))
+        return false;
     for (int c = 0; c < POA_TRIMESTRES; c++) {
         const Seguimiento *s = &a->seg[c];
-        if (seg_empty(s))
+        if (store_seg_vacio(s))
             continue;
-        if (m->ex && m->ex->cortes[c].cerrado) {
-            err_set(err, "El corte %d está cerrado: no se puede importar seguimiento para él "
-                    "(actividad «%s»). Reabra el corte primero",
-                    c + 1, n->codigo[0] ? n->codigo : n->texto);
+        if (corte_congelado_importar(m->ex, c + 1, n, err))
             return false;
-        }
         if (!(st = db_stmt(db, SQL_INS_SEG, err)))
             return false;
-        sqlite3_bind_int64(st, 1, n->id);
-        sqlite3_bind_int(st, 2, c + 1);
-        bind_opt(st, 3, s->real.has, s->real.valor);
-        sqlite3_bind_int(st, 4, s->real.pct);
-        bind_text(st, 5, s->observaciones);
-        bind_text(st, 6, s->evidencia);
-        bind_text(st, 7, s->pct_publicado);
+        store_bind_seguimiento(st, n->id, c + 1, s, SQLITE_STATIC);
         if (!run(db, st, err, "No se pudo guardar el seguimiento", NULL))
             return false;
         m->stats->seguimientos++;
@@ -428,8 +356,8 @@ static bool insert_node(Merge *m, int i, int orden)
     if (n->kind == NODE_ACTIVIDAD)
         return insert_actividad(m, i, parent_id, orden);
     static const char *const SQL[] = {
-        [NODE_EJE] = SQL_INS_EJE, [NODE_OBJETIVO] = SQL_INS_OBJ,
-        [NODE_META] = SQL_INS_META, [NODE_ENTREGABLE] = SQL_INS_ENT,
+        [NODE_EJE] = STORE_SQL_INS_EJE, [NODE_OBJETIVO] = STORE_SQL_INS_OBJ,
+        [NODE_META] = STORE_SQL_INS_META, [NODE_ENTREGABLE] = STORE_SQL_INS_ENT,
     };
     sqlite3_stmt *st = db_stmt(m->db, SQL[n->kind], m->err);
     if (!st)
@@ -468,8 +396,8 @@ static bool log_campo(Merge *m, StrBuf *campos, const char *tabla, int64_t fila,
     sb_append(campos, campo);
     if (!m->accion)
         return true;
-    return store_log(m->db, m->accion, m->in->id, tabla, fila, campo, antes, despues,
-                     "importar", m->err);
+    return store_log(m->db, m->accion, m->in->id, CAMBIO_IMPORTAR, tabla, fila, campo, antes,
+                     despues, "importar", m->err);
 }
 
 static bool cmp_text(Merge *m, StrBuf *c, int64_t id, const char *campo, const char *ex,
@@ -532,7 +460,7 @@ static bool diff_actividad(Merge *m, int i, int e, StrBuf *campos, bool *seg_cha
     size_t before = campos->len;
     for (int c = 0; ok && c < POA_TRIMESTRES; c++) {
         const Seguimiento *sa = &a->seg[c], *sx = &x->seg[c];
-        if (seg_empty(sa))
+        if (store_seg_vacio(sa))
             continue;   /* a file without seguimiento for a corte keeps the stored one */
         size_t mark = campos->len;
         char campo[32];
@@ -544,12 +472,8 @@ static bool diff_actividad(Merge *m, int i, int e, StrBuf *campos, bool *seg_cha
         ok = ok && cmp_text(m, campos, id, campo, sx->evidencia, sa->evidencia);
         snprintf(campo, sizeof campo, "corte%d.pct_publicado", c + 1);
         ok = ok && cmp_text(m, campos, id, campo, sx->pct_publicado, sa->pct_publicado);
-        if (ok && campos->len != mark && m->ex->cortes[c].cerrado) {
-            err_set(m->err, "El corte %d está cerrado: no se puede importar seguimiento para "
-                    "él (actividad «%s»). Reabra el corte primero",
-                    c + 1, ni->codigo[0] ? ni->codigo : ni->texto);
+        if (ok && campos->len != mark && corte_congelado_importar(m->ex, c + 1, ni, m->err))
             return false;
-        }
     }
     *seg_changed = campos->len != before;
     return ok;
@@ -590,7 +514,7 @@ static bool update_matched(Merge *m, int i)
         const Actividad *guardada = plan_act(m->ex, e);
         ok = store_save_actividad(m->db, in, i, &m->ex->nodes[e], guardada, m->err);
         for (int c = 0; ok && seg_changed && c < POA_TRIMESTRES; c++)
-            if (!seg_empty(&plan_act(in, i)->seg[c])) {
+            if (!store_seg_vacio(&plan_act(in, i)->seg[c])) {
                 ok = store_save_seguimiento(m->db, in, i, c + 1, &guardada->seg[c], m->err);
                 m->stats->seguimientos++;
             }

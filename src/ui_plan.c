@@ -315,34 +315,6 @@ static int on_fields(App *a, int k)
     return ui_plan_saved(a, cmd_set_unidad(a->db, p, n, u, &err), &err);
 }
 
-/* The code a new node would most likely get: the one after the previous
- * sibling's ("1.3" after "1.2"), or the parent's code and ".1". */
-static char *suggest_code(const Plan *p, int prev, int parent, NodeKind kind)
-{
-    if (!cmd_campo_aplica(kind, CAMPO_CODIGO))
-        return xstrdup("");
-    if (prev > 0 && p->nodes[prev].codigo[0]) {
-        /* step past the codes the siblings already use ("AO.3.2" after
-         * "AO.3.1" when AO.3.2 exists further down) */
-        char *code = cmd_codigo_siguiente(p->nodes[prev].codigo);
-        const IntVec *sib = &p->nodes[p->nodes[prev].parent].kids;
-        for (int guard = 0; *code && guard < 10000; guard++) {
-            bool used = false;
-            for (int i = 0; i < sib->n && !used; i++)
-                used = strcmp(p->nodes[sib->v[i]].codigo, code) == 0;
-            if (!used)
-                break;
-            char *next = cmd_codigo_siguiente(code);
-            free(code);
-            code = next;
-        }
-        return code;
-    }
-    if (kind == NODE_ACTIVIDAD && parent > 0 && p->nodes[parent].codigo[0])
-        return xasprintf("%s.1", p->nodes[parent].codigo);
-    return xstrdup("");
-}
-
 static int add(App *a, bool as_child)
 {
     Plan *p = a->plan;
@@ -371,7 +343,7 @@ static int add(App *a, bool as_child)
         prev = kids.n ? kids.v[kids.n - 1] : 0;
         iv_free(&kids);
     }
-    char *code = suggest_code(p, prev, vparent, kind);
+    char *code = cmd_codigo_sugerido(p, prev, vparent, kind);
     char prompt[160];
     bool fem = kind == NODE_META || kind == NODE_ACTIVIDAD;
     snprintf(prompt, sizeof prompt, "%s %s%s%s — texto%s:", fem ? "Nueva" : "Nuevo", node_kind_name(kind),

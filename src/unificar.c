@@ -443,7 +443,7 @@ static bool merge_rec(Merge *m, int src, int dst)
             m->st->movidos++;
             snprintf(a, sizeof a, "%lld", (long long)p->nodes[src].id);
             snprintf(b, sizeof b, "%lld", (long long)p->nodes[dst].id);
-            ok = store_log(m->db, m->accion, p->id, store_table(p->nodes[c].kind),
+            ok = store_log(m->db, m->accion, p->id, CAMBIO_UNIFICAR, store_table(p->nodes[c].kind),
                            p->nodes[c].id, campo_padre(p->nodes[c].kind), a, b, m->desc,
                            m->err);
         }
@@ -456,7 +456,7 @@ static bool merge_rec(Merge *m, int src, int dst)
     if (ok) {
         int parent = p->nodes[src].parent;
         int pos = iv_find(&p->nodes[parent].kids, src);
-        ok = store_log(m->db, m->accion, p->id, store_table(p->nodes[src].kind),
+        ok = store_log(m->db, m->accion, p->id, CAMBIO_UNIFICAR, store_table(p->nodes[src].kind),
                        p->nodes[src].id, "*", unificar_nombre(p, src),
                        unificar_nombre(p, dst), m->desc, m->err) &&
              store_delete_node(m->db, p, src, m->err);

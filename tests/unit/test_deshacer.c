@@ -46,7 +46,7 @@ static char *snap(Plan *p)
 static int acciones(TFx *f)
 {
     return t_db_int(f->db, "SELECT count(DISTINCT accion) - 1 FROM cambio WHERE deshecho = 0 "
-                           "AND descripcion NOT LIKE 'Deshacer:%'");
+                           "AND tipo <> 'deshacer'");
 }
 
 /* Undoes n actions, each of which must succeed. */

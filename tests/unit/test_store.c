@@ -62,6 +62,7 @@ TEST(migration_from_v1)
     CHECK_INT(t_sql_int(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
     CHECK_INT(t_sql_int(path, "SELECT count(*) FROM unidad WHERE nombre = 'UAIP'"), 1);
     CHECK_INT(t_sql_int(path, "SELECT count(*) FROM pragma_table_info('cambio') WHERE name = 'deshecho'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM pragma_table_info('cambio') WHERE name = 'tipo'"), 1);
     CHECK_INT(t_sql_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta_objetivo'"), 1);
     free(path);
     free(bakdir);

@@ -1,14 +1,13 @@
-/* cmd_congelado.c — what a closed corte freezes in the plan's edits: the
- * numbers its activities compute, their peso, and which unit, objetivo and
- * eje their figures belong to (seguimiento.c guards the seguimiento itself). */
+/* corte_congelado.c — the rules of what a closed corte freezes (listed in
+ * corte_congelado.h) and their messages; no SQL, no writes: callers ask. */
 #include <stdio.h>
 
 #include "calc.h"
-#include "cmd.h"
-#include "cmd_int.h"
+#include "corte_congelado.h"
 
-/* The closed corte an activity counts in (due or reported there), or 0. */
-static int corte_cuenta(const Plan *p, const Actividad *a)
+/* ---- which closed corte an activity counts in ---- */
+
+int corte_congelado_cuenta(const Plan *p, const Actividad *a)
 {
     Umbrales u = calc_umbrales_default();
     for (int c = 1; c <= POA_TRIMESTRES; c++) {
@@ -22,15 +21,52 @@ static int corte_cuenta(const Plan *p, const Actividad *a)
     return 0;
 }
 
+/* ---- rule 1: the seguimiento of a closed corte ---- */
+
+const char *corte_congelado_motivo(const Plan *p, int corte, char *buf, size_t n)
+{
+    if (corte < 1 || corte > POA_TRIMESTRES || !p->cortes[corte - 1].cerrado)
+        return NULL;
+    const CorteEstado *c = &p->cortes[corte - 1];
+    /* the date is enough for the message; the change log has the time */
+    char fecha[11];
+    snprintf(fecha, sizeof fecha, "%s", c->cerrado_en);
+    snprintf(buf, n, "El corte %d está cerrado desde %s por %s; reábralo para editar", corte,
+             *fecha ? fecha : "(fecha desconocida)",
+             *c->cerrado_por ? c->cerrado_por : "(usuario desconocido)");
+    return buf;
+}
+
+bool corte_congelado_seguimiento(const Plan *p, int corte, PoaErr *err)
+{
+    char msg[256];
+    if (!corte_congelado_motivo(p, corte, msg, sizeof msg))
+        return false;
+    err_set(err, "%s", msg);
+    return true;
+}
+
+bool corte_congelado_importar(const Plan *ex, int corte, const Node *n, PoaErr *err)
+{
+    if (!ex || corte < 1 || corte > POA_TRIMESTRES || !ex->cortes[corte - 1].cerrado)
+        return false;
+    err_set(err, "El corte %d está cerrado: no se puede importar seguimiento para él "
+            "(actividad «%s»). Reabra el corte primero",
+            corte, n->codigo[0] ? n->codigo : n->texto);
+    return true;
+}
+
+/* ---- rule 2: the numbers ---- */
+
 /* Closing a corte freezes its numbers (issue 4): an edit of the plan that
  * would change what a closed corte computes for an activity (programado
  * acumulado, % or state) is refused. Texts stay editable. */
-bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad *after,
-                         const char *que, PoaErr *err)
+bool corte_congelado_cifras(const Plan *p, const Actividad *before, const Actividad *after,
+                            const char *que, PoaErr *err)
 {
     Umbrales u = calc_umbrales_default();
     /* the peso weighs the activity in the weighted roll-ups of the tablero */
-    int cp = before->peso != after->peso ? corte_cuenta(p, before) : 0;
+    int cp = before->peso != after->peso ? corte_congelado_cuenta(p, before) : 0;
     if (cp) {
         err_set(err, "El corte %d está cerrado: %s cambiaría el peso de la actividad en los "
                 "consolidados de ese corte. Reabra el corte para editar", cp, que);
@@ -56,6 +92,8 @@ bool cmd_corte_congelado(const Plan *p, const Actividad *before, const Actividad
     return false;
 }
 
+/* ---- rules 3 and 4: groups and deletions ---- */
+
 /* The first live activity under node (node included) that counts in a
  * closed corte, with that corte in *corte; -1 when none. */
 static int rama_cuenta(const Plan *p, int node, int *corte)
@@ -64,7 +102,7 @@ static int rama_cuenta(const Plan *p, int node, int *corte)
     if (n->deleted)
         return -1;
     if (n->kind == NODE_ACTIVIDAD)
-        return (*corte = corte_cuenta(p, &p->acts[n->act])) ? node : -1;
+        return (*corte = corte_congelado_cuenta(p, &p->acts[n->act])) ? node : -1;
     for (int i = 0; i < n->kids.n; i++) {
         int x = rama_cuenta(p, n->kids.v[i], corte);
         if (x >= 0)
@@ -76,7 +114,7 @@ static int rama_cuenta(const Plan *p, int node, int *corte)
 /* Closing a corte freezes what its tablero shows per unit, objetivo and eje
  * (issue 8): an edit that would carry an activity counted in it to another
  * group (que: "moverla a otra meta") is refused, naming both. */
-bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *err)
+bool corte_congelado_estructura(const Plan *p, int node, const char *que, PoaErr *err)
 {
     int corte = 0, x = rama_cuenta(p, node, &corte);
     if (x < 0)
@@ -90,7 +128,7 @@ bool cmd_estructura_congelada(const Plan *p, int node, const char *que, PoaErr *
 }
 
 /* An activity counted in a closed corte cannot be deleted either. */
-bool cmd_borrado_congelado(const Plan *p, int node, PoaErr *err)
+bool corte_congelado_borrado(const Plan *p, int node, PoaErr *err)
 {
     int corte = 0, x = rama_cuenta(p, node, &corte);
     if (x < 0)

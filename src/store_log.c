@@ -1,0 +1,188 @@
+/* store_log.c — the change log (table cambio): writing one row per changed
+ * field with its kind, reading an action back for undo and `poa historial`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_sql.h"
+
+/* The names of cambio.tipo, in CambioTipo's order; schema.sql's CHECK and
+ * the migration to version 3 (db.c) list the same. */
+static const char *const TIPOS[CAMBIO_N] = {
+    [CAMBIO_CAMPO] = "campo",           [CAMBIO_MESES] = "meses",
+    [CAMBIO_MOVER] = "mover",           [CAMBIO_UNIDAD] = "unidad",
+    [CAMBIO_ALTA] = "alta",             [CAMBIO_BAJA] = "baja",
+    [CAMBIO_IMPORTAR] = "importar",     [CAMBIO_UNIFICAR] = "unificar",
+    [CAMBIO_CORTE] = "corte",           [CAMBIO_SEGUIMIENTO] = "seguimiento",
+    [CAMBIO_DESHACER] = "deshacer",
+};
+
+const char *store_cambio_tipo_nombre(CambioTipo t)
+{
+    return (unsigned)t < CAMBIO_N ? TIPOS[t] : "";
+}
+
+/* An unknown name (a newer poa's kind) reads as CAMBIO_N: undo refuses it. */
+static CambioTipo tipo_de_nombre(const char *s)
+{
+    for (int t = 0; t < CAMBIO_N; t++)
+        if (strcmp(TIPOS[t], s) == 0)
+            return (CambioTipo)t;
+    return CAMBIO_N;
+}
+
+static const char SQL_LOG[] =
+    "INSERT INTO cambio (accion, momento, usuario, plan_id, tabla, fila_id, campo, antes, "
+    " despues, descripcion, tipo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+bool store_log(Db *db, int64_t accion, int64_t plan_id, CambioTipo tipo, const char *tabla,
+               int64_t fila, const char *campo, const char *antes, const char *despues,
+               const char *descripcion, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_LOG, err);
+    if (!st)
+        return false;
+    char now[32];
+    sqlite3_bind_int64(st, 1, accion);
+    sql_bind_text(st, 2, now_text(now, sizeof now));
+    sql_bind_text(st, 3, user_name());
+    sqlite3_bind_int64(st, 4, plan_id);
+    sql_bind_text(st, 5, tabla);
+    sqlite3_bind_int64(st, 6, fila);
+    sql_bind_text(st, 7, campo);
+    if (antes)
+        sql_bind_text(st, 8, antes);
+    else
+        sqlite3_bind_null(st, 8);
+    if (despues)
+        sql_bind_text(st, 9, despues);
+    else
+        sqlite3_bind_null(st, 9);
+    sql_bind_text(st, 10, descripcion);
+    sql_bind_text(st, 11, store_cambio_tipo_nombre(tipo));
+    return sql_step_done(db, st, err, "No se pudo registrar el cambio");
+}
+
+/* ---- reading the change log ---- */
+
+void store_cambios_free(CambioFila *c, int n)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < n; i++) {
+        free(c[i].momento);
+        free(c[i].usuario);
+        free(c[i].tabla);
+        free(c[i].campo);
+        free(c[i].descripcion);
+        free(c[i].antes);
+        free(c[i].despues);
+    }
+    free(c);
+}
+
+#define CAMBIO_COLS \
+    "id, accion, coalesce(plan_id, 0), fila_id, momento, usuario, tabla, campo, descripcion, " \
+    "antes, despues, deshecho, tipo"
+
+static char *col_opt_text(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(sql_col_text(st, i));
+}
+
+/* Reads every row of st (columns CAMBIO_COLS) into *out; resets st. */
+static bool read_cambios(Db *db, sqlite3_stmt *st, CambioFila **out, int *n, PoaErr *err)
+{
+    CambioFila *v = NULL;
+    int len = 0, cap = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 16;
+            v = xrealloc(v, sizeof *v * (size_t)cap);
+        }
+        CambioFila *c = &v[len++];
+        c->id = sqlite3_column_int64(st, 0);
+        c->accion = sqlite3_column_int64(st, 1);
+        c->plan_id = sqlite3_column_int64(st, 2);
+        c->fila = sqlite3_column_int64(st, 3);
+        c->momento = xstrdup(sql_col_text(st, 4));
+        c->usuario = xstrdup(sql_col_text(st, 5));
+        c->tabla = xstrdup(sql_col_text(st, 6));
+        c->campo = xstrdup(sql_col_text(st, 7));
+        c->descripcion = xstrdup(sql_col_text(st, 8));
+        c->antes = col_opt_text(st, 9);
+        c->despues = col_opt_text(st, 10);
+        c->deshecho = sqlite3_column_int(st, 11) != 0;
+        c->tipo = tipo_de_nombre(sql_col_text(st, 12));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        store_cambios_free(v, len);
+        return sql_fail(db, err, "No se pudo leer el registro de cambios");
+    }
+    *out = v;
+    *n = len;
+    return true;
+}
+
+/* Walks the accion index backwards; the undone actions and the undos
+ * themselves are skipped (few: only the tail an analyst walked back). */
+static const char SQL_ULTIMA_ACCION[] =
+    "SELECT accion FROM cambio WHERE plan_id = ? AND deshecho = 0 AND tipo <> ? "
+    "ORDER BY accion DESC LIMIT 1";
+static const char SQL_ACCION_FILAS[] =
+    "SELECT " CAMBIO_COLS " FROM cambio WHERE accion = ? ORDER BY id";
+
+bool store_load_ultima_accion(Db *db, int64_t plan_id, CambioFila **out, int *n, PoaErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = db_stmt(db, SQL_ULTIMA_ACCION, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, plan_id);
+    sql_bind_text(st, 2, store_cambio_tipo_nombre(CAMBIO_DESHACER));
+    int rc = sqlite3_step(st);
+    int64_t accion = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_fail(db, err, "No se pudo leer el registro de cambios");
+    if (rc == SQLITE_DONE)
+        return true;
+    st = db_stmt(db, SQL_ACCION_FILAS, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    return read_cambios(db, st, out, n, err);
+}
+
+static const char SQL_DESHECHO[] = "UPDATE cambio SET deshecho = 1 WHERE accion = ?";
+
+bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_DESHECHO, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    return sql_step_done(db, st, err, "No se pudo marcar la acción como deshecha");
+}
+
+/* LIMIT -1 is SQLite's "no limit". */
+static const char SQL_CAMBIOS_PLAN[] =
+    "SELECT " CAMBIO_COLS " FROM cambio WHERE plan_id = ? ORDER BY id DESC LIMIT ?";
+static const char SQL_CAMBIOS_TODOS[] =
+    "SELECT " CAMBIO_COLS " FROM cambio ORDER BY id DESC LIMIT ?";
+
+bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
+                        PoaErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = db_stmt(db, plan_id ? SQL_CAMBIOS_PLAN : SQL_CAMBIOS_TODOS, err);
+    if (!st)
+        return false;
+    int i = 1;
+    if (plan_id)
+        sqlite3_bind_int64(st, i++, plan_id);
+    sqlite3_bind_int(st, i, limite > 0 ? limite : -1);
+    return read_cambios(db, st, out, n, err);
+}
