@@ -124,7 +124,7 @@ int main(int argc, char **argv)
         a->mes[i % 12].valor = a->mes[i % 12].kind == CELL_X;
         db_begin(db, &err);
         store_save_actividad(db, p, a->node, &p->nodes[a->node], &antes, &err);
-        store_log(db, db_new_accion(db), p->id, "mes", p->nodes[a->node].id, "ene", "", "x",
+        store_log(db, db_new_accion(db), p->id, CAMBIO_MESES, "mes", p->nodes[a->node].id, "ene", "", "x",
                   "", &err);
         db_commit(db, &err);
     }

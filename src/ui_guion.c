@@ -44,7 +44,7 @@ static const struct {
     const char *name;
     int code;
     bool is_key;
-} NAMES[] = {
+} TMUX_KEYS[] = {
     {"Up", KEY_UP, true}, {"Down", KEY_DOWN, true}, {"Left", KEY_LEFT, true},
     {"Right", KEY_RIGHT, true}, {"Home", KEY_HOME, true}, {"End", KEY_END, true},
     {"PageUp", KEY_PPAGE, true}, {"PgUp", KEY_PPAGE, true}, {"PPage", KEY_PPAGE, true},
@@ -67,10 +67,10 @@ static void add(UiGuion *g, GItem it)
 /* One space-separated key name; false when it names nothing. */
 static bool parse_key(const char *tok, GItem *it)
 {
-    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
-        if (strcmp(tok, NAMES[i].name) == 0) {
-            it->code = NAMES[i].code;
-            it->is_key = NAMES[i].is_key;
+    for (size_t i = 0; i < sizeof TMUX_KEYS / sizeof TMUX_KEYS[0]; i++)
+        if (strcmp(tok, TMUX_KEYS[i].name) == 0) {
+            it->code = TMUX_KEYS[i].code;
+            it->is_key = TMUX_KEYS[i].is_key;
             return true;
         }
     size_t len = strlen(tok);

@@ -201,7 +201,7 @@ static const char *code_name(int c, char *buf, size_t n)
     static const struct {
         int code;
         const char *name;
-    } NAMES[] = {
+    } KEY_LABELS[] = {
         {KEY_UP, "Arriba"}, {KEY_DOWN, "Abajo"}, {KEY_LEFT, "Izquierda"},
         {KEY_RIGHT, "Derecha"}, {KEY_PPAGE, "RePág"}, {KEY_NPAGE, "AvPág"},
         {KEY_HOME, "Inicio"}, {KEY_END, "Fin"}, {KEY_ENTER, "Enter"}, {'\n', "Enter"},
@@ -209,9 +209,9 @@ static const char *code_name(int c, char *buf, size_t n)
         {' ', "Espacio"}, {KEY_DC, "Supr"}, {KEY_BACKSPACE, "Retroceso"}, {127, "Retroceso"},
         {8, "Retroceso"},
     };
-    for (size_t i = 0; i < POA_ARRAY_LEN(NAMES); i++)
-        if (NAMES[i].code == c)
-            return NAMES[i].name;
+    for (size_t i = 0; i < POA_ARRAY_LEN(KEY_LABELS); i++)
+        if (KEY_LABELS[i].code == c)
+            return KEY_LABELS[i].name;
     if (c >= KEY_F(1) && c <= KEY_F(63))
         snprintf(buf, n, "F%d", c - KEY_F0);
     else if (c > 0 && c < 32)
