@@ -33,7 +33,8 @@ typedef Lineas ConfigAvisos;
 
 void config_defaults(Config *c);
 /* Looks the file up in order: explicit (if not NULL; then it must exist),
- * $XDG_CONFIG_HOME/poa/config.ini (or ~/.config/poa/config.ini), ./config.ini.
+ * $XDG_CONFIG_HOME/poa/config.ini (or ~/.config/poa/config.ini), ./config.ini,
+ * and last the installed one (share/poa/config.ini under the install prefix).
  * Returns false only when the file exists but cannot be read or parsed at
  * all, or an explicit file is missing (err says why; c holds defaults). */
 bool config_load(const char *explicit_path, Config *c, ConfigAvisos *avisos, PoaErr *err);
@@ -43,6 +44,9 @@ const char *papel_name(Papel p);   /* "A4", "carta", "oficio" */
 /* From the table of keys: the keys table of docs/configuracion.md, and the
  * default config.ini (poa --configuracion md|ini). */
 void config_doc_markdown(StrBuf *b);
+/* Where the installed config.ini is looked for (tests point it elsewhere;
+ * "" = none). */
+void config_set_ruta_instalada(const char *path);
 void config_ini_defecto(StrBuf *b);
 
 #endif

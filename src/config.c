@@ -311,6 +311,17 @@ static void avisar_desconocidas(Ctx *x)
 
 /* ---- loading ---- */
 
+#ifndef POA_CONFIG_INSTALADA
+#define POA_CONFIG_INSTALADA ""
+#endif
+/* The config.ini `cmake --install` puts in share/poa (the build says where). */
+static char ruta_instalada[1024] = POA_CONFIG_INSTALADA;
+
+void config_set_ruta_instalada(const char *path)
+{
+    snprintf(ruta_instalada, sizeof ruta_instalada, "%s", path ? path : "");
+}
+
 /* *out = the file to read, or NULL for defaults. False only for an explicit
  * file that is missing or a path too long for Config.origen. */
 static bool config_find(const char *explicit_path, char **out, PoaErr *err)
@@ -343,9 +354,12 @@ static bool config_find(const char *explicit_path, char **out, PoaErr *err)
             *out = cand;
         } else {
             free(cand);
-            if (stat("config.ini", &st) != 0)
+            if (stat("config.ini", &st) == 0)
+                *out = xstrdup("config.ini");
+            else if (ruta_instalada[0] && stat(ruta_instalada, &st) == 0)
+                *out = xstrdup(ruta_instalada);   /* the last fallback: what was installed */
+            else
                 return true;
-            *out = xstrdup("config.ini");
         }
     }
     if (strlen(*out) >= sizeof((Config *)0)->origen) {

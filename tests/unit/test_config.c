@@ -58,6 +58,8 @@ static void isolate(void)
     mkdir(cwd, 0700);
     setenv("XDG_CONFIG_HOME", xdg, 1);
     CHECK_INT(chdir(cwd), 0);
+    /* a poa installed on this machine must not leak into the tests */
+    config_set_ruta_instalada("");
     free(xdg);
     free(cwd);
 }
@@ -479,6 +481,23 @@ TEST(busqueda_xdg_home_local)
     setenv("XDG_CONFIG_HOME", "relativa", 1);
     CHECK(config_load(NULL, &c, &a, &err));
     CHECK_STR(c.origen, home_ini);
+
+    /* Last: the installed config.ini (share/poa), only when none of the
+     * others exists. */
+    char *inst = t_write_text("instalada.ini", "[institucion]\nnombre = Instalada\n");
+    config_set_ruta_instalada(inst);
+    CHECK(config_load(NULL, &c, &a, &err));
+    CHECK_STR(c.origen, home_ini);        /* ~/.config still wins */
+    unlink(home_ini);
+    unlink(local);
+    CHECK(config_load(NULL, &c, &a, &err));
+    CHECK_STR(c.institucion, "Instalada");
+    CHECK_STR(c.origen, inst);
+    unlink(inst);
+    CHECK(config_load(NULL, &c, &a, &err));
+    CHECK_STR(c.origen, "");               /* none at all: the defaults */
+    config_set_ruta_instalada("");
+    free(inst);
 
     /* An explicit path wins over everything. */
     char *expl = t_write_text("explicito.ini", "[institucion]\nnombre = Explícito\n");
