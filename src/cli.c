@@ -286,7 +286,9 @@ int cli_importar(const Args *a, const Config *cfg)
         cli_print_unchanged(db, dbpath);
     }
     db_close(db);
-    if (!existed && (!ok || a->simular))
+    /* only a file this command created: with the lock refused (db NULL)
+     * the path may be another writer's plan, made after existed was read */
+    if (abierta && !existed && (!ok || a->simular))
         remove_new_file(target);
     free(target);
     if (!ok) {
