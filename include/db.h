@@ -52,6 +52,8 @@ int64_t db_new_accion(Db *db);
  * loses only the new file). Does nothing on an existing file. */
 void db_set_bulk(Db *db, bool bulk);
 bool db_readonly(const Db *db);
+/* This open created the file (it did not exist, or was empty). */
+bool db_created(const Db *db);
 
 /* Where automatic backups go and how many are kept ([respaldos] in config). */
 typedef struct {

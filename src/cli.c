@@ -285,10 +285,14 @@ int cli_importar(const Args *a, const Config *cfg)
         fprintf(stderr, "poa: %s\n", err.msg);
         cli_print_unchanged(db, dbpath);
     }
+    /* opening an older file migrates it (after a backup), simulation or not */
+    bool migrado = abierta && db_backup_path(db) != NULL;
+    /* only a file this very open created is removed: the path may hold
+     * another writer's plan made after `existed` was read (with its lock
+     * refused, db is NULL) */
+    bool creado = abierta && !existed && db_created(db);
     db_close(db);
-    /* only a file this command created: with the lock refused (db NULL)
-     * the path may be another writer's plan, made after existed was read */
-    if (abierta && !existed && (!ok || a->simular))
+    if (creado && (!ok || a->simular))
         remove_new_file(target);
     free(target);
     if (!ok) {
@@ -297,7 +301,10 @@ int cli_importar(const Args *a, const Config *cfg)
     }
     StrBuf sb = {0};
     importar_resumen_texto(&imp, a->simular ? 1000 : 0, &sb);
-    if (a->simular)
+    if (a->simular && migrado)
+        printf("Simulación (no se importó nada; el archivo solo se actualizó al formato "
+               "nuevo, con su copia de respaldo): importar en «%s»:\n", dbpath);
+    else if (a->simular)
         printf("Simulación (no se cambió nada): importar en «%s»:\n", dbpath);
     else
         printf("Importado en «%s»:\n", dbpath);

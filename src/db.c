@@ -172,6 +172,7 @@ void db_set_bulk(Db *db, bool bulk)
 }
 
 bool db_readonly(const Db *db) { return db->readonly; }
+bool db_created(const Db *db) { return db->created; }
 
 /* A consistent copy of the open database through SQLite's backup API
  * (a byte copy could miss pages another connection is writing), written to

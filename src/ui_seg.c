@@ -443,11 +443,13 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
          : campo == SEG_CAMPO_OBS ? seguimiento_set_observaciones(a->db, a->plan, node, a->corte, v, &err)
                               : seguimiento_set_evidencia(a->db, a->plan, node, a->corte, v, &err);
     free(v);
+    /* a refused edit may have re-read the row from the file (another
+     * program changed it): the figures follow what the plan holds now */
+    rollup_ajustar(a, node, &antes);
     if (!ok) {
         ui_status(a, true, "%s", err.msg);
         return MOVE;
     }
-    rollup_ajustar(a, node, &antes);
     if (campo == SEG_CAMPO_REAL) {
         ResultadoAct r;
         calc_actividad(actividad, a->corte, &a->cfg->umbrales, &r);

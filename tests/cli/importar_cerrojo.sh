@@ -23,16 +23,17 @@ fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o666)
 fcntl.lockf(fd, fcntl.LOCK_EX)
 os.write(fd, b"otra\neste equipo\n%d\n2026-12-01 23:00\norden\n" % os.getpid())
 open(sys.argv[1] + ".listo", "w").close()
-time.sleep(30)
+time.sleep(90)
 PY
 H=$!
-for _ in $(seq 100); do [ -e plan.db.poa-lock.listo ] && break; sleep 0.1; done
+for _ in $(seq 600); do [ -e plan.db.poa-lock.listo ] && break; sleep 0.1; done
+check "el otro escritor tomó el cerrojo" test -e plan.db.poa-lock.listo
 cat "$F" >&3 2>/dev/null
 exec 3>&-
 # poa opens the input again to read it (after sniffing its first bytes)
 for _ in 1 2 3; do
     kill -0 "$B" 2>/dev/null || break
-    timeout 5 sh -c 'cat "$1" > in.csv' sh "$F" 2>/dev/null
+    timeout 20 sh -c 'cat "$1" > in.csv' sh "$F" 2>/dev/null
 done
 wait "$B"; rc=$?
 kill "$H" 2>/dev/null; wait "$H" 2>/dev/null

@@ -111,6 +111,12 @@ con.commit()
 PY
 printf 'esto,no,es\nuna,plantilla,poa\n' >malo.csv
 cp v1.db v1.antes
+# a simulation on an older file: the open migrates it (with its backup),
+# and the summary says so instead of «no se cambió nada»
+cp v1.db v1sim.db
+expect_code 0 "$POA" importar v1sim.db "$POA_FIXTURES/seguimiento2024_t3_caja.csv" --simular
+expect_in "$TMP/out" "Simulación (no se importó nada; el archivo solo se actualizó al formato nuevo, con su copia de respaldo)"
+expect_not_in "$TMP/out" "no se cambió nada"
 expect_code 2 "$POA" importar v1.db malo.csv
 expect_in "$TMP/err" "no se modificó «v1.db»"
 cmp -s v1.db v1.antes && ok || bad "una plantilla mala cambió (o migró) el archivo"
