@@ -52,7 +52,6 @@ bool cli_load_config(const Args *a, Config *cfg, ConfigAvisos *keep);
 void cli_print_config_avisos(const ConfigAvisos *av);
 /* Opens the file (messages to stderr); NULL with *code set on failure. */
 Db *cli_open_db(const char *path, DbMode mode, const Config *cfg, int *code);
-Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code);
 /* Both: opens path in mode and loads the plan chosen by --institucion/--anio
  * and config. With db_out the file stays open there; without, it is closed
  * once the plan is loaded. NULL with *code set on failure. */

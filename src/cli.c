@@ -182,23 +182,6 @@ void cli_print_unchanged(Db *db, const char *path)
         fprintf(stderr, "poa: no se modificó «%s»\n", path);
 }
 
-Plan *cli_open_plan(Db *db, const Config *cfg, const Args *a, int *code)
-{
-    PoaErr err = {{0}};
-    int64_t id;
-    if (!store_pick_plan(db, a->institucion, a->anio, cfg->institucion, cfg->anio, &id, &err)) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_USO;
-        return NULL;
-    }
-    Plan *p = store_load(db, id, &err);
-    if (!p) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        *code = EXIT_FALLO;
-    }
-    return p;
-}
-
 Plan *cli_open_file_plan(const Args *a, const Config *cfg, const char *path, DbMode mode,
                          Db **db_out, int *code)
 {
