@@ -9,7 +9,7 @@
 -- with '%'. orden keeps the order of siblings as the analyst arranged them.
 
 PRAGMA application_id = 1347371313;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE institucion (
     id      INTEGER PRIMARY KEY,
@@ -123,6 +123,9 @@ CREATE TABLE seguimiento (
     observaciones  TEXT NOT NULL DEFAULT '',
     evidencia      TEXT NOT NULL DEFAULT '',
     pct_publicado  TEXT NOT NULL DEFAULT '',
+    -- the unit's cause and corrective measure where the result is amarillo
+    -- or rojo (capture workbooks ask for it; the reports print it)
+    causa          TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (actividad_id, corte)
 ) WITHOUT ROWID;
 
@@ -157,9 +160,25 @@ CREATE TABLE cambio (
     -- reads this, never the descripcion
     tipo      TEXT NOT NULL DEFAULT 'campo' CHECK (tipo IN ('campo', 'meses', 'mover',
               'unidad', 'alta', 'baja', 'importar', 'unificar', 'corte', 'seguimiento',
-              'deshacer'))
+              'deshacer', 'lote', 'rehacer', 'plan', 'captura'))
 );
 CREATE INDEX cambio_accion ON cambio(accion);
+
+-- A capture workbook written for a unit and a corte (poa exportar --informe
+-- captura), and its return: the collection view reads who has answered.
+-- huella is the fingerprint written into the workbook's hidden identification.
+CREATE TABLE captura (
+    id           INTEGER PRIMARY KEY,
+    plan_id      INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+    unidad_id    INTEGER NOT NULL REFERENCES unidad(id) ON DELETE CASCADE,
+    corte        INTEGER NOT NULL CHECK (corte BETWEEN 1 AND 4),
+    enviada_en   TEXT NOT NULL,
+    archivo      TEXT NOT NULL,
+    huella       TEXT NOT NULL,
+    recibida_en  TEXT NOT NULL DEFAULT '',
+    recibida_de  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX captura_plan ON captura(plan_id, corte, unidad_id);
 
 -- Tree order: loading the plan walks these instead of sorting the whole plan.
 CREATE INDEX unidad_plan ON unidad(plan_id, orden);

@@ -118,6 +118,10 @@ typedef enum {
     CAMBIO_CORTE,         /* a corte closed or reopened */
     CAMBIO_SEGUIMIENTO,   /* real, observaciones or evidencia at a corte */
     CAMBIO_DESHACER,      /* the rows an undo wrote */
+    CAMBIO_LOTE,          /* a bulk action recorded as row images (schema v4) */
+    CAMBIO_REHACER,       /* the rows a redo wrote */
+    CAMBIO_PLAN,          /* a plan created or copied to a new year, its institution or year */
+    CAMBIO_CAPTURA,       /* a capture workbook sent to or returned from a unit */
     CAMBIO_N
 } CambioTipo;
 /* The name stored in cambio.tipo ("campo", "meses", …). */

@@ -69,6 +69,32 @@ static const char *const MIGRATIONS[] = {
           "       AND substr(campo, 1, 3) IN (" MESES_SQL ")"
           "       AND substr(campo, 5) IN (" MESES_SQL "))) THEN 'meses'"
           " ELSE 'campo' END;",
+    /* four more kinds of change (SQLite cannot alter a CHECK: the log is
+     * copied into a new table), the unit's cause at a corte, and the
+     * capture workbooks sent and returned */
+    [3] = "CREATE TABLE cambio_v4 ("
+          "  id INTEGER PRIMARY KEY, accion INTEGER NOT NULL, momento TEXT NOT NULL,"
+          "  usuario TEXT NOT NULL, plan_id INTEGER, tabla TEXT NOT NULL,"
+          "  fila_id INTEGER NOT NULL, campo TEXT NOT NULL, antes TEXT, despues TEXT,"
+          "  descripcion TEXT NOT NULL DEFAULT '',"
+          "  deshecho INTEGER NOT NULL DEFAULT 0 CHECK (deshecho IN (0, 1)),"
+          "  tipo TEXT NOT NULL DEFAULT 'campo' CHECK (tipo IN ('campo', 'meses', 'mover',"
+          "  'unidad', 'alta', 'baja', 'importar', 'unificar', 'corte', 'seguimiento',"
+          "  'deshacer', 'lote', 'rehacer', 'plan', 'captura')));"
+          "INSERT INTO cambio_v4 SELECT id, accion, momento, usuario, plan_id, tabla, fila_id,"
+          "  campo, antes, despues, descripcion, deshecho, tipo FROM cambio;"
+          "DROP TABLE cambio;"
+          "ALTER TABLE cambio_v4 RENAME TO cambio;"
+          "CREATE INDEX cambio_accion ON cambio(accion);"
+          "ALTER TABLE seguimiento ADD COLUMN causa TEXT NOT NULL DEFAULT '';"
+          "CREATE TABLE captura ("
+          "  id INTEGER PRIMARY KEY,"
+          "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,"
+          "  unidad_id INTEGER NOT NULL REFERENCES unidad(id) ON DELETE CASCADE,"
+          "  corte INTEGER NOT NULL CHECK (corte BETWEEN 1 AND 4),"
+          "  enviada_en TEXT NOT NULL, archivo TEXT NOT NULL, huella TEXT NOT NULL,"
+          "  recibida_en TEXT NOT NULL DEFAULT '', recibida_de TEXT NOT NULL DEFAULT '');"
+          "CREATE INDEX captura_plan ON captura(plan_id, corte, unidad_id);",
 };
 
 /* SQLite's reason in Spanish for the causes a user can act on; its own

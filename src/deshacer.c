@@ -248,6 +248,10 @@ static const char *irreversible(CambioTipo t)
     case CAMBIO_UNIFICAR:
         return "unificar borra uno de los dos elementos; sepárelos a mano";
     case CAMBIO_DESHACER:   /* the log never offers one: no redo */
+    case CAMBIO_LOTE:
+    case CAMBIO_REHACER:
+    case CAMBIO_PLAN:
+    case CAMBIO_CAPTURA:
     case CAMBIO_N:
         return NO_GUARDA;
     default:

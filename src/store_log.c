@@ -13,7 +13,9 @@ static const char *const TIPOS[CAMBIO_N] = {
     [CAMBIO_ALTA] = "alta",             [CAMBIO_BAJA] = "baja",
     [CAMBIO_IMPORTAR] = "importar",     [CAMBIO_UNIFICAR] = "unificar",
     [CAMBIO_CORTE] = "corte",           [CAMBIO_SEGUIMIENTO] = "seguimiento",
-    [CAMBIO_DESHACER] = "deshacer",
+    [CAMBIO_DESHACER] = "deshacer",     [CAMBIO_LOTE] = "lote",
+    [CAMBIO_REHACER] = "rehacer",       [CAMBIO_PLAN] = "plan",
+    [CAMBIO_CAPTURA] = "captura",
 };
 
 const char *store_cambio_tipo_nombre(CambioTipo t)

@@ -129,7 +129,7 @@ TEST(migracion_desde_v2_deriva_el_tipo)
     }
     const char *bak = db_backup_path(db);
     CHECK(bak && strstr(bak, ".migracion-v2.bak") != NULL);
-    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), 3);
+    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
     char *tipos = t_sql_text(path, "SELECT group_concat(tipo, ',') FROM "
                                    "(SELECT tipo FROM cambio ORDER BY id)");
     CHECK_STR(tipos ? tipos : "",
@@ -173,9 +173,68 @@ TEST(migracion_desde_v2_deriva_el_tipo)
     free(bakdir);
 }
 
+/* Version 3 → 4: the log is copied into a table that accepts the new kinds
+ * (every row and its kind kept), seguimiento gains its cause, and the
+ * capture workbooks get their table. */
+TEST(migracion_desde_v3_conserva_el_registro)
+{
+    char *path = t_tmp("v3.db");
+    char *bakdir = t_tmp("respaldos-v3");
+    char *v3 = t_read_file(POA_FIXTURES "/schemas/schema_v3.sql", NULL);
+    CHECK(v3 != NULL);
+    if (!v3)
+        return;
+    t_sql_exec(path, v3);
+    free(v3);
+    t_sql_exec(path,
+               "INSERT INTO institucion VALUES (1, 'Caja');"
+               "INSERT INTO plan VALUES (1, 1, 2024);"
+               "INSERT INTO unidad VALUES (1, 1, 'Gestión', '', '', 0);"
+               "INSERT INTO eje VALUES (1, 1, '', 0);"
+               "INSERT INTO objetivo VALUES (1, 1, 'O.E.1', 'Objetivo', 0);"
+               "INSERT INTO meta VALUES (1, 1, 1, '', 0);"
+               "INSERT INTO entregable VALUES (1, 1, '', '', '', 0);"
+               "INSERT INTO actividad (id, entregable_id, codigo, texto, orden)"
+               "  VALUES (1, 1, 'AO.1', 'Diagnóstico', 0);"
+               "INSERT INTO seguimiento (actividad_id, corte, real, observaciones)"
+               "  VALUES (1, 3, 4, 'en curso');"
+               "INSERT INTO cambio (id, accion, momento, usuario, plan_id, tabla, fila_id,"
+               "  campo, antes, despues, descripcion, deshecho, tipo) VALUES"
+               " (1, 1, 't', 'u', 1, 'plan', 1, 'importar', NULL, 'x.csv', 'Importar', 0,"
+               "  'importar'),"
+               " (2, 2, 't', 'u', 1, 'actividad', 1, 'texto', 'a', 'Diagnóstico', 'Editar', 1,"
+               "  'campo');");
+    PoaErr err = {{0}};
+    Db *db = db_open(path, DB_EXISTING, bakdir, &err);
+    CHECK(db != NULL);
+    if (!db) {
+        fprintf(stderr, "%s\n", err.msg);
+        return;
+    }
+    db_close(db);
+    CHECK_INT(t_sql_int(path, "PRAGMA user_version"), POA_SCHEMA_VERSION);
+    char *filas = t_sql_text(path, "SELECT group_concat(id || ':' || tipo || ':' || deshecho"
+                                   " || ':' || despues, ',') FROM (SELECT * FROM cambio"
+                                   " ORDER BY id)");
+    CHECK_STR(filas ? filas : "", "1:importar:0:x.csv,2:campo:1:Diagnóstico");
+    free(filas);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM seguimiento WHERE causa = ''"
+                              " AND observaciones = 'en curso'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM captura"), 0);
+    /* the new kinds are accepted, an unknown one still refused */
+    t_sql_exec(path, "INSERT INTO cambio (accion, momento, usuario, tabla, fila_id, campo,"
+                     " tipo) VALUES (3, 't', 'u', 'plan', 1, 'x', 'lote')");
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM cambio WHERE tipo = 'lote'"), 1);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM pragma_index_list('cambio')"
+                              " WHERE name = 'cambio_accion'"), 1);
+    free(path);
+    free(bakdir);
+}
+
 int main(void)
 {
     RUN(cada_escritor_registra_su_tipo);
     RUN(migracion_desde_v2_deriva_el_tipo);
+    RUN(migracion_desde_v3_conserva_el_registro);
     return t_finish();
 }
