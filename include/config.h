@@ -24,6 +24,9 @@ typedef struct {
     char autor[256];            /* [exportar] autor (document properties) */
     char carpeta_respaldos[1024]; /* [respaldos] carpeta; "" = next to the database */
     int conservar_respaldos;    /* [respaldos] conservar: backups kept per plan; 0 = all */
+    /* [captura] fecha_limite_1..4: the deadline of each corte's capture
+     * workbooks, dd/mm/aaaa; "" = none (recoleccion.c: «vencida») */
+    char fecha_limite[POA_TRIMESTRES][11];
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

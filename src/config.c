@@ -18,6 +18,7 @@
 
 #include "config_claves.h"
 #include "config_lineas.h"
+#include "fecha.h"
 #include "u8.h"
 
 /* How much of a bad value a warning quotes: enough to recognise it. */
@@ -152,8 +153,29 @@ static void avisos_entregar(Ctx *x, ConfigAvisos *out)
 
 /* ---- one key ---- */
 
+/* A date: checked here so that a typo is a warning with its line, not a
+ * surprise when the deadline is read. */
+static bool leer_fecha(Ctx *x, const Clave *k, const char *val, Config *c)
+{
+    char *w = str_trim(xstrdup(val)), iso[11];
+    char *dst = (char *)c + k->off;
+    bool ok = true;
+    if (!*w && k->vacio_ok)
+        dst[0] = '\0';
+    else if (fecha_dma_iso(w, iso))
+        snprintf(dst, k->size, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+    else
+        ok = false;
+    free(w);
+    if (!ok)
+        aviso_valor(x, k, val, k->esperado);
+    return ok;
+}
+
 static bool leer_texto(Ctx *x, const Clave *k, const char *val, Config *c)
 {
+    if (k->tipo == T_FECHA)
+        return leer_fecha(x, k, val, c);
     char *full = NULL;
     const char *v = val;
     if (k->tipo == T_RUTA) {
@@ -245,6 +267,7 @@ static void poner_defecto(const Clave *k, Config *c)
     case T_ENTERO: leer_numero(&quiet, k, k->defecto, c); break;
     case T_PCT: leer_numero(&quiet, k, k->defecto, c); break;
     case T_OPCION: leer_opcion(&quiet, k, k->defecto, c); break;
+    case T_FECHA: leer_fecha(&quiet, k, k->defecto, c); break;
     }
     config_avisos_free(&quiet.out);
     free(quiet.orden);

@@ -94,6 +94,38 @@ const Clave CONFIG_CLAVES[] = {
      .ayuda = "Respaldos que se conservan por archivo de plan: al hacer uno nuevo se borran "
               "los más viejos de ese plan (solo los que `poa` nombró, "
               "`plan.db.AAAAMMDD-HHMMSS.motivo.bak`). `0`: se conservan todos."},
+    {.seccion = "captura", .clave = "fecha_limite_1", .tipo = T_FECHA, CAMPO(fecha_limite[0]),
+     .defecto = "", .vacio_ok = true,
+     .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver los libros de captura del corte 1. Pasada esa "
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
+              "Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_2", .tipo = T_FECHA, CAMPO(fecha_limite[1]),
+     .defecto = "", .vacio_ok = true,
+     .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver los libros de captura del corte 2. Pasada esa "
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
+              "Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_3", .tipo = T_FECHA, CAMPO(fecha_limite[2]),
+     .defecto = "", .vacio_ok = true,
+     .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver los libros de captura del corte 3. Pasada esa "
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
+              "Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_4", .tipo = T_FECHA, CAMPO(fecha_limite[3]),
+     .defecto = "", .vacio_ok = true,
+     .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver los libros de captura del corte 4. Pasada esa "
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
+              "Vacío: sin fecha límite."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

@@ -15,6 +15,8 @@ typedef enum {
     T_ENTERO,    /* int, plain decimal digits, min..max; "" = vacio if allowed */
     T_PCT,       /* double stored as a fraction; "80", "72.5", "80%" in the file */
     T_OPCION,    /* one word of a list -> int (or bool when size is sizeof(bool)) */
+    T_FECHA,     /* char[11]: a date dd/mm/aaaa, stored as dd/mm/aaaa with two-digit
+                    day and month; "" = vacio if allowed */
 } Tipo;
 
 typedef struct {
