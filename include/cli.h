@@ -36,6 +36,7 @@ typedef struct {
     const char *limite;     /* historial */
     const char *restaurar;  /* respaldo --restaurar RESPALDO */
     bool simular;           /* importar --simular (--dry-run) */
+    const char *orden;      /* recoleccion --orden nombre|estado|pct|faltan */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -74,5 +75,7 @@ int cli_unificar(const Args *a, const Config *cfg);
 int cli_seguimiento(const Args *a, const Config *cfg);
 /* cli_historial.c */
 int cli_historial(const Args *a, const Config *cfg);
+/* cli_recoleccion.c */
+int cli_recoleccion(const Args *a, const Config *cfg);
 
 #endif

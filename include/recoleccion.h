@@ -92,6 +92,9 @@ const char *recol_estado_name(RecolEstado e);
 /* "nombre", "estado", "pct", "faltan" and back. */
 const char *recol_orden_name(RecolOrden o);
 bool recol_orden_parse(const char *s, RecolOrden *out);
+/* 'AAAA-MM-DD HH:MM:SS' as the analyst reads it: "09/10/2024 16:30"; a
+ * text of another shape as it is; "" stays "". */
+const char *recol_momento_corto(const char *momento, char *buf, size_t n);
 /* How the order reads on screen: "nombre", "estado", "% (menor primero)"… */
 const char *recol_orden_texto(RecolOrden o);
 

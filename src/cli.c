@@ -55,6 +55,7 @@ static const struct {
     {"--en", offsetof(Args, en)},
     {"--limite", offsetof(Args, limite)},
     {"--restaurar", offsetof(Args, restaurar)},
+    {"--orden", offsetof(Args, orden)},
 };
 
 static int text_opt(const char *o)

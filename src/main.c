@@ -47,6 +47,11 @@ static const char USO[] =
     "                                                   de [respaldos]) (alias: backup)\n"
     "  poa respaldo ARCHIVO.db --restaurar RESPALDO     vuelve el plan a esa copia (guarda antes el\n"
     "                                                   plan actual como respaldo)\n"
+    "  poa recoleccion ARCHIVO.db [--corte N] [--orden nombre|estado|pct|faltan] [--json]\n"
+    "                                                   ¿quién falta?: por unidad, el libro de\n"
+    "                                                   captura enviado y devuelto, vencidas,\n"
+    "                                                   sin reporte, sin causa y % (alias:\n"
+    "                                                   collection)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -71,6 +76,7 @@ static const struct {
     {"unificar", "merge", cli_unificar},
     {"historial", "history", cli_historial},
     {"respaldo", "backup", cli_respaldo},
+    {"recoleccion", "collection", cli_recoleccion},
 };
 
 int main(int argc, char **argv)

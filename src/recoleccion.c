@@ -356,3 +356,14 @@ const char *recol_orden_texto(RecolOrden o)
         "sin reporte (más primero)"};
     return o >= 0 && o < RECOL_NORDENES ? T[o] : "";
 }
+
+const char *recol_momento_corto(const char *momento, char *buf, size_t n)
+{
+    char fecha[11];
+    if (strlen(momento) >= 16 && momento[10] == ' ' && momento[13] == ':' &&
+        (snprintf(fecha, sizeof fecha, "%.10s", momento), fecha_iso_valida(fecha)))
+        snprintf(buf, n, "%.2s/%.2s/%.4s %.5s", momento + 8, momento + 5, momento, momento + 11);
+    else
+        snprintf(buf, n, "%s", momento);
+    return buf;
+}
