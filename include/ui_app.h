@@ -48,7 +48,11 @@ typedef enum { FOCUS_TREE = 0, FOCUS_GRID } Focus;
 
 /* The screens; ui_main.c keeps which one shows (App.vista) and is the only
  * place that switches. The key table's contexts name them. */
-typedef enum { VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO, VISTA_N } Vista;
+typedef enum {
+    VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO,
+    VISTA_RECOLECCION,   /* «¿Quién falta?» (ui_recoleccion.c) */
+    VISTA_N
+} Vista;
 struct UiSeg;
 
 /* A screen asking the loop for another (UI_SWITCH): which, and on what. */
@@ -98,6 +102,7 @@ typedef struct App {
     int corte;              /* 1..4, from config; chosen with c */
     struct UiSeg *seg;      /* the seguimiento screens' state (ui_seg.h) */
     struct UiTablero *tablero;  /* the board's groups and order (ui_tablero.c) */
+    struct UiRecoleccion *recoleccion;  /* «¿Quién falta?»: its rows and order */
     struct UiGuion *guion;  /* POA_GUION: keys from a script, no terminal (ui_guion.c) */
     const DeshacerInfo *deshecho;   /* during changed(UI_CAMBIO_DESHECHO) only */
     /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
@@ -137,12 +142,18 @@ extern const UiScreen UI_SCREEN_PLAN, UI_SCREEN_FORM, UI_SCREEN_TABLA, UI_SCREEN
 typedef struct UiTablero UiTablero;
 UiTablero *ui_tablero_new(void);
 void ui_tablero_free(UiTablero *t);   /* accepts NULL */
+/* «¿Quién falta?» (ui_recoleccion.c): the collection view at the corte. */
+extern const UiScreen UI_SCREEN_RECOLECCION;
+typedef struct UiRecoleccion UiRecoleccion;
+UiRecoleccion *ui_recoleccion_new(void);
+void ui_recoleccion_free(UiRecoleccion *r);   /* accepts NULL */
 
 /* CTX_ALL/TREE/GRID: the plan screen. CTX_VISTAS: every screen. CTX_SEG:
  * the three seguimiento views; CTX_FORM/TABLA/TABLERO: only that one. */
 typedef enum {
     CTX_ALL = 0, CTX_TREE, CTX_GRID,
-    CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO
+    CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO,
+    CTX_RECOLECCION   /* only «¿Quién falta?» */
 } KeyCtx;
 
 /* One row of the key table (ui_keys.c): keys to a request in a context.

@@ -168,6 +168,13 @@ const UiKey UI_KEYS[] = {
      REQ_TABLERO_GRUPO, 0, false},
     {{'o', KEY_F(6)}, CTX_TABLERO, "Ordenar", 6, "Orden", "Seguimiento",
      "En el tablero: ordena por nombre o por % de ejecución", REQ_TABLERO_ORDEN, 0, false},
+    /* «¿Quién falta?» (ui_recoleccion.c) */
+    {{'W'}, CTX_VISTAS, "¿Quién falta?", 0, NULL, "Seguimiento",
+     "Por unidad: libro de captura enviado, devuelto o vencido, sin reporte, sin causa y %",
+     REQ_VIEW_RECOLECCION, 0, false},
+    {{'o', KEY_F(6)}, CTX_RECOLECCION, "Ordenar", 6, "Orden", "Seguimiento",
+     "En ¿Quién falta?: ordena por nombre, estado, % de ejecución o sin reporte",
+     REQ_RECOLECCION_ORDEN, 0, false},
 };
 const int UI_NKEYS = (int)POA_ARRAY_LEN(UI_KEYS);
 
@@ -179,7 +186,8 @@ bool ui_key_applies(const UiKey *k, const App *a)
         return k->ctx == CTX_ALL || k->ctx == (a->focus == FOCUS_TREE ? CTX_TREE : CTX_GRID);
     return k->ctx == CTX_SEG || (k->ctx == CTX_FORM && a->vista == VISTA_FORM) ||
            (k->ctx == CTX_TABLA && a->vista == VISTA_TABLA) ||
-           (k->ctx == CTX_TABLERO && a->vista == VISTA_TABLERO);
+           (k->ctx == CTX_TABLERO && a->vista == VISTA_TABLERO) ||
+           (k->ctx == CTX_RECOLECCION && a->vista == VISTA_RECOLECCION);
 }
 
 const UiKey *ui_key_find(const App *a, int key)

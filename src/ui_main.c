@@ -51,6 +51,7 @@ static const UiScreen *const SCREENS[VISTA_N] = {
     [VISTA_FORM] = &UI_SCREEN_FORM,
     [VISTA_TABLA] = &UI_SCREEN_TABLA,
     [VISTA_TABLERO] = &UI_SCREEN_TABLERO,
+    [VISTA_RECOLECCION] = &UI_SCREEN_RECOLECCION,
 };
 
 static const UiScreen *current(const App *a) { return SCREENS[a->vista]; }
@@ -151,6 +152,7 @@ static int global_request(App *a, UiReq req)
     case REQ_VIEW_TABLA: return switch_to(a, pedido_desde(a, VISTA_TABLA, false));
     case REQ_VIEW_TABLERO: return switch_to(a, pedido_desde(a, VISTA_TABLERO, false));
     case REQ_BACK: return switch_to(a, pedido_desde(a, a->vuelta[a->vista], true));
+    case REQ_VIEW_RECOLECCION: return switch_to(a, pedido_desde(a, VISTA_RECOLECCION, false));
     default: return UI_NOT_MINE;
     }
 }
@@ -286,6 +288,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
     a.seg = ui_seg_new();
     a.tablero = ui_tablero_new();
+    a.recoleccion = ui_recoleccion_new();
     a.redraw = frame_draw;
     const char *cs = nl_langinfo(CODESET);
     a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
@@ -344,6 +347,7 @@ out:
 
     ui_seg_free(a.seg);
     ui_tablero_free(a.tablero);
+    ui_recoleccion_free(a.recoleccion);
     arbol_filas_free(a.rows);
     free(a.busqueda);
     ses.plan = a.plan;   /* an import (i) may have replaced the plan the session loaded */

@@ -370,7 +370,7 @@ static bool tabla_open(App *a, Vista from, const UiPedido *p)
         u = s->unidad;
         node = p->nodo;
         a->vuelta[VISTA_TABLA] = VISTA_PLAN;
-    } else if (from == VISTA_TABLERO) {
+    } else if (from == VISTA_TABLERO || p->unidad >= 0) {   /* a screen that names the unit */
         if (u < 0)
             u = s->unidad >= 0 ? s->unidad : ui_pick_unidad(a, "Tabla de seguimiento de la unidad", 0);
     } else {
