@@ -152,7 +152,7 @@ static void json(const Plan *p, const Recoleccion *r, const char *archivo, StrBu
         json_opt(b, "archivo", f->archivo);
         json_opt(b, "recibida_en", f->recibida_en);
         json_opt(b, "recibida_de", f->recibida_de);
-        sb_appendf(b, ", \"actividades\": %d, \"vencidas\": %d, \"sin_reporte\": %d, "
+        sb_appendf(b, ", \"actividades\": %d, \"actividades_vencidas\": %d, \"sin_reporte\": %d, "
                    "\"sin_causa\": %d", f->actividades, f->vencidas, f->sin_reporte, f->sin_causa);
         json_pct(b, f->has_pct, f->pct, f->sem);
         sb_putc(b, '}');

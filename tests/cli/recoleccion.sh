@@ -69,20 +69,20 @@ check(d["fecha_limite"] == "15/10/2024" and d["orden"] == "nombre", d)
 u = {x["nombre"]: x for x in d["unidades"]}
 check(len(u) == 8, list(u))
 check(list(u["UAIP"]) == ["nombre", "estado", "fuera_de_plazo", "envios", "enviada_en", "archivo",
-                         "recibida_en", "recibida_de", "actividades", "vencidas", "sin_reporte",
+                         "recibida_en", "recibida_de", "actividades", "actividades_vencidas", "sin_reporte",
                          "sin_causa", "pct", "pct_entero", "semaforo"], list(u["UAIP"]))
 c = u["Comercialización"]
 check(c["estado"] == "devuelta" and c["fuera_de_plazo"] is False and c["envios"] == 1, c)
 check(c["enviada_en"] == "2024-10-01 09:00:00" and c["recibida_en"] == "2024-10-09 16:30:00", c)
 check(c["recibida_de"] == "devuelto/comercializacion.xlsx", c)
-check(c["actividades"] == 24 and c["vencidas"] == 24 and c["sin_reporte"] == 0 and c["sin_causa"] == 5, c)
+check(c["actividades"] == 24 and c["actividades_vencidas"] == 24 and c["sin_reporte"] == 0 and c["sin_causa"] == 5, c)
 check(c["pct_entero"] == 88 and c["semaforo"] == "verde" and abs(c["pct"] - 0.879644) < 1e-6, c)
 l = u["Logística y Activos"]
 check(l["estado"] == "vencida" and l["fuera_de_plazo"] is True and l["recibida_en"] is None, l)
 a = u["Auditoría Interna"]
 check(a["estado"] == "no enviada" and a["fuera_de_plazo"] is True and a["envios"] == 0, a)
 check(a["enviada_en"] is None and a["archivo"] is None, a)
-check(a["actividades"] == 7 and a["vencidas"] == 6 and a["sin_reporte"] == 1, a)
+check(a["actividades"] == 7 and a["actividades_vencidas"] == 6 and a["sin_reporte"] == 1, a)
 check(u["Operaciones"]["envios"] == 2 and u["Operaciones"]["archivo"] == "captura-operaciones-3-b.xlsx",
       u["Operaciones"])
 t = d["totales"]
