@@ -83,8 +83,8 @@ const UiKey UI_KEYS[] = {
      "Renumera los códigos del elemento y sus hermanos (1.1, 1.2…)", REQ_RENUMBER, 0, true},
 
     {{' '}, CTX_TREE, "Marcar fila", 0, NULL, "Copiar y marcar",
-     "En el árbol: marca o desmarca la fila y baja a la siguiente; con filas marcadas, "
-     "m, d, E y las teclas del cronograma se aplican a todas", REQ_MARCAR, 0, false},
+     "Marca o desmarca la fila y baja; m, d, E y el cronograma actúan sobre las marcadas",
+     REQ_MARCAR, 0, false},
     {{'M'}, CTX_ALL, "Quitar marcas", 0, NULL, "Copiar y marcar",
      "Desmarca todas las filas marcadas", REQ_DESMARCAR, 0, false},
     {{'C'}, CTX_TREE, "Copiar", 0, NULL, "Copiar y marcar",
@@ -93,8 +93,8 @@ const UiKey UI_KEYS[] = {
      "Corta el elemento (o las filas marcadas): V lo mueve adonde esté el cursor",
      REQ_CORTAR, 0, true},
     {{'V'}, CTX_TREE, "Pegar", 0, NULL, "Copiar y marcar",
-     "Pega lo copiado o cortado: dentro del elemento del nivel superior, o después del "
-     "del mismo nivel", REQ_PEGAR, 0, true},
+     "Pega lo copiado o cortado: dentro del elemento de arriba, o después del de su nivel",
+     REQ_PEGAR, 0, true},
     {{'D'}, CTX_TREE, "Duplicar", 0, NULL, "Copiar y marcar",
      "Duplica el elemento con todo lo que contiene, justo debajo", REQ_DUPLICAR, 0, true},
 
