@@ -125,7 +125,7 @@ bool cmd_lote_meses(Db *db, Plan *p, const int *nodes, int n, int from, int to, 
         free(acts);
         return false;
     }
-    MesCell *before = xmalloc(sizeof(MesCell) * POA_MESES * (size_t)na);
+    MesCell *before = xmalloc(sizeof(MesCell) * POA_MESES * (size_t)(na > 0 ? na : 1));
     char campo[16];
     if (from == to)
         snprintf(campo, sizeof campo, "%s", POA_MES_CSV[from]);
@@ -165,8 +165,11 @@ bool cmd_lote_meses(Db *db, Plan *p, const int *nodes, int n, int from, int to, 
     }
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {
-        for (int i = touched - 1; i >= 0; i--)
-            memcpy(plan_act(p, acts[i])->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
+        for (int i = touched - 1; i >= 0; i--) {
+            Actividad *a = plan_act(p, acts[i]);
+            if (a)
+                memcpy(a->mes, before + i * POA_MESES, sizeof(MesCell) * POA_MESES);
+        }
         *cambiadas = 0;
         if (store_es_conflicto(err))
             for (int i = 0; i < na; i++)
