@@ -3,7 +3,8 @@
 # column, «5 marcadas» in the status line); Y and t set the months of all
 # five at once (each one action in the change log: five rows, one accion);
 # m moves the five to another entregable, E sets their responsables; M
-# clears the marks. After quitting, `poa exportar --csv` shows the five
+# clears the marks; marks survive folding and a removed row stops counting.
+# After quitting, `poa exportar --csv` shows the five
 # there, with those months and responsables.
 source "$(dirname "$0")/lib.bash"
 import_fixture poa2024_ars_semma.csv
@@ -22,6 +23,17 @@ for c in 1.1 1.2 1.3 2.1 2.2; do
 done
 row ' 2.3 ' | grep -q '^ ' || fail "2.3 está marcada"
 line 39 | grep -q '5 marcadas · ' || fail "la línea de estado no cuenta: $(line 39)"
+C
+# the marks survive folding: hidden under the folded eje, back when unfolded
+keys g -
+wait_for 'Financiero (1)'
+check <<'C'
+[ "$(screen | grep -c '^●')" = 0 ] || fail "filas marcadas a la vista con el eje plegado"
+line 39 | grep -q '5 marcadas · ' || fail "la cuenta cambió al plegar: $(line 39)"
+C
+keys +
+check <<'C'
+[ "$(screen | grep -c '^●')" = 5 ] || fail "al desplegar no hay 5 filas marcadas"
 C
 # the months of the five in one step each: the year emptied, then Abr-Jun
 keys Tab
@@ -56,6 +68,18 @@ wait_for 'Responsables: 5 actividades cambiadas'
 keys M
 wait_for 'Sin marcas'
 hasnt '5 marcadas · '
+# a marked row that goes away no longer counts: an added actividad, marked,
+# then the addition undone
+keys a
+type_text 'Actividad de paso'
+keys Enter
+wait_for 'Guardado'
+keys Space
+wait_for '1 marcada (M las quita)'
+has '1 marcada · '
+keys z
+wait_for 'Deshecho: Agregar actividad'
+hasnt ' marcada · '
 quit
 
 /usr/bin/python3 - "$tmp/plan.db" <<'PY' || fail "el registro de cambios no tiene una acción por paso"
