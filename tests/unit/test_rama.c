@@ -419,6 +419,15 @@ static void cinco(const Plan *p, int *v)
             v[n++] = i;
 }
 
+/* The first two actividades (1.1 and 1.2 of the ARS plan). */
+static void cinco_dos(const Plan *p, int *v)
+{
+    int five[5];
+    cinco(p, five);
+    v[0] = five[0];
+    v[1] = five[1];
+}
+
 TEST(bulk_months_fields_unit_one_action)
 {
     TFx f;
@@ -521,6 +530,74 @@ TEST(bulk_move_and_delete)
     t_fx_close(&f);
 }
 
+/* Live nodes per level and the children of each live node: the shape of
+ * the tree a failed action must leave as it was. */
+static char *forma(const Plan *p)
+{
+    StrBuf b = {0};
+    for (int i = 0; i < p->nnodes; i++) {
+        if (p->nodes[i].deleted)
+            continue;
+        sb_appendf(&b, "%d:", i);
+        for (int j = 0; j < p->nodes[i].kids.n; j++)
+            sb_appendf(&b, " %d", p->nodes[i].kids.v[j]);
+        sb_appendf(&b, " u%d %s\n", p->nodes[i].unidad, p->nodes[i].codigo);
+    }
+    char *s = xstrdup(sb_str(&b));
+    sb_free(&b);
+    return s;
+}
+
+TEST(failures_change_nothing)
+{
+    char *path = t_tmp("fallos.db");
+    Plan *p;
+    /* the file refuses the third actividad of the copy, and the change log
+     * the second actividad of a bulk move: both fail late */
+    Db *db = t_import_then_sql(
+        path, ARS, &p,
+        "CREATE TRIGGER no_copia BEFORE INSERT ON actividad WHEN NEW.texto LIKE 'Velar%' "
+        "BEGIN SELECT RAISE(ABORT, 'disco lleno simulado'); END;"
+        "CREATE TRIGGER no_mover BEFORE INSERT ON cambio WHEN NEW.campo = 'padre_id' AND "
+        "(SELECT count(*) FROM cambio WHERE campo = 'padre_id' AND accion = NEW.accion) > 0 "
+        "BEGIN SELECT RAISE(ABORT, 'disco lleno simulado'); END;");
+    PoaErr err = {{0}};
+    char *before = forma(p);
+    int acts = t_sql_int(path, "SELECT count(*) FROM actividad");
+    int cambios = t_sql_int(path, "SELECT count(*) FROM cambio");
+    int meta = t_first_of(p, NODE_META);
+    RamaResultado r = {0};
+    CHECK(!cmd_rama_duplicar(db, p, meta, &r, &err));
+    CHECK_CONTAINS(err.msg, "«1.3 Velar el monitoreo");
+    CHECK_INT(r.nodos.n, 0);
+    char *after = forma(p);
+    CHECK_STR(after, before);
+    free(after);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM actividad"), acts);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM cambio"), cambios);
+    /* 1.1 and 1.2 to another meta's entregable: 1.2 is refused, 1.1 stays too */
+    int v[2];
+    cinco_dos(p, v);
+    int dest = -1;
+    for (int i = 1; i < p->nnodes; i++)
+        if (!p->nodes[i].deleted && p->nodes[i].kind == NODE_ENTREGABLE &&
+            plan_ancestor(p, i, NODE_META) != meta)
+            dest = i;
+    CHECK(!cmd_lote_mover(db, p, v, 2, dest, &err));
+    CHECK_CONTAINS(err.msg, "disco lleno simulado");
+    after = forma(p);
+    CHECK_STR(after, before);
+    free(after);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM actividad WHERE entregable_id = "
+                              "(SELECT entregable_id FROM actividad WHERE codigo = '1.3' "
+                              "ORDER BY id LIMIT 1)"), 3);
+    CHECK_INT(t_sql_int(path, "SELECT count(*) FROM cambio"), cambios);
+    free(before);
+    plan_free(p);
+    db_close(db);
+    free(path);
+}
+
 int main(void)
 {
     RUN(copy_each_level);
@@ -532,5 +609,6 @@ int main(void)
     RUN(closed_corte_refuses_cut);
     RUN(bulk_months_fields_unit_one_action);
     RUN(bulk_move_and_delete);
+    RUN(failures_change_nothing);
     return t_finish();
 }
