@@ -325,8 +325,10 @@ static bool pegar_copia(Pega *g, int sn, int parent, int pos, int *out)
     char *txt = xstrdup(s->texto);
     for (int i = 1; clave_tomada(dst, parent, k, u, cod, txt, -1) && i < 100; i++) {
         free(txt);
-        txt = i == 1 ? xasprintf("%s (copia)", s->texto)
-                     : xasprintf("%s (copia %d)", s->texto, i);
+        /* a meta without text (the Caja's) reads "(copia)", not " (copia)" */
+        const char *sp = *s->texto ? " " : "";
+        txt = i == 1 ? xasprintf("%s%s(copia)", s->texto, sp)
+                     : xasprintf("%s%s(copia %d)", s->texto, sp, i);
     }
     bool ok = copiar_nodo(g, sn, parent, pos, cod, txt, u, out);
     if (ok && cambiado && g->res)

@@ -179,6 +179,16 @@ TEST(copy_no_seguimiento_cut_keeps_it)
     free(sql);
     CHECK(!plan_act(f.p, cp)->seg[2].real.has);
     rama_resultado_free(&r);
+    /* a meta of the Caja has no text: its copy beside it (same unit, same
+     * objetivo) reads "(copia)", then "(copia 2)" */
+    int m0 = plan_ancestor(f.p, act, NODE_META);
+    CHECK_STR(f.p->nodes[m0].texto, "");
+    CHECK(cmd_rama_duplicar(f.db, f.p, m0, &r, &err));
+    CHECK_STR(f.p->nodes[r.nodos.v[0]].texto, "(copia)");
+    rama_resultado_free(&r);
+    CHECK(cmd_rama_duplicar(f.db, f.p, m0, &r, &err));
+    CHECK_STR(f.p->nodes[r.nodos.v[0]].texto, "(copia 2)");
+    rama_resultado_free(&r);
     /* cut and pasted on another unit's meta: moved, same id, seguimiento kept */
     int meta = plan_ancestor(f.p, act, NODE_META), otra = -1;
     for (int i = 1; i < f.p->nnodes && otra < 0; i++)
