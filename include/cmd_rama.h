@@ -74,6 +74,9 @@ bool cmd_rama_destino(const Plan *dst, int ref, NodeKind k, int *parent, int *po
  * into the pasted node's own subtree. res may be NULL. */
 bool cmd_rama_pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool cortar,
                     int ref, int unidad, RamaResultado *res, PoaErr *err);
+/* "actividad «1.1 Alianza…»", "meta operativa «Auditoría Interna: Texto…»"
+ * (a meta by its unit, as the tree shows it); caller frees. */
+char *cmd_rama_nombre(const Plan *p, int node);
 /* A copy of node and its subtree right after it. */
 bool cmd_rama_duplicar(Db *db, Plan *p, int node, RamaResultado *res, PoaErr *err);
 

@@ -21,7 +21,7 @@ keys /
 type_text 'Fortalecer la reputación'
 keys Enter
 keys V
-wait_for 'Movido: meta operativa «Elevar la cartera'
+wait_for 'Movido: meta operativa «Departamento Juridico: Elevar la cartera'
 keys Escape
 wait_for 'Sin filtros'
 keys z
@@ -44,7 +44,7 @@ keys /
 type_text 'Elevar la cartera'
 keys Enter
 keys D
-wait_for 'Duplicado: meta operativa «Elevar la cartera'
+wait_for 'Duplicado: meta operativa «Sección de Delegados: Elevar la cartera'
 keys z
 wait_for 'Deshecho: '
 hasnt 'Elevar la cartera a un 5% y captación de afiliados. (copia)'

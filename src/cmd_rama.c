@@ -10,6 +10,7 @@
 #include "cmd_int.h"
 #include "corte_congelado.h"
 #include "store.h"
+#include "u8.h"
 
 /* ---- the clipboard ---- */
 
@@ -513,12 +514,22 @@ static bool pegar_movidos(Db *db, Plan *p, const int *t, int nt, int ref, int un
 
 /* ---- paste ---- */
 
+char *cmd_rama_nombre(const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    if (n->kind != NODE_META || n->unidad < 0)
+        return cmd_node_desc(p, node);
+    char t[64];
+    u8_fit_copy(n->texto, 40, false, t, sizeof t);
+    return xasprintf("meta operativa «%s%s%s»", p->unidades[n->unidad].nombre, *t ? ": " : "", t);
+}
+
 static char *descripcion(const Plan *src, const int *t, int nt, const char *verbo)
 {
     int acts = 0;
     for (int i = 0; i < nt; i++)
         acts += plan_count_actividades(src, t[i]);
-    char *what = nt == 1 ? cmd_node_desc(src, t[0]) : xasprintf("%d elementos", nt);
+    char *what = nt == 1 ? cmd_rama_nombre(src, t[0]) : xasprintf("%d elementos", nt);
     char *d;
     if (nt == 1 && src->nodes[t[0]].kind == NODE_ACTIVIDAD)
         d = xasprintf("%s %s", verbo, what);

@@ -115,15 +115,7 @@ static char *que(const Plan *p, const int *v, int n)
     int acts = 0;
     for (int i = 0; i < n; i++)
         acts += plan_count_actividades(p, v[i]);
-    char t[64];
-    char *what;
-    if (n == 1) {
-        u8_fit_copy(p->nodes[v[0]].texto, 40, false, t, sizeof t);
-        what = xasprintf("%s «%s%s%s»", node_kind_name(p->nodes[v[0]].kind), p->nodes[v[0]].codigo,
-                         p->nodes[v[0]].codigo[0] ? " " : "", t);
-    } else {
-        what = xasprintf("%d elementos", n);
-    }
+    char *what = n == 1 ? cmd_rama_nombre(p, v[0]) : xasprintf("%d elementos", n);
     if (n == 1 && p->nodes[v[0]].kind == NODE_ACTIVIDAD)
         return what;
     char *s = xasprintf("%s (con %d actividad%s)", what, acts, acts == 1 ? "" : "es");

@@ -16,7 +16,7 @@ type_text 'Elevar la cartera'
 keys Enter
 wait_for 'Meta operativa · Sección de Delegados'
 keys X
-wait_for 'Cortado: meta operativa «Elevar la cartera a un 5% y captación d…» (con 3 actividades)'
+wait_for 'Cortado: meta operativa «Sección de Delegados: Elevar la cartera a un 5% y captación d…» (con 3 actividades)'
 # the unit filter shows another unit: the paste gives the meta that unit
 keys u
 type_text 'Departamento Juridico'
@@ -27,7 +27,7 @@ type_text 'Fortalecer la reputación'
 keys Enter
 wait_for 'Objetivo'
 keys V
-wait_for 'Movido: meta operativa «Elevar la cartera a un 5% y captación d…» (con 3 actividades)'
+wait_for 'Movido: meta operativa «Departamento Juridico: Elevar la cartera a un 5% y captación d…» (con 3 actividades)'
 has 'Departamento Juridico: Elevar la cartera a un 5%'
 # the cursor is on it; its detail names the new unit
 has 'Meta operativa · Departamento Juridico'

@@ -21,7 +21,7 @@ keys /
 type_text 'Fortalecer la reputación'
 keys Enter
 keys V
-wait_for 'Movido: meta operativa «Elevar la cartera'
+wait_for 'Movido: meta operativa «Departamento Juridico: Elevar la cartera'
 keys Escape
 wait_for 'Sin filtros'
 has 'Departamento Juridico: Elevar la cartera'
