@@ -11,6 +11,15 @@
 #include "corte_congelado.h"
 #include "store.h"
 
+/* One descripcion for every row of a bulk action (what undo and
+ * `poa historial` name), when it wrote any; frees desc. */
+static bool resumir(Db *db, int64_t accion, int filas, char *desc, PoaErr *err)
+{
+    bool ok = filas == 0 || store_log_describe(db, accion, desc, err);
+    free(desc);
+    return ok;
+}
+
 static void juntar(const Plan *p, int node, bool *visto, IntVec *out)
 {
     if (visto[node])
@@ -163,6 +172,10 @@ bool cmd_lote_meses(Db *db, Plan *p, const int *nodes, int n, int from, int to, 
         if (ok)
             (*cambiadas)++;
     }
+    ok = ok && resumir(db, accion, *cambiadas,
+                       xasprintf("Cronograma (%s) de %d actividad%s marcada%s", campo, *cambiadas,
+                                 *cambiadas == 1 ? "" : "es", *cambiadas == 1 ? "" : "s"),
+                       err);
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {
         for (int i = touched - 1; i >= 0; i--) {
@@ -220,6 +233,11 @@ bool cmd_lote_campo(Db *db, Plan *p, const int *nodes, int n, CmdCampo campo,
         if (ok)
             (*cambiadas)++;
     }
+    ok = ok && resumir(db, accion, *cambiadas,
+                       xasprintf("Editar %s de %d actividad%s marcada%s",
+                                 cmd_campo_columna(campo), *cambiadas, *cambiadas == 1 ? "" : "es",
+                                 *cambiadas == 1 ? "" : "s"),
+                       err);
     ok = cmd_tx_end(db, ok, err);
     for (int i = 0; i < na; i++) {
         if (!old[i])
@@ -296,6 +314,11 @@ bool cmd_lote_unidad(Db *db, Plan *p, const int *nodes, int n, int unidad, int *
         if (ok)
             (*metas)++;
     }
+    ok = ok && resumir(db, accion, *metas,
+                       xasprintf("Cambiar a «%s» la unidad de %d meta%s operativa%s",
+                                 p->unidades[unidad].nombre, *metas, *metas == 1 ? "" : "s",
+                                 *metas == 1 ? "" : "s"),
+                       err);
     if (abierta)
         ok = cmd_tx_end(db, ok, err);
     if (!ok) {

@@ -477,12 +477,16 @@ static void movidos_free(Movidos *m)
 }
 
 /* Moves the top nodes t (nt) of p to a paste on ref, in one action. */
+static char *descripcion(const Plan *src, const int *t, int nt, const char *verbo);
+
 static bool pegar_movidos(Db *db, Plan *p, const int *t, int nt, int ref, int unidad,
                           RamaResultado *res, PoaErr *err)
 {
     int64_t accion;
     if (!cmd_tx_begin(db, &accion, err))
         return false;
+    /* the whole action under one name, as it was before it moved */
+    char *desc = descripcion(p, t, nt, "Mover");
     Movidos m = {xmalloc(sizeof *m.v * (size_t)nt), 0};
     IntVec made = {0};
     bool ok = true;
@@ -493,6 +497,8 @@ static bool pegar_movidos(Db *db, Plan *p, const int *t, int nt, int ref, int un
         ok = mover_uno(db, p, accion, t[i], r, unidad, &m, &made, err);
         prev = t[i];
     }
+    ok = ok && store_log_describe(db, accion, desc, err);
+    free(desc);
     ok = cmd_tx_end(db, ok, err);
     if (!ok) {
         deshacer_movidos(p, &m);

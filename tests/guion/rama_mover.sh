@@ -26,7 +26,7 @@ keys Escape
 wait_for 'Sin filtros'
 has 'Departamento Juridico: Elevar la cartera'
 keys z
-wait_for 'Deshecho: Mover meta operativa «Elevar la cartera'
+wait_for 'Deshecho: Mover meta operativa «Sección de Delegados: Elevar la cartera a un 5% y captación d…» (con 3 activida'
 has 'Sección de Delegados: Elevar la cartera'
 hasnt 'Departamento Juridico: Elevar la cartera'
 quit

@@ -462,9 +462,10 @@ TEST(bulk_months_fields_unit_one_action)
             CHECK_INT(a->mes[m].kind, m >= 3 && m <= 5 ? CELL_X : CELL_VACIA);
     }
     plan_free(q);
-    /* one undo takes the five back */
+    /* one undo takes the five back, naming them all */
     DeshacerInfo info = {0};
     CHECK(deshacer_ultimo(f.db, f.p, &info, &err));
+    CHECK_STR(info.descripcion, "Cronograma (abr-jun) de 5 actividades marcadas");
     deshacer_info_free(&info);
     for (int i = 0; i < 5; i++)
         for (int m = 0; m < POA_MESES; m++)
@@ -484,6 +485,7 @@ TEST(bulk_months_fields_unit_one_action)
         CHECK_STR(plan_act(q, same(q, f.p, v[i]))->responsables, "Planificación/ TIC");
     plan_free(q);
     CHECK(deshacer_ultimo(f.db, f.p, &info, &err));
+    CHECK_STR(info.descripcion, "Editar responsables de 5 actividades marcadas");
     deshacer_info_free(&info);
     CHECK_STR(plan_act(f.p, v[0])->responsables, "Afiliación/ Direccion Ejecutiva");
     /* the unit of their metas */
@@ -525,6 +527,7 @@ TEST(bulk_move_and_delete)
     /* one undo brings the five back */
     DeshacerInfo info = {0};
     CHECK(deshacer_ultimo(f.db, f.p, &info, &err));
+    CHECK_STR(info.descripcion, "Mover 5 elementos (con 5 actividades)");
     deshacer_info_free(&info);
     for (int i = 0; i < 5; i++)
         CHECK_INT(f.p->nodes[v[i]].parent, ent_old[i]);
