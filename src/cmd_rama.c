@@ -545,8 +545,9 @@ static char *descripcion(const Plan *src, const int *t, int nt, const char *verb
     return d;
 }
 
-bool cmd_rama_pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool cortar,
-                    int ref, int unidad, RamaResultado *res, PoaErr *err)
+/* cmd_rama_pegar, with the verb of the copy's change-log action. */
+static bool pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool cortar, int ref,
+                  int unidad, const char *verbo, RamaResultado *res, PoaErr *err)
 {
     if (res)
         memset(res, 0, sizeof *res);
@@ -580,7 +581,7 @@ bool cmd_rama_pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool 
             return false;
         }
     }
-    char *desc = descripcion(src, t, nt, src == dst ? "Pegar" : "Pegar de otro año");
+    char *desc = descripcion(src, t, nt, verbo);
     if (!db_begin(db, err)) {
         free(desc);
         free(t);
@@ -645,5 +646,12 @@ bool cmd_rama_duplicar(Db *db, Plan *p, int node, RamaResultado *res, PoaErr *er
         err_set(err, "No hay nada que duplicar aquí");
         return false;
     }
-    return cmd_rama_pegar(db, p, p, &node, 1, false, node, -1, res, err);
+    return pegar(db, p, p, &node, 1, false, node, -1, "Duplicar", res, err);
+}
+
+bool cmd_rama_pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool cortar,
+                    int ref, int unidad, RamaResultado *res, PoaErr *err)
+{
+    return pegar(db, dst, src, nodes, n, cortar, ref, unidad,
+                 src == dst ? "Pegar" : "Pegar de otro año", res, err);
 }

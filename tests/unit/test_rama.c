@@ -127,8 +127,12 @@ TEST(copy_each_level)
         CHECK_INT(iv_find(sib, cp), iv_find(sib, src) + 1);
         CHECK_INT(r.actividades, plan_count_actividades(f.p, src));
         check_copia(f.p, src, f.p, cp, true, true);
-        /* one action in the log */
+        /* one action in the log, named */
         CHECK_INT(t_db_int(f.db, "SELECT count(DISTINCT accion) FROM cambio"), logs + 1);
+        char *d = t_sql_text(f.path, "SELECT descripcion FROM cambio ORDER BY id DESC LIMIT 1");
+        CHECK_CONTAINS(d, "Duplicar ");
+        CHECK_CONTAINS(d, node_kind_name((NodeKind)k));
+        free(d);
         /* and the same in the file */
         Plan *q = t_fx_reopen(&f);
         int qs = same(q, f.p, src), qc = same(q, f.p, cp);
