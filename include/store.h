@@ -162,4 +162,15 @@ void store_set_unidad_subtree(Plan *p, int node, int unidad);
 /* The table a node kind lives in ("eje", "objetivo", …). */
 const char *store_table(NodeKind k);
 
+/* A bulk action (paste, duplicate, delete of marked rows…) recorded as one
+ * change-log action, inside the caller's transaction: store_lote_begin
+ * returns its accion (0 with err on failure); every write between begin and
+ * end belongs to it. */
+int64_t store_lote_begin(Db *db, int64_t plan_id, const char *descripcion, PoaErr *err);
+bool store_lote_end(Db *db, int64_t accion, PoaErr *err);
+
+/* Inserts unit unidad of p (a new one, id 0) as the plan's last; sets its
+ * id (store_rama.c, inside the caller's transaction). */
+bool store_insert_unidad(Db *db, Plan *p, int unidad, PoaErr *err);
+
 #endif

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "model.h"
 #include "arbol_filas.h"
+#include "cmd_rama.h"
 #include "deshacer.h"
 #include "lista.h"
 #include "ui_req.h"
@@ -108,6 +109,11 @@ typedef struct App {
     /* "solo lectura — abierto por ana en pc-01 desde 14:05" when another
      * session holds the plan's lock (cerrojo.h); "" when this one writes */
     char solo_lectura[300];
+    /* the plan screen's marks (ui_plan_marcas.c): one byte per node index,
+     * grown as nodes are added; and the session's clipboard of branches */
+    unsigned char *marcas;
+    int nmarcas;
+    RamaPortapapeles rama;
 } App;
 
 /* The screen interface (in the spirit of tig's view_ops and ncdu's draw/key

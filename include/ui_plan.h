@@ -16,6 +16,16 @@ void ui_plan_position(const App *a, char *buf, size_t n);
  * and paste); UI_NOT_MINE for any other. */
 int ui_plan_meses_request(App *a, UiReq req, int key);
 
+/* ui_plan_marcas.c: marks, copy, cut, paste and duplicate; with rows
+ * marked, also delete, move, fields and the cronograma's keys on all of
+ * them. UI_NOT_MINE for any other request. */
+int ui_plan_marcas_request(App *a, UiReq req, int key);
+bool ui_plan_marcada(const App *a, int node);
+int ui_plan_marcas_count(const App *a);   /* live marked nodes */
+/* Drops the marks (the plan was reloaded: node indices are stale) and
+ * frees them with the clipboard when fin. */
+void ui_plan_marcas_clear(App *a, bool fin);
+
 /* After an edit of the plan screen: "Guardado" or why not; bumps App.plan_gen. */
 int ui_plan_saved(App *a, bool ok, PoaErr *err);
 

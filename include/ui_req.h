@@ -17,6 +17,8 @@
     R(MOVE_TO) R(RENUMBER)                                                                \
     R(MES_MARK) R(MES_QTY) R(MES_CLEAR) R(TRIM_FILL) R(TRIM_CLEAR) R(ANIO_FILL)           \
     R(ANIO_CLEAR) R(CRONOGRAMA_COPY) R(CRONOGRAMA_PASTE)                                  \
+    /* the plan screen: copy, cut, paste, duplicate, marks (ui_plan_marcas.c) */             \
+    R(MARCAR) R(DESMARCAR) R(COPIAR) R(CORTAR) R(PEGAR) R(DUPLICAR)                       \
     /* the seguimiento screens */                                                         \
     R(SEG_ENTER) R(SEG_DIGIT) R(SEG_REAL) R(SEG_OBS) R(SEG_EVID) R(SEG_UNIDAD)            \
     R(CORTE_PICK) R(CORTE_CLOSE) R(TABLERO_GRUPO) R(TABLERO_ORDEN)                        \

@@ -573,3 +573,9 @@ bool cmd_move_to(Db *db, Plan *p, int node, int new_parent, PoaErr *err)
     }
     return ok;
 }
+
+/* For cmd_rama.c: the implicit level under parent a paste or move needs. */
+int cmd_implicit_child(Db *db, Plan *p, int parent, NodeKind k, bool *created, PoaErr *err)
+{
+    return implicit_child(db, p, parent, k, created, err);
+}

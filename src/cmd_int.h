@@ -22,4 +22,8 @@ bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,
 /* After a refused save (store_cas.c): the file's values into the model. */
 void cmd_recargar(Db *db, Plan *p, int node, PoaErr *err);
 
+/* The implicit child of kind k under parent, created (model and file) when
+ * missing (*created set); -1 with err on failure. */
+int cmd_implicit_child(Db *db, Plan *p, int parent, NodeKind k, bool *created, PoaErr *err);
+
 #endif

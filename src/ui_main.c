@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "sesion.h"
 #include "ui.h"
+#include "ui_plan.h"
 #include "ui_app.h"
 #include "ui_guion.h"
 #include "ui_seg.h"
@@ -350,6 +351,7 @@ out:
     ui_recoleccion_free(a.recoleccion);
     arbol_filas_free(a.rows);
     free(a.busqueda);
+    ui_plan_marcas_clear(&a, true);
     ses.plan = a.plan;   /* an import (i) may have replaced the plan the session loaded */
     sesion_close(&ses);
     cerrojo_proceso_soltar();

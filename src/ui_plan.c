@@ -500,6 +500,9 @@ static int on_renumber(App *a, int k)
 
 static int plan_request(App *a, UiReq req, int key)
 {
+    int marcas = ui_plan_marcas_request(a, req, key);   /* also d, m, E… on marked rows */
+    if (marcas != UI_NOT_MINE)
+        return marcas;
     switch (req) {
     case REQ_LEFT: return on_left(a, key);
     case REQ_RIGHT: return on_right(a, key);
@@ -541,6 +544,8 @@ static Lista *plan_list(App *a)
 static void plan_changed(App *a, UiCambio what, bool showing)
 {
     const DeshacerInfo *info = a->deshecho;
+    if (what == UI_CAMBIO_RECARGADO)
+        ui_plan_marcas_clear(a, false);
     if (what != UI_CAMBIO_DESHECHO || !info)
         return;
     arbol_filas_sync(a->rows);

@@ -115,7 +115,7 @@ static void tree_label(const App *a, const ArbolFila *row, char *out, size_t n)
     const Plan *p = a->plan;
     const Node *nd = &p->nodes[row->node];
     StrBuf b = {0};
-    sb_append(&b, " ");
+    sb_append(&b, ui_plan_marcada(a, row->node) ? ui_glyph(a, "●", "*") : " ");   /* the mark column */
     for (int d = 0; d < row->depth; d++)
         sb_append(&b, (row->last & (1u << d)) ? "   " : ui_glyph(a, "│  ", "|  "));
     bool last = row->last & (1u << row->depth);
@@ -359,5 +359,9 @@ void ui_plan_draw(App *a)
 
 void ui_plan_position(const App *a, char *buf, size_t n)
 {
-    snprintf(buf, n, " %d/%d ", a->rows->nrows ? a->lista.sel + 1 : 0, a->rows->nrows);
+    int m = ui_plan_marcas_count(a);
+    char marcas[32] = "";
+    if (m)
+        snprintf(marcas, sizeof marcas, " %d marcada%s ·", m, m == 1 ? "" : "s");
+    snprintf(buf, n, "%s %d/%d ", marcas, a->rows->nrows ? a->lista.sel + 1 : 0, a->rows->nrows);
 }
