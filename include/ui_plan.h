@@ -19,4 +19,14 @@ int ui_plan_meses_request(App *a, UiReq req, int key);
 /* After an edit of the plan screen: "Guardado" or why not; bumps App.plan_gen. */
 int ui_plan_saved(App *a, bool ok, PoaErr *err);
 
+/* ui_plan_ver.c: search (/ n N), go to a code (:), the seguimiento state
+ * filter (f), the líder column (L); UI_NOT_MINE for any other. */
+int ui_plan_ver_request(App *a, UiReq req, int key);
+/* The state filter judged again at App.corte (after the corte or the
+ * seguimiento changed). */
+void ui_plan_ver_refiltrar(App *a);
+/* The presupuesto totals of every node, rebuilt when the plan was edited. */
+const struct Presupuestos *ui_plan_presupuestos(App *a);
+void ui_plan_presupuestos_invalidate(App *a);
+
 #endif
