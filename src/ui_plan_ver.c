@@ -80,18 +80,19 @@ static bool mismo_texto(const char *x, const char *y)
     return eq;
 }
 
-/* The unit named by text: exactly (accents and case aside), else the only
- * one containing it; -1 when none or several. */
-static int unidad_de_texto(const Plan *p, const char *text)
+/* The units text names: the one called so (accents and case aside), else
+ * every one whose name contains it. */
+static void unidades_de_texto(const Plan *p, const char *text, IntVec *out)
 {
-    int hit = -1, n = 0;
+    out->n = 0;
     for (int u = 0; u < p->nunidades; u++)
-        if (mismo_texto(p->unidades[u].nombre, text))
-            return u;
+        if (mismo_texto(p->unidades[u].nombre, text)) {
+            iv_push(out, u);
+            return;
+        }
     for (int u = 0; u < p->nunidades; u++)
         if (u8_contains_folded(p->unidades[u].nombre, text))
-            hit = u, n++;
-    return n == 1 ? hit : -1;
+            iv_push(out, u);
 }
 
 static int on_goto(App *a)
@@ -107,15 +108,18 @@ static int on_goto(App *a)
         sep = strrchr(s, ':');
         seplen = 1;
     }
-    int unidad = -1;
+    IntVec en = {0};   /* the units asked for; none: any */
     if (sep) {
         *sep = '\0';
         code = sep + seplen;
         str_trim(s);
-        if (*s && (unidad = unidad_de_texto(p, s)) < 0) {
-            ui_status(a, true, "Ninguna unidad se llama «%s»", s);
-            free(s);
-            return MOVE;
+        if (*s) {
+            unidades_de_texto(p, s, &en);
+            if (!en.n) {
+                ui_status(a, true, "Ninguna unidad se llama «%s»", s);
+                free(s);
+                return MOVE;
+            }
         }
     }
     code = str_trim(code);
@@ -130,7 +134,7 @@ static int on_goto(App *a)
         int n = p->acts[i].node;
         if (p->nodes[n].deleted || !mismo_texto(p->nodes[n].codigo, code))
             continue;
-        if (unidad >= 0 && p->nodes[n].unidad != unidad)
+        if (en.n && iv_find(&en, p->nodes[n].unidad) < 0)
             continue;
         iv_push(&hits, n);
         if (iv_find(&units, p->nodes[n].unidad) < 0)
@@ -138,9 +142,12 @@ static int on_goto(App *a)
     }
     int target = -1;
     if (!hits.n) {
-        if (unidad >= 0)
+        if (en.n == 1)
             ui_status(a, true, "%s no tiene una actividad con el código «%s»",
-                      p->unidades[unidad].nombre, code);
+                      p->unidades[en.v[0]].nombre, code);
+        else if (en.n)
+            ui_status(a, true, "Ninguna unidad que diga «%s» tiene una actividad con el código «%s»",
+                      s, code);
         else
             ui_status(a, true, "Ninguna actividad tiene el código «%s»", code);
     } else if (units.n == 1) {
@@ -174,6 +181,7 @@ static int on_goto(App *a)
     }
     iv_free(&hits);
     iv_free(&units);
+    iv_free(&en);
     free(s);
     return r;
 }
