@@ -262,8 +262,13 @@ int ui_plan_ver_request(App *a, UiReq req, int key)
     case REQ_FILTER_ESTADO: return on_filtro_estado(a);
     case REQ_LIDER:
         a->col_lider = !a->col_lider;
-        ui_status(a, false, a->col_lider ? "Columna «Unidad líder» a la vista (L la oculta)"
-                                         : "Columna «Unidad líder» oculta");
+        ui_plan_layout(a);
+        if (a->col_lider && a->lider_x < 0)
+            ui_status(a, false, "La columna «Unidad líder» no cabe en esta terminal; se verá "
+                                "al agrandarla (L la quita)");
+        else
+            ui_status(a, false, a->col_lider ? "Columna «Unidad líder» a la vista (L la oculta)"
+                                             : "Columna «Unidad líder» oculta");
         return MOVE;
     default: return UI_NOT_MINE;
     }

@@ -95,3 +95,28 @@ keys Enter
 wait_for 'Implementación de Sistemas (se quitaron los filtros'
 has 'Unidad: todas'
 quit
+
+# L: the unidad líder column beside the tree (the Caja's plan names them),
+# and config's unidad_lider = si opens with it; no room at 80 columns
+"$POA" importar "$tmp/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv" >/dev/null || fail "importar caja"
+start_with lider 160 40 "$tmp/caja.db"
+hasnt ' Unidad líder'
+keys L
+wait_for 'Columna «Unidad líder» a la vista (L la oculta)'
+has ' Unidad líder'
+check 'row "AO.3.1 Actualizar el diagnóstico" | grep -q "… Administración  " || fail "sin la unidad líder: $(row "AO.3.1 Actualizar el diagnóstico")"'
+check 'row "AO.6.1 Realizar la venta del Seguro de Vida" | grep -q " Subgerente Comercial" || fail "$(row "AO.6.1 Realizar la venta del Seguro de Vida")"'
+keys L
+wait_for 'Columna «Unidad líder» oculta'
+check '! row "AO.6.1 Realizar la venta del Seguro de Vida" | grep -q "Subgerente Comercial" || fail "sigue la columna"'
+quit
+printf '[interfaz]\nunidad_lider = si\n' >"$tmp/lider.ini"
+start_with lider_cfg 160 40 --config "$tmp/lider.ini" "$tmp/caja.db"
+has ' Unidad líder'
+check 'row "AO.6.1 Realizar la venta del Seguro de Vida" | grep -q " Subgerente Comercial" || fail "$(row "AO.6.1 Realizar la venta")"'
+resize 80 24
+keys C-l
+hasnt ' Unidad líder'
+keys L L
+wait_for 'no cabe en esta terminal'
+quit
