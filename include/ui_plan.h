@@ -11,6 +11,10 @@
 void ui_plan_layout(App *a);
 void ui_plan_draw(App *a);
 void ui_plan_position(const App *a, char *buf, size_t n);
+/* The presupuesto totals of every node, rebuilt when the plan was edited
+ * (App.plan_gen) or after invalidate (an undo, a reload). */
+const struct Presupuestos *ui_plan_presupuestos(App *a);
+void ui_plan_presupuestos_invalidate(App *a);
 
 /* ui_plan_meses.c: the cronograma's requests (months, quarters, year, copy
  * and paste); UI_NOT_MINE for any other. */
@@ -25,8 +29,5 @@ int ui_plan_ver_request(App *a, UiReq req, int key);
 /* The state filter judged again at App.corte (after the corte or the
  * seguimiento changed). */
 void ui_plan_ver_refiltrar(App *a);
-/* The presupuesto totals of every node, rebuilt when the plan was edited. */
-const struct Presupuestos *ui_plan_presupuestos(App *a);
-void ui_plan_presupuestos_invalidate(App *a);
 
 #endif

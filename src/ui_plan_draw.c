@@ -1,6 +1,7 @@
 /* ui_plan_draw.c — drawing the plan screen: its layout, the title with the
  * filters and the corte, the tree with its Gantt grid (or responsables and
- * presupuesto), and the detail of the selected element. */
+ * presupuesto, with the totals cache of summary rows), the unidad líder
+ * column, and the detail of the selected element. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,25 @@
 #define TREE_MIN 50
 #define LIDER_W 22
 #define TREE_MIN_LIDER 30   /* the líder column never squeezes the tree below this */
+
+/* ---- the presupuesto totals ---- */
+
+const Presupuestos *ui_plan_presupuestos(App *a)
+{
+    if (!a->presupuestos || a->presupuesto_gen != a->plan_gen ||
+        a->presupuestos->nnodos != a->plan->nnodes) {
+        presupuesto_free(a->presupuestos);
+        a->presupuestos = presupuesto_new(a->plan);
+        a->presupuesto_gen = a->plan_gen;
+    }
+    return a->presupuestos;
+}
+
+void ui_plan_presupuestos_invalidate(App *a)
+{
+    presupuesto_free(a->presupuestos);
+    a->presupuestos = NULL;
+}
 
 void ui_plan_layout(App *a)
 {

@@ -1,11 +1,10 @@
 /* ui_plan_ver.c — seeing and finding on the plan screen: search with its
  * count and wrap notice (/ n N), going to an actividad by unit and code (:),
  * the filter by seguimiento state at the corte (f), the unidad líder column
- * (L) and the presupuesto totals cache the drawing reads. */
+ * (L). */
 #include <stdlib.h>
 #include <string.h>
 
-#include "presupuesto.h"
 #include "u8.h"
 #include "ui_plan.h"
 
@@ -230,25 +229,6 @@ void ui_plan_ver_refiltrar(App *a)
 {
     if (a->rows->filtro_estado)
         arbol_filas_set_estado(a->rows, a->rows->filtro_estado, a->corte, &a->cfg->umbrales);
-}
-
-/* ---- the presupuesto totals ---- */
-
-const Presupuestos *ui_plan_presupuestos(App *a)
-{
-    if (!a->presupuestos || a->presupuesto_gen != a->plan_gen ||
-        a->presupuestos->nnodos != a->plan->nnodes) {
-        presupuesto_free(a->presupuestos);
-        a->presupuestos = presupuesto_new(a->plan);
-        a->presupuesto_gen = a->plan_gen;
-    }
-    return a->presupuestos;
-}
-
-void ui_plan_presupuestos_invalidate(App *a)
-{
-    presupuesto_free(a->presupuestos);
-    a->presupuestos = NULL;
 }
 
 int ui_plan_ver_request(App *a, UiReq req, int key)
