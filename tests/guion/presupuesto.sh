@@ -25,7 +25,7 @@ PY
 # currency's sum (and nothing else), and the count of actividades
 expects_total() {
     local shot=$1 filter=$2 label=$3 line parts n=0 want_n=0 mon tot cnt
-    line=$(grep -F -- "$label" "$shot" | head -1)
+    line=$(grep -F -- "$label" "$shot" | head -1 || true)
     [ -n "$line" ] || fail "falta «$label»"
     parts=0
     while IFS="|" read -r mon tot cnt; do
