@@ -9,6 +9,8 @@
 
 #include "arbol_filas.h"
 #include "calc.h"
+#include "estado.h"
+#include "presupuesto.h"
 
 static double now_ms(void)
 {
@@ -46,6 +48,12 @@ static Plan *build(int ejes, int objs, int metas, int ents, int acts)
                         x->mes[(a * 5) % 12] = (MesCell){CELL_NUM, 3};
                         snprintf(t, sizeof t, "Unidad %d/ Dirección", m);
                         str_replace(&x->responsables, t);
+                        /* every third one with an amount, two currencies */
+                        if (a % 3 == 0) {
+                            x->has_presupuesto = true;
+                            x->presupuesto = 1000.0 * (a + 1);
+                            str_replace(&x->moneda, a % 2 ? "US$" : "RD$");
+                        }
                     }
                 }
             }
@@ -96,6 +104,53 @@ int main(void)
     arbol_filas_set_filter(r, -1, NULL);
     TIME("búsqueda sin acentos hasta el final del plan", 3,
          sink += arbol_filas_search(r, "gestion numero 9 zz", 1, +1));
+    TIME("búsqueda: contar coincidencias («3 de 12»)", 3,
+         sink += arbol_filas_search_count(r, "gestion numero 9", last, NULL));
+    Umbrales u = calc_umbrales_default();
+    TIME("filtro por estado al corte (una pasada, calc_actividad)", 3,
+         arbol_filas_set_estado(r, ARBOL_ESTADO_ROJO, 2, &u));
+    arbol_filas_rebuild(r);
+    printf("  filas visibles con filtro rojo: %d\n", r->nrows);
+    arbol_filas_set_estado(r, 0, 2, &u);
+    Presupuestos *pt = NULL;
+    TIME("totales de presupuesto (una pasada, tras una edición)", 3,
+         presupuesto_free(pt); pt = presupuesto_new(p));
+    char tot[256];
+    printf("  total del plan: %s\n", presupuesto_texto(pt, 0, false, tot, sizeof tot));
+    presupuesto_free(pt);
+    /* the state file with every branch open (the worst case) */
+    char dir[] = "/tmp/bench-estado-XXXXXX";
+    if (mkdtemp(dir)) {
+        char *plan = xasprintf("%s/plan.db", dir), *ruta = xasprintf("%s/s.estado", dir);
+        FILE *f = fopen(plan, "w");
+        if (f)
+            fclose(f);
+        for (int i = 1; i < p->nnodes; i++)
+            p->nodes[i].id = i;
+        Estado *e = estado_new();
+        e->pliegues = true;
+        for (int i = 1; i < p->nnodes; i++)
+            if (p->nodes[i].kind != NODE_ACTIVIDAD)
+                iv_push(&e->abiertos, i);
+        e->nodo = last;
+        PoaErr err = {{0}};
+        TIME("estado: escribir (todo desplegado)", 3, estado_save(ruta, plan, p, e, &err));
+        Estado *back = estado_new();
+        TIME("estado: leer (todo desplegado)", 3, estado_load(ruta, plan, p, back));
+        FILE *g = fopen(ruta, "r");
+        if (g) {
+            fseek(g, 0, SEEK_END);
+            printf("  archivo de estado: %ld bytes, %d ramas abiertas\n", ftell(g), back->abiertos.n);
+            fclose(g);
+        }
+        estado_free(back);
+        estado_free(e);
+        remove(ruta);
+        remove(plan);
+        remove(dir);
+        free(plan);
+        free(ruta);
+    }
     (void)sink;
     int n;
     char **resp = NULL;

@@ -7,7 +7,24 @@
 
 #include <stdbool.h>
 
+#include "calc.h"
 #include "model.h"
+
+/* The seguimiento states the tree can be filtered by, at a corte, as
+ * calc_actividad judges them (the board's counts): rojo, amarillo and verde
+ * are the semáforo (rojo includes what is due and unreported), sin reporte
+ * and no vencida the estado. Bits: several may be asked for at once. */
+typedef enum {
+    ARBOL_ESTADO_ROJO = 1u << 0,
+    ARBOL_ESTADO_AMARILLO = 1u << 1,
+    ARBOL_ESTADO_VERDE = 1u << 2,
+    ARBOL_ESTADO_SIN_REPORTE = 1u << 3,
+    ARBOL_ESTADO_NO_VENCIDA = 1u << 4,
+} ArbolEstado;
+#define ARBOL_ESTADO_N 5
+#define ARBOL_ESTADO_TODOS ((1u << ARBOL_ESTADO_N) - 1)
+/* The bits in the order pickers list them. */
+extern const unsigned ARBOL_ESTADOS[ARBOL_ESTADO_N];
 
 typedef struct {
     int node;
@@ -25,6 +42,9 @@ typedef struct {
     unsigned char *shown;       /* filter result per node; NULL when no filter */
     int filtro_unidad;          /* -1 = all */
     char *filtro_resp;          /* NULL = all */
+    unsigned filtro_estado;     /* ArbolEstado bits; 0 = all */
+    int filtro_corte;           /* the corte filtro_estado judges at (1..4) */
+    Umbrales umbrales;          /* ...with these thresholds */
     ArbolFila *rows;
     int nrows, caprows;
     IntVec scratch[8];          /* one per depth, reused by every rebuild */
@@ -67,11 +87,33 @@ unsigned short arbol_filas_mask_act(const Actividad *a);
  * resp NULL = all. */
 void arbol_filas_set_filter(ArbolFilas *r, int unidad, const char *resp);
 bool arbol_filas_is_shown(const ArbolFilas *r, int node);
+/* The seguimiento filter (0 = off) at corte with thresholds u, on top of the
+ * unit and responsable filters: actividades whose state at the corte is one
+ * of estados, and what holds them. Call again after the corte or the
+ * seguimiento changed (one pass over the plan). */
+void arbol_filas_set_estado(ArbolFilas *r, unsigned estados, int corte, const Umbrales *u);
+/* The ArbolEstado bits of an actividad at corte (its semáforo, and sin
+ * reporte / no vencida from its estado). */
+unsigned arbol_filas_estado_de(const Actividad *a, int corte, const Umbrales *u);
+/* Whether actividad node is in one of estados at the filter's corte. */
+bool arbol_filas_estado_match(const ArbolFilas *r, int node, unsigned estados);
+/* "rojo", "amarillo", "verde", "sin reporte", "no vencida" for one bit;
+ * "" for anything else. */
+const char *arbol_filas_estado_nombre(unsigned bit);
+/* Any filter on (unit, responsable or seguimiento). */
+bool arbol_filas_filtrado(const ArbolFilas *r);
 
 /* Next (dir +1) or previous (-1) node after from, in tree order and
  * wrapping around, whose code, text, indicador or unit contains needle
  * without regard to accents or case; -1 when none. Respects the filters. */
 int arbol_filas_search(const ArbolFilas *r, const char *needle, int from, int dir);
+/* The same; *wrapped says whether it went past the end (dir +1) or the
+ * start (dir -1) of the tree to get there. */
+int arbol_filas_search_wrap(const ArbolFilas *r, const char *needle, int from, int dir,
+                            bool *wrapped);
+/* How many nodes arbol_filas_search can reach for needle, and *pos the
+ * 1-based place of node among them in tree order (0 when it is not one). */
+int arbol_filas_search_count(const ArbolFilas *r, const char *needle, int node, int *pos);
 
 /* Responsables split on "/" and "-", trimmed; true when one of them equals
  * uno (accents and case aside). */

@@ -150,4 +150,10 @@ int calc_primer_trimestre(const Actividad *a);
  * "" for REPORTADA. */
 const char *calc_nota_estado(const Actividad *a, const ResultadoAct *r, char *buf, size_t n);
 
+/* The latest corte (1..4) at which some live actividad reported anything —
+ * a real, observaciones, evidencia or a published % — or 0 when none did.
+ * The one rule for "the corte with data": exports, verificar and the
+ * interface's opening corte (docs/decisiones.md). */
+int calc_ultimo_corte_con_datos(const Plan *p);
+
 #endif

@@ -15,10 +15,12 @@ typedef enum { PAPEL_A4 = 0, PAPEL_CARTA, PAPEL_OFICIO } Papel;
 typedef struct {
     char institucion[256];      /* [institucion] nombre; "" = take it from the file */
     int anio;                   /* [plan] anio; 0 = the latest year in the file */
-    int corte;                  /* [plan] corte 1..4; default 1 */
+    int corte;                  /* [plan] corte 1..4; 0 (default) = the last with seguimiento */
     Umbrales umbrales;          /* [semaforo] verde = 80, amarillo = 60 (percent in the file) */
     ReglaConsolidacion regla;   /* [consolidacion] regla = media|ponderada, tope = 100 */
     bool colores;               /* [interfaz] colores = si|no (NO_COLOR also turns them off) */
+    bool recordar;              /* [interfaz] recordar = si|no: the state file (estado.h) */
+    bool columna_lider;         /* [interfaz] unidad_lider = si|no: the plan's líder column at start */
     Papel papel;                /* [exportar] papel = A4|carta|oficio */
     bool horizontal;            /* [exportar] orientacion = horizontal|vertical */
     char autor[256];            /* [exportar] autor (document properties) */

@@ -42,8 +42,6 @@ typedef struct {
 bool plancsv_export(Plan *p, const char *path, const CsvExportOpts *opts, int *rows,
                     PoaErr *err);
 
-/* The corte plancsv_export uses when opts->corte is 0. */
-int plancsv_corte_con_datos(const Plan *p);
 
 /* presupuesto_nota_split / _join: plano_build.h (the builder splits). */
 

@@ -114,6 +114,14 @@ typedef struct App {
     unsigned char *marcas;
     int nmarcas;
     RamaPortapapeles rama;
+
+    /* see and find (ui_plan_ver.c): the unidad líder column (L) and where it
+     * is drawn (-1: not on screen); the presupuesto totals of every node,
+     * rebuilt when presupuesto_gen is older than plan_gen */
+    bool col_lider;
+    int lider_x;
+    struct Presupuestos *presupuestos;
+    unsigned presupuesto_gen;
 } App;
 
 /* The screen interface (in the spirit of tig's view_ops and ncdu's draw/key
@@ -248,6 +256,10 @@ int ui_pick_unidad(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);
+/* ui_filtro_estado.c — f: a seguimiento state to filter by (ArbolEstado bit;
+ * 0: none), the rows "Rojo (12)" with cuenta[] in the order rojo, amarillo,
+ * verde, sin reporte, no vencida; *cancel on Esc. */
+unsigned ui_pick_estado(App *a, unsigned actual, const int cuenta[ARBOL_ESTADO_N], bool *cancel);
 /* ui_importar.c — i: import a file into the open plan (simulated first). */
 int ui_importar_run(App *a);
 

@@ -11,6 +11,10 @@
 void ui_plan_layout(App *a);
 void ui_plan_draw(App *a);
 void ui_plan_position(const App *a, char *buf, size_t n);
+/* The presupuesto totals of every node, rebuilt when the plan was edited
+ * (App.plan_gen) or after invalidate (an undo, a reload). */
+const struct Presupuestos *ui_plan_presupuestos(App *a);
+void ui_plan_presupuestos_invalidate(App *a);
 
 /* ui_plan_meses.c: the cronograma's requests (months, quarters, year, copy
  * and paste); UI_NOT_MINE for any other. */
@@ -28,5 +32,12 @@ void ui_plan_marcas_clear(App *a, bool fin);
 
 /* After an edit of the plan screen: "Guardado" or why not; bumps App.plan_gen. */
 int ui_plan_saved(App *a, bool ok, PoaErr *err);
+
+/* ui_plan_ver.c: search (/ n N), go to a code (:), the seguimiento state
+ * filter (f), the líder column (L); UI_NOT_MINE for any other. */
+int ui_plan_ver_request(App *a, UiReq req, int key);
+/* The state filter judged again at App.corte (after the corte or the
+ * seguimiento changed). */
+void ui_plan_ver_refiltrar(App *a);
 
 #endif

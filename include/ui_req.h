@@ -15,6 +15,7 @@
     R(SEARCH) R(SEARCH_NEXT) R(SEARCH_PREV) R(FILTER_UNIDAD) R(FILTER_RESP) R(FILTER_CLEAR) \
     R(EDIT) R(FIELDS) R(ADD_SIBLING) R(ADD_CHILD) R(DELETE) R(MOVE_UP) R(MOVE_DOWN)       \
     R(MOVE_TO) R(RENUMBER)                                                                \
+    R(FILTER_ESTADO) R(GOTO) R(LIDER)                                                     \
     R(MES_MARK) R(MES_QTY) R(MES_CLEAR) R(TRIM_FILL) R(TRIM_CLEAR) R(ANIO_FILL)           \
     R(ANIO_CLEAR) R(CRONOGRAMA_COPY) R(CRONOGRAMA_PASTE)                                  \
     /* the plan screen: copy, cut, paste, duplicate, marks (ui_plan_marcas.c) */             \

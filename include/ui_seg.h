@@ -34,6 +34,7 @@ typedef struct UiSeg {
     int col, col0, last;
     int w[NCOL];
     SegCampo campo;         /* the form screen's selected field */
+    unsigned filtro_estado; /* the table's seguimiento filter (ArbolEstado bits), 0 none */
     /* the roll-up (calc.c) at the corte: the board's figures, the unit's
      * figure in the table's title; adjusted per edit, rebuilt when stale */
     Rollup *roll;

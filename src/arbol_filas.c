@@ -14,6 +14,8 @@ ArbolFilas *arbol_filas_new(Plan *p)
     ArbolFilas *r = xcalloc(1, sizeof *r);
     r->plan = p;
     r->filtro_unidad = -1;
+    r->filtro_corte = 1;
+    r->umbrales = calc_umbrales_default();
     arbol_filas_sync(r);
     bool all = p->nnodes <= ARBOL_FILAS_EXPAND_ALL_LIMIT;
     for (int i = 0; i < p->nnodes; i++)
@@ -236,19 +238,79 @@ static bool filter_rec(ArbolFilas *r, int node)
     if (self && r->filtro_resp)
         self = n->kind == NODE_ACTIVIDAD &&
                arbol_filas_resp_match(plan_act(p, node)->responsables, r->filtro_resp);
+    if (self && r->filtro_estado)
+        self = n->kind == NODE_ACTIVIDAD && arbol_filas_estado_match(r, node, r->filtro_estado);
     if (self && n->kind < NODE_META)
         self = false;   /* ejes and objetivos are shown through what they hold */
     r->shown[node] = any || self;
     return r->shown[node];
 }
 
+const unsigned ARBOL_ESTADOS[ARBOL_ESTADO_N] = {
+    ARBOL_ESTADO_ROJO, ARBOL_ESTADO_AMARILLO, ARBOL_ESTADO_VERDE, ARBOL_ESTADO_SIN_REPORTE,
+    ARBOL_ESTADO_NO_VENCIDA,
+};
+
+bool arbol_filas_filtrado(const ArbolFilas *r)
+{
+    return r->filtro_unidad >= 0 || r->filtro_resp || r->filtro_estado;
+}
+
+unsigned arbol_filas_estado_de(const Actividad *a, int corte, const Umbrales *u)
+{
+    ResultadoAct res;
+    calc_actividad(a, corte, u, &res);
+    unsigned bits = 0;
+    if (res.semaforo == SEM_ROJO)
+        bits |= ARBOL_ESTADO_ROJO;
+    else if (res.semaforo == SEM_AMARILLO)
+        bits |= ARBOL_ESTADO_AMARILLO;
+    else if (res.semaforo == SEM_VERDE)
+        bits |= ARBOL_ESTADO_VERDE;
+    if (res.estado == ESTADO_SIN_REPORTE)
+        bits |= ARBOL_ESTADO_SIN_REPORTE;
+    else if (res.estado == ESTADO_NO_VENCIDA)
+        bits |= ARBOL_ESTADO_NO_VENCIDA;
+    return bits;
+}
+
+bool arbol_filas_estado_match(const ArbolFilas *r, int node, unsigned estados)
+{
+    Actividad *a = plan_act(r->plan, node);
+    return a && (arbol_filas_estado_de(a, r->filtro_corte, &r->umbrales) & estados) != 0;
+}
+
+const char *arbol_filas_estado_nombre(unsigned bit)
+{
+    switch (bit) {
+    case ARBOL_ESTADO_ROJO: return "rojo";
+    case ARBOL_ESTADO_AMARILLO: return "amarillo";
+    case ARBOL_ESTADO_VERDE: return "verde";
+    case ARBOL_ESTADO_SIN_REPORTE: return "sin reporte";
+    case ARBOL_ESTADO_NO_VENCIDA: return "no vencida";
+    default: return "";
+    }
+}
+
+void arbol_filas_set_estado(ArbolFilas *r, unsigned estados, int corte, const Umbrales *u)
+{
+    r->filtro_estado = estados & ARBOL_ESTADO_TODOS;
+    r->filtro_corte = corte >= 1 && corte <= POA_TRIMESTRES ? corte : 1;
+    r->umbrales = u ? *u : calc_umbrales_default();
+    char *resp = r->filtro_resp ? xstrdup(r->filtro_resp) : NULL;
+    arbol_filas_set_filter(r, r->filtro_unidad, resp);
+    free(resp);
+}
+
 void arbol_filas_set_filter(ArbolFilas *r, int unidad, const char *resp)
 {
     arbol_filas_sync(r);
     r->filtro_unidad = unidad;
-    free(r->filtro_resp);
-    r->filtro_resp = resp ? xstrdup(resp) : NULL;
-    if (unidad < 0 && !resp) {
+    if (resp != r->filtro_resp) {
+        free(r->filtro_resp);
+        r->filtro_resp = resp ? xstrdup(resp) : NULL;
+    }
+    if (unidad < 0 && !resp && !r->filtro_estado) {
         free(r->shown);
         r->shown = NULL;
         return;
@@ -289,21 +351,56 @@ static bool node_matches(const Plan *p, int node, const char *needle)
 
 int arbol_filas_search(const ArbolFilas *r, const char *needle, int from, int dir)
 {
+    return arbol_filas_search_wrap(r, needle, from, dir, NULL);
+}
+
+int arbol_filas_search_wrap(const ArbolFilas *r, const char *needle, int from, int dir,
+                            bool *wrapped)
+{
+    if (wrapped)
+        *wrapped = false;
     if (!needle || !*needle)
         return -1;
     IntVec order = {0};
     preorder(r->plan, 0, &order);
-    int start = iv_find(&order, from), found = -1;
+    int start = iv_find(&order, from), found = -1, at = -1;
     for (int step = 1; step <= order.n && found < 0; step++) {
         int i = ((start < 0 ? (dir > 0 ? -1 : 0) : start) + dir * step) % order.n;
         if (i < 0)
             i += order.n;
         int x = order.v[i];
-        if (arbol_filas_is_shown(r, x) && node_matches(r->plan, x, needle))
+        if (arbol_filas_is_shown(r, x) && node_matches(r->plan, x, needle)) {
             found = x;
+            at = i;
+        }
     }
+    /* passing the end (or the start, going back) is what the analyst must
+     * be told: the next n shows a match already seen */
+    if (wrapped && found >= 0 && start >= 0)
+        *wrapped = dir > 0 ? at <= start : at >= start;
     iv_free(&order);
     return found;
+}
+
+int arbol_filas_search_count(const ArbolFilas *r, const char *needle, int node, int *pos)
+{
+    if (pos)
+        *pos = 0;
+    if (!needle || !*needle)
+        return 0;
+    IntVec order = {0};
+    preorder(r->plan, 0, &order);
+    int total = 0;
+    for (int i = 0; i < order.n; i++) {
+        int x = order.v[i];
+        if (arbol_filas_is_shown(r, x) && node_matches(r->plan, x, needle)) {
+            total++;
+            if (x == node && pos)
+                *pos = total;
+        }
+    }
+    iv_free(&order);
+    return total;
 }
 
 typedef struct {

@@ -520,3 +520,22 @@ bool calc_rollup_figura(const Rollup *r, const Consolidado *c, double *pct, Sema
         *sem = calc_semaforo(v, &r->umbrales);
     return true;
 }
+
+int calc_ultimo_corte_con_datos(const Plan *p)
+{
+    int best = 0;
+    for (int i = 0; i < p->nacts && best < POA_TRIMESTRES; i++) {
+        const Actividad *a = &p->acts[i];
+        if (p->nodes[a->node].deleted)
+            continue;
+        for (int c = POA_TRIMESTRES; c > best; c--) {
+            const Seguimiento *s = &a->seg[c - 1];
+            if (s->real.has || !str_empty(s->observaciones) || !str_empty(s->evidencia) ||
+                !str_empty(s->pct_publicado)) {
+                best = c;
+                break;
+            }
+        }
+    }
+    return best;
+}

@@ -33,10 +33,13 @@ const Clave CONFIG_CLAVES[] = {
      .usado = "se usa el año más reciente de los datos",
      .valores = "entero de 1900 a 2200, o vacío",
      .ayuda = "Año del plan que se abre. Vacío: el año más reciente de los datos."},
-    {.seccion = "plan", .clave = "corte", .tipo = T_ENTERO, CAMPO(corte), .defecto = "1",
-     .min = 1, .max = 4, .esperado = "se esperaba un trimestre entre 1 y 4",
-     .usado = "se usa 1", .valores = "entero de 1 a 4",
-     .ayuda = "Trimestre de corte del seguimiento (acumulado hasta ese trimestre)."},
+    {.seccion = "plan", .clave = "corte", .tipo = T_ENTERO, CAMPO(corte), .defecto = "",
+     .min = 1, .max = 4, .vacio_ok = true, .esperado = "se esperaba un trimestre entre 1 y 4, o vacío",
+     .usado = "se usa el último corte con seguimiento", .valores = "entero de 1 a 4, o vacío",
+     .ayuda = "Trimestre de corte con que abre siempre la interfaz (acumulado hasta ese "
+              "trimestre). Vacío: el que el analista eligió la última vez en ese archivo "
+              "(`recordar`), o si no el último corte con seguimiento, la misma regla que "
+              "`poa exportar`."},
     {.seccion = "semaforo", .clave = "verde", .tipo = T_PCT, CAMPO(umbrales.verde),
      .defecto = "80", .min = 0, .max = 1000, .esperado = "se esperaba un número entre 0 y 1000",
      .usado = "se usa 80",
@@ -65,6 +68,19 @@ const Clave CONFIG_CLAVES[] = {
                 "mayúsculas)",
      .ayuda = "Colores en la terminal. La variable de entorno `NO_COLOR` (no vacía) los "
               "apaga siempre."},
+    {.seccion = "interfaz", .clave = "recordar", .tipo = T_OPCION, CAMPO(recordar),
+     .defecto = "si", .opciones = SINO, .usado = "se usa si",
+     .valores = "`si`, `sí`, `yes`, `true`, `1` / `no`, `false`, `0` (sin distinguir "
+                "mayúsculas)",
+     .ayuda = "Recordar por archivo y usuario el corte, los filtros, la fila seleccionada, "
+              "lo plegado y la pantalla, en `$XDG_STATE_HOME/poa/` (o "
+              "`~/.local/state/poa/`). `no`: la interfaz abre siempre como la primera vez."},
+    {.seccion = "interfaz", .clave = "unidad_lider", .tipo = T_OPCION, CAMPO(columna_lider),
+     .defecto = "no", .opciones = SINO, .usado = "se usa no",
+     .valores = "`si`, `sí`, `yes`, `true`, `1` / `no`, `false`, `0` (sin distinguir "
+                "mayúsculas)",
+     .ayuda = "Columna «Unidad líder» en el árbol del plan al abrir (la tecla L la "
+              "muestra u oculta)."},
     {.seccion = "exportar", .clave = "papel", .tipo = T_OPCION, CAMPO(papel), .defecto = "A4",
      .opciones = OPCIONES({"a4", PAPEL_A4, true, "A4"}, {"carta", PAPEL_CARTA, true, NULL},
                           {"oficio", PAPEL_OFICIO, true, NULL}),

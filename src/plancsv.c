@@ -74,24 +74,6 @@ bool plancsv_import(Db *db, const char *path, ImportStats *stats, int64_t *plan_
 
 /* ---- export ---- */
 
-int plancsv_corte_con_datos(const Plan *p)
-{
-    int best = 0;
-    for (int i = 0; i < p->nacts; i++) {
-        const Actividad *a = &p->acts[i];
-        if (p->nodes[a->node].deleted)
-            continue;
-        for (int c = POA_TRIMESTRES; c > best; c--) {
-            const Seguimiento *s = &a->seg[c - 1];
-            if (s->real.has || *s->observaciones || *s->evidencia || *s->pct_publicado) {
-                best = c;
-                break;
-            }
-        }
-    }
-    return best;
-}
-
 typedef struct {
     FILE *f;
     const CsvExportOpts *opts;
@@ -187,7 +169,7 @@ bool plancsv_export(Plan *p, const char *path, const CsvExportOpts *opts, int *r
         return false;
     ExportCtx x = {.f = af.f, .opts = opts, .corte = opts->corte};
     if (!x.corte)
-        x.corte = plancsv_corte_con_datos(p);
+        x.corte = calc_ultimo_corte_con_datos(p);
     for (int c = 0; c < PLANO_NCOLS; c++) {
         if (c)
             fputc(',', af.f);

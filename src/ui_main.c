@@ -9,12 +9,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "calc.h"
 #include "cerrojo.h"
 #include "cli.h"
+#include "presupuesto.h"
 #include "sesion.h"
 #include "ui.h"
 #include "ui_plan.h"
 #include "ui_app.h"
+#include "ui_estado.h"
 #include "ui_guion.h"
 #include "ui_seg.h"
 #include "ui_signals.h"
@@ -286,7 +289,13 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.rows = arbol_filas_new(p);
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
-    a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte : 1;
+    /* config's corte, else the last with seguimiento (the exports' rule);
+     * the corte remembered for this file (ui_estado.c) comes before both */
+    a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte
+                                                               : calc_ultimo_corte_con_datos(p);
+    if (a.corte < 1)
+        a.corte = 1;
+    a.col_lider = cfg->columna_lider;
     a.seg = ui_seg_new();
     a.tablero = ui_tablero_new();
     a.recoleccion = ui_recoleccion_new();
@@ -332,8 +341,24 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     set_escdelay(25);
     curs_set(0);
     ui_colors_init(&a);
+    UiPedido abrir;
+    if (ui_estado_restaurar(&a, path, &abrir)) {
+        /* the screen left last time, under the notices of this opening */
+        char status[sizeof a.status];
+        bool err_status = a.status_err;
+        memcpy(status, a.status, sizeof status);
+        switch_to(&a, abrir);
+        memcpy(a.status, status, sizeof status);
+        a.status_err = err_status;
+    }
     loop(&a);
+    /* remembered for the next session, on q as on a terminating signal */
+    const UiScreen *cur = current(&a);
+    PoaErr serr = {{0}};
+    bool recordado = ui_estado_guardar(&a, path, cur->foco ? cur->foco(&a) : -1, &serr);
     restore_terminal();
+    if (!recordado)
+        fprintf(stderr, "poa: aviso: no se guardó dónde quedó la sesión: %s\n", serr.msg);
     util_set_fatal_hook(NULL);
     ui_signals_uninstall();
     cli_print_config_avisos(avisos);
@@ -350,6 +375,7 @@ out:
     ui_tablero_free(a.tablero);
     ui_recoleccion_free(a.recoleccion);
     arbol_filas_free(a.rows);
+    presupuesto_free(a.presupuestos);
     free(a.busqueda);
     ui_plan_marcas_clear(&a, true);
     ses.plan = a.plan;   /* an import (i) may have replaced the plan the session loaded */

@@ -136,42 +136,7 @@ static int on_all(App *a, int k)
     return REBUILD;
 }
 
-/* ---- search and filters ---- */
-
-static int search_from(App *a, int dir)
-{
-    if (!a->busqueda) {
-        ui_status(a, false, "Primero busque con /");
-        return MOVE;
-    }
-    int n = arbol_filas_search(a->rows, a->busqueda, ui_sel_node(a), dir);
-    if (n < 0) {
-        ui_status(a, true, "No se encontró «%s»", a->busqueda);
-        return MOVE;
-    }
-    select_node(a, n);
-    ui_status(a, false, "«%s»: n siguiente, N anterior", a->busqueda);
-    return REBUILD;
-}
-
-static int on_search(App *a, int k)
-{
-    (void)k;
-    char *s;
-    /* starts empty, as in vi and less; an empty Enter repeats the last search */
-    if (!ui_edit_line(a, "Buscar:", "", &s))
-        return a->quit ? UI_QUIT : MOVE;
-    if (*s) {
-        free(a->busqueda);
-        a->busqueda = s;
-    } else {
-        free(s);
-    }
-    return search_from(a, +1);
-}
-
-static int on_next(App *a, int k) { (void)k; return search_from(a, +1); }
-static int on_prev(App *a, int k) { (void)k; return search_from(a, -1); }
+/* ---- filters (search, goto and the state filter: ui_plan_ver.c) ---- */
 
 static void after_filter(App *a, int node)
 {
@@ -235,9 +200,10 @@ static int on_resp(App *a, int k)
 static int on_clear(App *a, int k)
 {
     (void)k;
-    if (a->rows->filtro_unidad < 0 && !a->rows->filtro_resp)
+    if (!arbol_filas_filtrado(a->rows))
         return MOVE;
     int node = ui_sel_node(a);
+    arbol_filas_set_estado(a->rows, 0, a->corte, &a->cfg->umbrales);
     arbol_filas_set_filter(a->rows, -1, NULL);
     after_filter(a, node);
     ui_status(a, false, "Sin filtros");
@@ -514,9 +480,6 @@ static int plan_request(App *a, UiReq req, int key)
     case REQ_EXPAND: return on_expand(a, key);
     case REQ_COLLAPSE: return on_collapse(a, key);
     case REQ_EXPAND_ALL: return on_all(a, key);
-    case REQ_SEARCH: return on_search(a, key);
-    case REQ_SEARCH_NEXT: return on_next(a, key);
-    case REQ_SEARCH_PREV: return on_prev(a, key);
     case REQ_FILTER_UNIDAD: return on_unidad(a, key);
     case REQ_FILTER_RESP: return on_resp(a, key);
     case REQ_FILTER_CLEAR: return on_clear(a, key);
@@ -529,7 +492,10 @@ static int plan_request(App *a, UiReq req, int key)
     case REQ_MOVE_DOWN: return on_move_down(a, key);
     case REQ_MOVE_TO: return on_move_to(a, key);
     case REQ_RENUMBER: return on_renumber(a, key);
-    default: return ui_plan_meses_request(a, req, key);
+    default: {
+        int r = ui_plan_ver_request(a, req, key);
+        return r != UI_NOT_MINE ? r : ui_plan_meses_request(a, req, key);
+    }
     }
 }
 
@@ -546,12 +512,17 @@ static void plan_changed(App *a, UiCambio what, bool showing)
     const DeshacerInfo *info = a->deshecho;
     if (what == UI_CAMBIO_RECARGADO)
         ui_plan_marcas_clear(a, false);
+
+    if (what == UI_CAMBIO_CORTE)
+        ui_plan_ver_refiltrar(a);   /* the states are judged at the corte */
+    if (what != UI_CAMBIO_CORTE)
+        ui_plan_presupuestos_invalidate(a);
     if (what != UI_CAMBIO_DESHECHO || !info)
         return;
     arbol_filas_sync(a->rows);
     for (int i = 0; i < info->nodos.n; i++)
         arbol_filas_mask_update(a->rows, info->nodos.v[i]);
-    if (info->estructura && (a->rows->filtro_unidad >= 0 || a->rows->filtro_resp)) {
+    if (info->estructura && arbol_filas_filtrado(a->rows)) {
         char *resp = a->rows->filtro_resp ? xstrdup(a->rows->filtro_resp) : NULL;
         arbol_filas_set_filter(a->rows, a->rows->filtro_unidad, resp);
         free(resp);
@@ -567,6 +538,7 @@ static bool plan_open(App *a, Vista from, const UiPedido *p)
 {
     (void)from;
     int node = p->nodo;
+    ui_plan_ver_refiltrar(a);   /* seguimiento may have been edited there */
     if (node > 0 && !a->plan->nodes[node].deleted)
         select_node(a, node);
     a->lista.sel = arbol_filas_rebuild_keep(a->rows, a->lista.sel, ui_sel_node(a));

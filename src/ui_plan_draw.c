@@ -1,11 +1,13 @@
 /* ui_plan_draw.c — drawing the plan screen: its layout, the title with the
  * filters and the corte, the tree with its Gantt grid (or responsables and
- * presupuesto), and the detail of the selected element. */
+ * presupuesto, with the totals cache of summary rows), the unidad líder
+ * column, and the detail of the selected element. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "calc.h"
 #include "cmd.h"
+#include "presupuesto.h"
 #include "u8.h"
 #include "ui_plan.h"
 #include "ui_seg.h"
@@ -17,6 +19,27 @@
 #define PRES_W 16
 #define EXTRA_W (RESP_W + PRES_W)
 #define TREE_MIN 50
+#define LIDER_W 22
+#define TREE_MIN_LIDER 30   /* the líder column never squeezes the tree below this */
+
+/* ---- the presupuesto totals ---- */
+
+const Presupuestos *ui_plan_presupuestos(App *a)
+{
+    if (!a->presupuestos || a->presupuesto_gen != a->plan_gen ||
+        a->presupuestos->nnodos != a->plan->nnodes) {
+        presupuesto_free(a->presupuestos);
+        a->presupuestos = presupuesto_new(a->plan);
+        a->presupuesto_gen = a->plan_gen;
+    }
+    return a->presupuestos;
+}
+
+void ui_plan_presupuestos_invalidate(App *a)
+{
+    presupuesto_free(a->presupuestos);
+    a->presupuestos = NULL;
+}
 
 void ui_plan_layout(App *a)
 {
@@ -40,6 +63,12 @@ void ui_plan_layout(App *a)
         a->grid_x = a->tree_w;
         a->extra_x = -1;
     }
+    /* the unidad líder column (L) comes out of the tree's width */
+    a->lider_x = -1;
+    if (a->col_lider && a->tree_w - LIDER_W >= TREE_MIN_LIDER) {
+        a->tree_w -= LIDER_W;
+        a->lider_x = a->tree_w;
+    }
 }
 
 /* " POA 2024 · Institución · Unidad: X · Corte 3 JUL-SEP (abierto)": the
@@ -54,9 +83,10 @@ static void draw_title(App *a)
     snprintf(pre, sizeof pre, " POA %d%s%s", p->anio, a->solo_lectura[0] ? " · " : "",
              a->solo_lectura);
     snprintf(post, sizeof post, " · %s", ui_seg_corte_titulo(a, corte, sizeof corte));
-    snprintf(filtros, sizeof filtros, " · Unidad: %s%s%s",
+    snprintf(filtros, sizeof filtros, " · Unidad: %s%s%s%s%s",
              r->filtro_unidad >= 0 ? p->unidades[r->filtro_unidad].nombre : "todas",
-             r->filtro_resp ? " · Responsable: " : "", r->filtro_resp ? r->filtro_resp : "");
+             r->filtro_resp ? " · Responsable: " : "", r->filtro_resp ? r->filtro_resp : "",
+             r->filtro_estado ? " · Estado: " : "", arbol_filas_estado_nombre(r->filtro_estado));
     int room = a->W - u8_width(pre) - u8_width(post);
     int fw = u8_width(filtros);
     if (fw > room) {
@@ -77,8 +107,16 @@ static void draw_headers(App *a)
     int h = ui_attr(a, CR_HEADER);
     char t[64];
     snprintf(t, sizeof t, " Plan (%s)", a->focus == FOCUS_TREE ? "árbol" : "cronograma");
-    ui_put(1, 0, a->tree_w, h, "");
+    /* the plan's presupuesto total over the tree, whole or not at all */
+    char tot[512], line1[600];
+    presupuesto_texto(ui_plan_presupuestos(a), 0, false, tot, sizeof tot);
+    snprintf(line1, sizeof line1, " Presupuesto del plan: %s", tot);
+    ui_put(1, 0, a->tree_w, h, tot[0] && u8_width(line1) <= a->tree_w ? line1 : "");
     ui_put(2, 0, a->tree_w, h, t);
+    if (a->lider_x >= 0) {
+        ui_put(1, a->lider_x, LIDER_W, h, "");
+        ui_put(2, a->lider_x, LIDER_W, h, " Unidad líder");
+    }
     if (a->grid_x >= 0) {
         for (int q = 0; q < POA_TRIMESTRES; q++) {
             int x = a->grid_x + q * QUARTER_W;
@@ -241,10 +279,19 @@ static void draw_extra_row(App *a, int y, int node, bool selected)
 {
     Actividad *actividad = plan_act(a->plan, node);
     int base = selected && a->focus == FOCUS_TREE ? ui_attr(a, CR_SELECTED) : 0;
-    char r[512] = "", pr[160] = "", pad[200];
+    char r[512] = "", pr[512] = "", pad[200];
     if (actividad) {
         snprintf(r, sizeof r, " %s", actividad->responsables);
         presupuesto_text(actividad, pr, sizeof pr);
+    } else {
+        /* a summary row: the total of what it holds, without decimals when
+         * the column is too narrow; several currencies say so */
+        const Presupuestos *t = ui_plan_presupuestos(a);
+        presupuesto_texto(t, node, false, pr, sizeof pr);
+        if (u8_width(pr) > PRES_W - 1)
+            presupuesto_texto(t, node, true, pr, sizeof pr);
+        if (u8_width(pr) > PRES_W - 1 && strstr(pr, " + "))
+            snprintf(pr, sizeof pr, "%s", "varias monedas");
     }
     ui_put(y, a->extra_x, RESP_W, base, r);
     /* right-aligned amounts */
@@ -280,6 +327,12 @@ static void draw_list(App *a)
             draw_grid_row(a, y, row->node, sel);
         if (a->extra_x >= 0)
             draw_extra_row(a, y, row->node, sel);
+        if (a->lider_x >= 0) {
+            const Actividad *x = plan_act(a->plan, row->node);
+            char l[512];
+            snprintf(l, sizeof l, " %s", x ? x->unidad_lider : "");
+            ui_put(y, a->lider_x, LIDER_W, sel && a->focus == FOCUS_TREE ? ui_attr(a, CR_SELECTED) : 0, l);
+        }
     }
 }
 
@@ -332,6 +385,15 @@ static void draw_detail(App *a)
             sb_appendf(&extra[nextra], " · Meta anual: %s",
                        valor_format(&actividad->meta_anual, meta, sizeof meta));
         nextra++;
+    } else {
+        /* a summary row: its presupuesto total, with its currencies */
+        const Presupuestos *t = ui_plan_presupuestos(a);
+        int cnt = presupuesto_cuenta(t, node);
+        if (cnt) {
+            char tot[512];
+            sb_appendf(&extra[nextra++], "Presupuesto total: %s (%d actividad%s con monto)",
+                       presupuesto_texto(t, node, false, tot, sizeof tot), cnt, cnt == 1 ? "" : "es");
+        }
     }
     int text_lines = a->det_h - 1 - nextra;
     if (text_lines < 1)

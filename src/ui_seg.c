@@ -212,6 +212,7 @@ typedef struct {
     UiSeg *s;
     int objetivo;
     bool header_done;
+    const App *a;   /* the corte and thresholds of the state filter */
 } BuildCtx;
 
 static void push_fila(UiSeg *s, int node, bool obj)
@@ -225,8 +226,12 @@ static void push_fila(UiSeg *s, int node, bool obj)
 
 static void build_visit(Plan *p, int node, void *ctx)
 {
-    (void)p;
     BuildCtx *b = ctx;
+    /* the table's seguimiento filter (f): only actividades in those states */
+    if (b->s->filtro_estado &&
+        !(arbol_filas_estado_de(plan_act(p, node), b->a->corte, &b->a->cfg->umbrales) &
+          b->s->filtro_estado))
+        return;
     if (!b->header_done) {
         push_fila(b->s, b->objetivo, true);
         b->header_done = true;
@@ -248,7 +253,7 @@ void ui_seg_filas_build(App *a, int unidad)
     for (int i = 0; i < ejes->n; i++) {
         const IntVec *objs = &p->nodes[ejes->v[i]].kids;
         for (int j = 0; j < objs->n; j++) {
-            BuildCtx b = {s, objs->v[j], false};
+            BuildCtx b = {s, objs->v[j], false, a};
             const IntVec *metas = &p->nodes[objs->v[j]].kids;
             for (int k = 0; k < metas->n; k++)
                 if (!p->nodes[metas->v[k]].deleted && p->nodes[metas->v[k]].unidad == unidad)

@@ -173,8 +173,9 @@ static void tabla_draw(App *a)
     char fig[64] = "";
     if (has)
         snprintf(fig, sizeof fig, " · unidad: %ld %% %s", calc_pct_entero(pct), ui_seg_marca(a, sem));
-    snprintf(t, sizeof t, " Seguimiento · %s · %s%s", ui_seg_corte_titulo(a, c1, sizeof c1),
-             ui_seg_unidad_nombre(a, s->unidad), fig);
+    snprintf(t, sizeof t, " Seguimiento · %s · %s%s%s%s", ui_seg_corte_titulo(a, c1, sizeof c1),
+             ui_seg_unidad_nombre(a, s->unidad), fig, s->filtro_estado ? " · Estado: " : "",
+             arbol_filas_estado_nombre(s->filtro_estado));
     ui_seg_title(a, t);
     tabla_layout(a);
     /* two heading lines, with marks for columns out of sight */
@@ -311,8 +312,44 @@ static int tabla_enter(App *a)
 /* The status line on a unit's rows. */
 static void tabla_aviso(App *a)
 {
-    ui_status(a, false, "%s: %d actividades · Enter edita · u: otra unidad",
-              ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts);
+    if (a->seg->filtro_estado)
+        ui_status(a, false, "%s: %d actividad%s en estado %s al corte %d · Esc quita el filtro",
+                  ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts,
+                  a->seg->nacts == 1 ? "" : "es", arbol_filas_estado_nombre(a->seg->filtro_estado),
+                  a->corte);
+    else
+        ui_status(a, false, "%s: %d actividades · Enter edita · u: otra unidad",
+                  ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts);
+}
+
+/* f: the unit's actividades in one seguimiento state at the corte. */
+static int tabla_filtro(App *a, unsigned e)
+{
+    UiSeg *s = a->seg;
+    s->filtro_estado = e;
+    ui_seg_filas_build(a, s->unidad);
+    tabla_aviso(a);
+    return MOVE;
+}
+
+static int tabla_pick_estado(App *a)
+{
+    UiSeg *s = a->seg;
+    Plan *p = a->plan;
+    if (s->unidad < 0)
+        return MOVE;
+    int cuenta[ARBOL_ESTADO_N] = {0};
+    for (int i = 0; i < p->nacts; i++) {
+        int n = p->acts[i].node;
+        if (p->nodes[n].deleted || p->nodes[n].unidad != s->unidad)
+            continue;
+        unsigned bits = arbol_filas_estado_de(&p->acts[i], a->corte, &a->cfg->umbrales);
+        for (int k = 0; k < ARBOL_ESTADO_N; k++)
+            cuenta[k] += (bits & ARBOL_ESTADOS[k]) != 0;
+    }
+    bool cancel;
+    unsigned e = ui_pick_estado(a, s->filtro_estado, cuenta, &cancel);
+    return cancel ? MOVE : tabla_filtro(a, e);
 }
 
 static int tabla_request(App *a, UiReq req, int key)
@@ -341,6 +378,10 @@ static int tabla_request(App *a, UiReq req, int key)
         }
         return MOVE;
     }
+    case REQ_FILTER_ESTADO: return tabla_pick_estado(a);
+    case REQ_BACK:
+        /* Esc takes the filter off first, as on the plan; then goes back */
+        return s->filtro_estado ? tabla_filtro(a, 0) : UI_NOT_MINE;
     default: return ui_seg_corte_request(a, req);
     }
 }
@@ -353,6 +394,9 @@ static void tabla_changed(App *a, UiCambio what, bool showing)
     (void)showing;
     bool estructura = (what == UI_CAMBIO_DESHECHO && a->deshecho && a->deshecho->estructura) ||
                       what == UI_CAMBIO_RECARGADO;   /* node indices of another plan */
+    /* the state filter is judged at the corte */
+    if (what == UI_CAMBIO_CORTE && a->seg->filtro_estado)
+        estructura = true;
     if (estructura && a->seg->unidad >= 0 && a->seg->unidad < a->plan->nunidades)
         ui_seg_filas_build(a, a->seg->unidad);
 }

@@ -340,7 +340,7 @@ void verificar_plan(Plan *p, const VerificarOpts *o, Hallazgos *out)
     Umbrales def = calc_umbrales_default();
     Ctx x = {.h = out, .u = o && o->umbrales.verde > 0 ? &o->umbrales : &def};
     x.corte = o && o->corte >= 1 && o->corte <= POA_TRIMESTRES ? o->corte
-                                                               : plancsv_corte_con_datos(p);
+                                                               : calc_ultimo_corte_con_datos(p);
     out->corte = x.corte;
     if (x.corte)
         out->rollup = calc_rollup_new(p, x.corte, -1, x.u, o ? &o->regla : NULL);

@@ -76,19 +76,14 @@ static void xw_liberar(Xw *x)
     free(x->hojas);
 }
 
-/* The corte a report uses: the requested one, else the latest with data,
- * else the first quarter. */
+/* The corte a report uses: the requested one, else the latest with data
+ * (the one rule, calc.c), else the first quarter. */
 static int corte_de(const Plan *p, int pedido)
 {
     if (pedido >= 1 && pedido <= POA_TRIMESTRES)
         return pedido;
-    for (int q = POA_TRIMESTRES; q >= 1; q--)
-        for (int i = 0; i < p->nacts; i++) {
-            const Seguimiento *s = &p->acts[i].seg[q - 1];
-            if (!p->nodes[p->acts[i].node].deleted && (s->real.has || s->observaciones[0]))
-                return q;
-        }
-    return 1;
+    int c = calc_ultimo_corte_con_datos(p);
+    return c ? c : 1;
 }
 
 static const char *lxw_texto(lxw_error e)

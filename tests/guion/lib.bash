@@ -4,6 +4,8 @@
 # screen dump (:pantalla) and is evaluated against it after the run.
 set -euo pipefail
 tmp=$(mktemp -d)
+# what the interface remembers per file (estado.c) stays inside the test
+export XDG_STATE_HOME="$tmp/estado"
 trap 'rm -rf "$tmp"' EXIT
 nshot=0
 cur_shot=

@@ -11,6 +11,7 @@ import_fixture poa2024_ars_semma.csv
 db="$tmp/plan.db"
 # run SCRIPT-TEXT [SIZE]: poa on the plan with that script; sets rc, out, err
 run() {
+    rm -rf "$XDG_STATE_HOME"   # each run opens as the first time (nothing remembered)
     printf '%s\n' "$1" >"$tmp/s.guion"
     rc=0
     POA_GUION="$tmp/s.guion" POA_GUION_TAMANO="${2-}" timeout 20 "$POA" "$db" \

@@ -61,12 +61,13 @@ wait_for 'Identificar los traspasos salientes'
 keys Home /
 type_text 'afiliacion'
 keys Enter
-wait_for '«afiliacion»: n siguiente'
+wait_for '«afiliacion»: 1 de '
+has '· n siguiente, N anterior'
 has 'Afiliación'
 keys n
-wait_for '«afiliacion»'
+wait_for '«afiliacion»: 2 de '
 keys /
 type_text 'zzzz inexistente'
 keys Enter
-wait_for 'No se encontró «zzzz inexistente»'
+wait_for 'sin coincidencias para «zzzz inexistente»'
 quit

@@ -7,6 +7,7 @@ set -u
 : "${POA:?run through ctest}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME="$tmp/estado"   # what the interface remembers stays here
 fails=0 passes=0
 for fx in seguimiento2024_t3_caja.csv poa2024_ars_semma.csv; do
     db="$tmp/${fx%.csv}.db"

@@ -3,6 +3,8 @@
 set -euo pipefail
 T="$POA_TOOLS/tui-drive"
 tmp=$(mktemp -d)
+# what the interface remembers per file (estado.c) stays inside the test
+export XDG_STATE_HOME="$tmp/estado"
 sessions=()
 cleanup() {
     for s in "${sessions[@]}"; do "$T" stop "$s" >/dev/null 2>&1 || true; done

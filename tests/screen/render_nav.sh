@@ -31,9 +31,10 @@ keys /
 wait_for 'Buscar:'
 type_text 'afiliacion'
 keys Enter
-wait_for '«afiliacion»: n siguiente'
+wait_for '«afiliacion»: 3 de 9 · n siguiente'
 quit
 
+rm -rf "$XDG_STATE_HOME"   # the scripted run opens as the tmux one did: nothing remembered
 printf 'Down Down Down Down Tab\n:pantalla %s\nF1\n:pantalla %s\nEscape Tab q\n' \
     "$tmp/guion1.txt" "$tmp/guion2.txt" >"$tmp/s.guion"
 POA_GUION="$tmp/s.guion" POA_GUION_TAMANO=120x40 "$POA" "$tmp/plan.db" >/dev/null || fail "el guion falló"

@@ -25,6 +25,11 @@ for sig in TERM HUP INT QUIT; do
     n=$((n + 1))
     start_wrapped "sig$sig"
     [ "$("$T" modes "$cur")" = "alternate=1 cursor=0" ] || fail "la interfaz no usa la pantalla alterna"
+    if [ "$n" -gt 1 ]; then
+        # the session the previous signal ended remembered its row (estado.c)
+        wait_for 'Actividad 1.2'
+        keys g
+    fi
     # confirm one edit (the text of activity 1.1), then open another and leave it open
     keys Down Down Down Down
     wait_for 'Actividad 1.1'

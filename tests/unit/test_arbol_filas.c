@@ -212,6 +212,96 @@ TEST(rebuild_keeps_the_selected_node)
     plan_free(f.p);
 }
 
+TEST(filter_by_seguimiento_state_at_the_corte)
+{
+    Fix f = fix_new();
+    ArbolFilas *r = arbol_filas_new(f.p);
+    Umbrales u = calc_umbrales_default();
+    /* at corte 1: 1.1 (January) reported in full, 2.1 (March) due and not
+     * reported; 1.2 (June) and 3.1 (December) not due yet */
+    plan_act(f.p, f.a11)->seg[0].real = (Valor){true, false, 1};
+    arbol_filas_set_estado(r, ARBOL_ESTADO_ROJO, 1, &u);
+    CHECK(arbol_filas_filtrado(r));
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_fi, f.ent2, f.a21);
+    arbol_filas_set_estado(r, ARBOL_ESTADO_SIN_REPORTE, 1, &u);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_fi, f.ent2, f.a21);
+    arbol_filas_set_estado(r, ARBOL_ESTADO_VERDE, 1, &u);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_pl, f.ent1, f.a11);
+    arbol_filas_set_estado(r, ARBOL_ESTADO_NO_VENCIDA, 1, &u);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_pl, f.ent1, f.a12, f.eje2,
+               f.obj2, f.meta2, f.a31);
+    /* on top of the unit filter: Finanzas' activities not due yet */
+    arbol_filas_set_filter(r, 1, NULL);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d", f.eje2, f.obj2, f.meta2, f.a31);
+    /* a real of 70 % is amarillo; the same at corte 2 (1.2 due too) */
+    plan_act(f.p, f.a21)->seg[0].real = (Valor){true, false, 0.7};
+    arbol_filas_set_filter(r, -1, NULL);
+    arbol_filas_set_estado(r, ARBOL_ESTADO_AMARILLO, 1, &u);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_fi, f.ent2, f.a21);
+    arbol_filas_set_estado(r, ARBOL_ESTADO_ROJO, 2, &u);
+    arbol_filas_rebuild(r);
+    /* corte 2: 1.1 has no real at corte 2 (sin reporte: rojo), 1.2 neither,
+     * 2.1 neither */
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_pl, f.ent1, f.a11, f.a12,
+               f.meta_fi, f.ent2, f.a21);
+    /* several states at once; then off */
+    arbol_filas_set_estado(r, ARBOL_ESTADO_VERDE | ARBOL_ESTADO_AMARILLO, 1, &u);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_pl, f.ent1, f.a11, f.meta_fi,
+               f.ent2, f.a21);
+    arbol_filas_set_estado(r, 0, 1, &u);
+    CHECK(!arbol_filas_filtrado(r));
+    CHECK(r->shown == NULL);
+    CHECK_STR(arbol_filas_estado_nombre(ARBOL_ESTADO_SIN_REPORTE), "sin reporte");
+    CHECK_STR(arbol_filas_estado_nombre(3), "");
+    /* the unit filter with its responsable kept (the same string passed back) */
+    arbol_filas_set_filter(r, -1, "Ana");
+    arbol_filas_set_filter(r, 0, r->filtro_resp);
+    arbol_filas_rebuild(r);
+    CHECK_ROWS(r, "%d,%d,%d,%d,%d", f.eje1, f.obj1, f.meta_pl, f.ent1, f.a11);
+    arbol_filas_free(r);
+    plan_free(f.p);
+}
+
+TEST(search_counts_matches_and_tells_when_it_wraps)
+{
+    Fix f = fix_new();
+    ArbolFilas *r = arbol_filas_new(f.p);
+    bool wrapped = true;
+    int pos = -1;
+    /* «planificación»: the meta (its text) and 1.2 (its text) */
+    CHECK_INT(arbol_filas_search_count(r, "PLANIFICACION", f.meta_pl, &pos), 2);
+    CHECK_INT(pos, 1);
+    CHECK_INT(arbol_filas_search_count(r, "planificación", f.a12, &pos), 2);
+    CHECK_INT(pos, 2);
+    CHECK_INT(arbol_filas_search_count(r, "planificación", f.a11, &pos), 2);
+    CHECK_INT(pos, 0);
+    CHECK_INT(arbol_filas_search_wrap(r, "planificación", 0, +1, &wrapped), f.meta_pl);
+    CHECK(!wrapped);
+    CHECK_INT(arbol_filas_search_wrap(r, "planificación", f.meta_pl, +1, &wrapped), f.a12);
+    CHECK(!wrapped);
+    CHECK_INT(arbol_filas_search_wrap(r, "planificación", f.a12, +1, &wrapped), f.meta_pl);
+    CHECK(wrapped);
+    CHECK_INT(arbol_filas_search_wrap(r, "planificación", f.meta_pl, -1, &wrapped), f.a12);
+    CHECK(wrapped);
+    CHECK_INT(arbol_filas_search_wrap(r, "planificación", f.a12, -1, &wrapped), f.meta_pl);
+    CHECK(!wrapped);
+    CHECK_INT(arbol_filas_search_wrap(r, "nada de esto", f.a12, +1, &wrapped), -1);
+    CHECK(!wrapped);
+    CHECK_INT(arbol_filas_search_count(r, "nada de esto", f.a12, &pos), 0);
+    /* under a filter only what is shown counts */
+    arbol_filas_set_filter(r, 1, NULL);
+    CHECK_INT(arbol_filas_search_count(r, "planificación", f.a12, &pos), 0);
+    arbol_filas_free(r);
+    plan_free(f.p);
+}
+
 int main(void)
 {
     RUN(small_plan_opens_expanded_and_implicit_levels_vanish);
@@ -220,5 +310,7 @@ int main(void)
     RUN(search_folds_accents_wraps_and_respects_filters);
     RUN(month_masks_roll_up_and_follow_edits);
     RUN(rebuild_keeps_the_selected_node);
+    RUN(filter_by_seguimiento_state_at_the_corte);
+    RUN(search_counts_matches_and_tells_when_it_wraps);
     return t_finish();
 }

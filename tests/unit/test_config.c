@@ -36,7 +36,9 @@ static void check_defaults(const Config *c)
 {
     CHECK_STR(c->institucion, "");
     CHECK_INT(c->anio, 0);
-    CHECK_INT(c->corte, 1);
+    CHECK_INT(c->corte, 0);   /* the last corte with seguimiento */
+    CHECK(c->recordar);
+    CHECK(!c->columna_lider);
     CHECK_DBL(c->umbrales.verde, 0.80, 1e-12);
     CHECK_DBL(c->umbrales.amarillo, 0.60, 1e-12);
     CHECK_INT(c->regla.regla, ROLLUP_MEDIA);
@@ -109,7 +111,7 @@ TEST(config_ini_distribuido)
     /* generated from the table of keys: every value is the default */
     CHECK_STR(c.institucion, "");
     CHECK_INT(c.anio, 0);
-    CHECK_INT(c.corte, 1);
+    CHECK_INT(c.corte, 0);
     CHECK_DBL(c.umbrales.verde, 0.80, 1e-12);
     CHECK_DBL(c.umbrales.amarillo, 0.60, 1e-12);
     CHECK_INT(c.regla.regla, ROLLUP_MEDIA);
@@ -253,7 +255,7 @@ TEST(valores_malos)
     /* Invalid bytes are shown as U+FFFD, never sent raw to the screen. */
     CHECK_AVISO(&a, path, 16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
     /* The repeated key: the later line (iniparser keeps the last value). */
-    CHECK_AVISO(&a, path, 19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4; se usa 1");
+    CHECK_AVISO(&a, path, 19, "[plan] corte = «0x2»: se esperaba un trimestre entre 1 y 4, o vacío; se usa el último corte con seguimiento");
     CHECK_AVISO(&a, path, 19, "[plan] corte repetida (ya estaba en la línea 3); vale esta");
     CHECK_INT(a.n, 11);
     /* Sorted by line. */
