@@ -84,7 +84,7 @@ void recoleccion_ordenar(Recoleccion *r, RecolOrden orden);
  * when POA_HOY is not a date. */
 bool recoleccion_hoy(char out[11], PoaErr *err);
 /* The corte to show when none is asked: the last with a capture sent, else
- * the last with data (plancsv_corte_con_datos); 0 when neither. */
+ * the last with data (calc_ultimo_corte_con_datos); 0 when neither. */
 int recoleccion_corte_defecto(Db *db, const Plan *p, PoaErr *err);
 
 /* "devuelta", "pendiente", "vencida", "no enviada". */

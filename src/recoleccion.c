@@ -319,7 +319,7 @@ int recoleccion_corte_defecto(Db *db, const Plan *p, PoaErr *err)
         sql_falla(db, err, "No se pudieron leer los libros de captura enviados");
         return -1;
     }
-    return corte >= 1 && corte <= POA_TRIMESTRES ? corte : plancsv_corte_con_datos(p);
+    return corte >= 1 && corte <= POA_TRIMESTRES ? corte : calc_ultimo_corte_con_datos(p);
 }
 
 /* ---- names ---- */

@@ -12,7 +12,7 @@
 
 static const char *const VISTA_NOMBRE[VISTA_N] = {
     [VISTA_PLAN] = "plan", [VISTA_FORM] = "formulario", [VISTA_TABLA] = "tabla",
-    [VISTA_TABLERO] = "tablero",
+    [VISTA_TABLERO] = "tablero", [VISTA_RECOLECCION] = "recoleccion",
 };
 
 bool ui_estado_restaurar(App *a, const char *path, UiPedido *abrir)
@@ -60,9 +60,10 @@ bool ui_estado_restaurar(App *a, const char *path, UiPedido *abrir)
      * actividad that still exists (else they would ask for a unit) */
     bool otra = false;
     for (int v = 0; v < VISTA_N; v++) {
-        if (v == VISTA_PLAN || strcmp(e->vista, VISTA_NOMBRE[v]) != 0)
+        if (v == VISTA_PLAN || !VISTA_NOMBRE[v] || strcmp(e->vista, VISTA_NOMBRE[v]) != 0)
             continue;
-        if (v != VISTA_TABLERO && (e->foco <= 0 || p->nodes[e->foco].kind != NODE_ACTIVIDAD))
+        /* the board and the collection view need no node */
+        if (v != VISTA_TABLERO && v != VISTA_RECOLECCION && (e->foco <= 0 || p->nodes[e->foco].kind != NODE_ACTIVIDAD))
             break;
         *abrir = (UiPedido){.vista = (Vista)v, .nodo = e->foco, .unidad = -1};
         otra = true;
@@ -81,7 +82,8 @@ bool ui_estado_guardar(const App *a, const char *path, int foco, PoaErr *err)
     const Plan *p = a->plan;
     const ArbolFilas *r = a->rows;
     Estado *e = estado_new();
-    snprintf(e->vista, sizeof e->vista, "%s", VISTA_NOMBRE[a->vista]);
+    snprintf(e->vista, sizeof e->vista, "%s",
+             VISTA_NOMBRE[a->vista] ? VISTA_NOMBRE[a->vista] : "plan");
     e->corte = a->corte;
     e->unidad = r->filtro_unidad;
     e->responsable = r->filtro_resp ? xstrdup(r->filtro_resp) : NULL;
