@@ -111,8 +111,14 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return false;
     }
+    /* a typed number in either convention, with its currency (numero.h);
+     * one that does not read goes on as typed, for the field's message */
+    char moneda[8];
+    cmd_campo_tecleado(c, &v, moneda, sizeof moneda);
+    Actividad *a = plan_act(p, node);
+    bool pone_moneda = moneda[0] && a && str_empty(a->moneda);
     char *antes = cmd_campo_valor(p, node, c);
-    if (strcmp(antes, v) == 0) {
+    if (strcmp(antes, v) == 0 && !pone_moneda) {
         free(antes);
         free(v);
         return true;    /* nothing changed: no transaction, no log row */
@@ -127,7 +133,6 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return false;
     }
-    Actividad *a = plan_act(p, node);
     Actividad before;
     Node nb = p->nodes[node];   /* shallow: what the screen showed, for the save */
     if (a)
@@ -145,14 +150,28 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
             return false;
         }
     }
+    if (pone_moneda)   /* the amount says its currency and the activity had none */
+        a->moneda = xstrdup(moneda);
     char *despues = cmd_campo_valor(p, node, c);
     int64_t accion;
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
-             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes, despues,
-                          "Editar", err);
+             (strcmp(antes, despues) == 0 ||
+              cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes,
+                           despues, "Editar", err)) &&
+             (!pone_moneda || cmd_log_node(db, accion, p, node, CAMBIO_CAMPO,
+                                           cmd_campo_columna(CAMPO_MONEDA), "", moneda,
+                                           "Editar", err));
         ok = cmd_tx_end(db, ok, err);
+    }
+    if (pone_moneda) {   /* one of the two strings goes: the new one on failure */
+        if (ok) {
+            free(before.moneda);
+        } else {
+            free(a->moneda);
+            a->moneda = before.moneda;
+        }
     }
     if (slot) {
         if (ok) {

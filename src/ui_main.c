@@ -293,7 +293,8 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.color = cfg->colores && !(nc && nc[0]);
     arbol_filas_rebuild(a.rows);
     if (a.utf8)
-        ui_status(&a, false, "%s: %d actividades. F1 muestra las teclas.", path, p->nacts);
+        ui_status(&a, false, "%s: %d %s. F1 muestra las teclas.", path, p->nacts,
+                  num_plural(p->nacts, "actividad", "actividades"));
     else
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");

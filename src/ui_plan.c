@@ -200,8 +200,8 @@ static int on_unidad(App *a, int k)
     if (pick == 0)
         ui_status(a, false, "Todas las unidades");
     else
-        ui_status(a, false, "Unidad: %s (%d filas; Esc quita el filtro)", p->unidades[pick - 1].nombre,
-                  a->rows->nrows);
+        ui_status(a, false, "Unidad: %s (%d %s; Esc quita el filtro)", p->unidades[pick - 1].nombre,
+                  a->rows->nrows, num_plural(a->rows->nrows, "fila", "filas"));
     return REBUILD;
 }
 

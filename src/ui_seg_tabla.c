@@ -311,8 +311,9 @@ static int tabla_enter(App *a)
 /* The status line on a unit's rows. */
 static void tabla_aviso(App *a)
 {
-    ui_status(a, false, "%s: %d actividades · Enter edita · u: otra unidad",
-              ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts);
+    ui_status(a, false, "%s: %d %s · Enter edita · u: otra unidad",
+              ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts,
+              num_plural(a->seg->nacts, "actividad", "actividades"));
 }
 
 static int tabla_request(App *a, UiReq req, int key)
