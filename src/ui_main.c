@@ -225,6 +225,10 @@ static void loop(App *a)
             continue;
         }
         int node = ui_sel_node(a);
+        /* an action that says nothing of its own leaves the status line
+         * empty: the message of an earlier one would read as its outcome */
+        a->status[0] = '\0';
+        a->status_err = false;
         int r = dispatch(a, k->req, key);
         if (r & UI_QUIT)
             break;
