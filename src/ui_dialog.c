@@ -209,6 +209,11 @@ static void draw_box(App *a, int y, int x, int h, int w, const char *title)
     ui_put(y, x + 1, w - 2, at | A_BOLD, t);
 }
 
+/* The box's width: the terminal's less a margin, at most 90 columns. */
+static int pick_box_w(const App *a) { return a->W - 8 < 90 ? a->W - 8 : 90; }
+
+int ui_pick_ancho(const App *a) { return pick_box_w(a) - 4; }
+
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
 {
     char filter[256] = "";
@@ -229,7 +234,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             refilter = false;
         }
         if (!a->too_small) {
-            int w = a->W - 8 < 90 ? a->W - 8 : 90;
+            int w = pick_box_w(a);
             int h = a->H - 6;
             if (h > nvis + 4)
                 h = nvis + 4 < 8 ? 8 : nvis + 4;

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "deshacer.h"
+#include "ruta.h"
 #include "u8.h"
 #include "ui_plan.h"
 
@@ -445,15 +446,9 @@ static int on_move_to(App *a, int k)
         return MOVE;
     }
     char **items = xmalloc(sizeof(char *) * (size_t)cand.n);
-    for (int i = 0; i < cand.n; i++) {
-        const Node *c = &p->nodes[cand.v[i]];
-        const char *u = c->unidad >= 0 ? p->unidades[c->unidad].nombre : "";
-        if (c->kind == NODE_META)
-            items[i] = xasprintf("%s%s%s", u, c->texto[0] ? ": " : "", c->texto);
-        else
-            items[i] = xasprintf("%s%s%s%s%s%s", c->codigo, c->codigo[0] ? " " : "", c->texto,
-                                 u[0] ? " (" : "", u, u[0] ? ")" : "");
-    }
+    /* each place by its path, so three metas of one unit read apart */
+    for (int i = 0; i < cand.n; i++)
+        items[i] = ruta_node_texto(p, cand.v[i], ui_pick_ancho(a), a->utf8);
     char title[128];
     snprintf(title, sizeof title, "Mover %s a…", node_kind_name(p->nodes[n].kind));
     int pick = ui_pick(a, title, items, cand.n, 0);
