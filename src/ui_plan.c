@@ -255,8 +255,30 @@ static int need_node(App *a)
     return n;
 }
 
+/* A field with a fixed set of values (tipo de meta, sentido): chosen from
+ * a list that opens on the present one, not typed. */
+static int pick_field(App *a, int n, CmdCampo c, const char *const *op)
+{
+    char *old = cmd_campo_valor(a->plan, n, c);
+    int cnt = 0, initial = 0;
+    for (; op[cnt]; cnt++)
+        if (strcmp(op[cnt], old) == 0)
+            initial = cnt;
+    free(old);
+    int pick = ui_pick(a, cmd_campo_nombre(c), (char *const *)op, cnt, initial);
+    if (pick < 0) {
+        ui_status(a, false, "Edición cancelada");
+        return a->quit ? UI_QUIT : UI_HANDLED | UI_REDRAW;
+    }
+    PoaErr err = {{0}};
+    return ui_plan_saved(a, cmd_set_campo(a->db, a->plan, n, c, op[pick], &err), &err);
+}
+
 static int edit_field(App *a, int n, CmdCampo c)
 {
+    const char *const *op = cmd_campo_opciones(c);
+    if (op)
+        return pick_field(a, n, c, op);
     char *old = cmd_campo_valor(a->plan, n, c);
     char prompt[128];
     snprintf(prompt, sizeof prompt, "%s:", cmd_campo_nombre(c));
