@@ -9,10 +9,11 @@
 
 /* The path from the eje down to node, levels the plan does not use left
  * out; a meta reads «unidad · texto». Fitted to cols columns: the levels
- * above node are shortened first, the longest first and none below 12
- * columns, so the end that tells rows apart (the unit and the node's own
- * text) stays; only then node's own part is cut at its end. utf8 false:
- * « > » between levels. Caller frees. */
+ * above node's parent are shortened first (the widest first, none below 12
+ * columns), so the end that tells rows apart (the unit, the meta, the
+ * node's own text) stays; then the parent, then node itself; at last the
+ * middle of the whole line gives way. utf8 false: « > » between levels.
+ * Caller frees. */
 char *ruta_node_texto(const Plan *p, int node, int cols, bool utf8);
 
 #endif

@@ -23,6 +23,28 @@ static char *parte(const Plan *p, int node)
     return xasprintf("%s%s%s", n->codigo, n->codigo[0] && n->texto[0] ? " " : "", n->texto);
 }
 
+static int ancho(char *const *partes, int n, int sepw)
+{
+    int total = sepw * (n - 1);
+    for (int i = 0; i < n; i++)
+        total += u8_width(partes[i]);
+    return total;
+}
+
+/* s in cols columns: its start, "…", and as much of its end as fits. */
+static char *recorte_medio(const char *s, int cols)
+{
+    if (cols < 3)
+        cols = 3;
+    int head_w = (cols - 1) / 3, used;
+    size_t head = u8_fit(s, head_w, &used);
+    int room = cols - used - 1;
+    size_t tail = head;
+    while (s[tail] && u8_width(s + tail) > room)
+        tail = u8_next(s, tail);
+    return xasprintf("%.*s…%s", (int)head, s, s + tail);
+}
+
 char *ruta_node_texto(const Plan *p, int node, int cols, bool utf8)
 {
     const char *sep = utf8 ? " › " : " > ";
@@ -43,34 +65,27 @@ char *ruta_node_texto(const Plan *p, int node, int cols, bool utf8)
     }
     if (n == 0)
         return xstrdup("");
-    /* shorten the levels above node, the widest first, while too wide */
-    for (;;) {
-        int total = sepw * (n - 1), widest = -1;
-        for (int i = 0; i < n; i++)
-            total += u8_width(partes[i]);
-        if (total <= cols)
-            break;
-        for (int i = 0; i < n - 1; i++)
-            if (u8_width(partes[i]) > PARTE_MIN &&
-                (widest < 0 || u8_width(partes[i]) > u8_width(partes[widest])))
-                widest = i;
-        if (widest < 0) {
-            /* the levels above are as short as they go: node's own part */
-            int room = cols - (total - u8_width(partes[n - 1]));
-            if (room < PARTE_MIN)
-                room = PARTE_MIN;
+    /* too wide: the levels above node's parent give way first (the widest
+     * first, none below PARTE_MIN), then the parent, then node itself */
+    int lim[3] = {n - 2, n - 1, n};
+    for (int stage = 0; stage < 3 && ancho(partes, n, sepw) > cols; stage++) {
+        for (;;) {
+            int total = ancho(partes, n, sepw), widest = -1;
+            if (total <= cols)
+                break;
+            for (int i = 0; i < lim[stage]; i++)
+                if (u8_width(partes[i]) > PARTE_MIN &&
+                    (widest < 0 || u8_width(partes[i]) > u8_width(partes[widest])))
+                    widest = i;
+            if (widest < 0)
+                break;
+            int w = u8_width(partes[widest]);
+            int to = w - (total - cols) > PARTE_MIN ? w - (total - cols) : PARTE_MIN;
             char buf[1024];
-            u8_fit_copy(partes[n - 1], room, false, buf, sizeof buf);
-            free(partes[n - 1]);
-            partes[n - 1] = xstrdup(buf);
-            break;
+            u8_fit_copy(partes[widest], to, false, buf, sizeof buf);
+            free(partes[widest]);
+            partes[widest] = xstrdup(buf);
         }
-        int w = u8_width(partes[widest]), excess = total - cols;
-        int to = w - excess > PARTE_MIN ? w - excess : PARTE_MIN;
-        char buf[1024];
-        u8_fit_copy(partes[widest], to, false, buf, sizeof buf);
-        free(partes[widest]);
-        partes[widest] = xstrdup(buf);
     }
     StrBuf b = {0};
     for (int i = 0; i < n; i++) {
@@ -79,5 +94,11 @@ char *ruta_node_texto(const Plan *p, int node, int cols, bool utf8)
         sb_append(&b, partes[i]);
         free(partes[i]);
     }
-    return sb_take(&b);
+    char *out = sb_take(&b);
+    if (u8_width(out) > cols) {   /* every level at its least: cut the middle */
+        char *m = recorte_medio(out, cols);
+        free(out);
+        out = m;
+    }
+    return out;
 }
