@@ -3,7 +3,8 @@
 # their allowed values (acumulable/porcentaje/hito, ascendente/descendente)
 # that opens on the present one; Esc leaves the value; the choice is kept
 # after quitting. Numbers typed in either convention (presupuesto with a
-# currency symbol, meta anual, a target) are saved as the numbers meant.
+# currency symbol, meta anual, a target, the real of the seguimiento form)
+# are saved as the numbers meant.
 source "$(dirname "$0")/lib.bash"
 import_fixture poa2024_ars_semma.csv
 
@@ -56,6 +57,19 @@ keys C-u
 type_text '1.500.000,50'
 keys Enter
 wait_for 'Guardado'
+# the real of the seguimiento form, by the same rule
+keys s
+wait_for 'Formulario de seguimiento · Corte 1'
+keys Enter
+wait_for 'Real acumulado EN-MAR de 1.1'
+keys C-u
+type_text '1.234,5'
+keys Enter
+wait_for 'Guardado. 1.1: '
+check <<'C'
+row 'Real acumulado EN-MAR' | grep -q '1234.5' || fail "real: $(row 'Real acumulado EN-MAR')"
+C
+keys Escape
 quit
 
 # reopened: the list of fields shows what was chosen and typed
