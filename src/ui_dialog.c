@@ -365,6 +365,14 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
     return confirm_box(a, line1, line2, false);
 }
 
+bool ui_confirm_salir(App *a, const char *line1, const char *line2)
+{
+    if (!confirm_box(a, line1, line2, true))
+        return false;
+    a->quit = true;
+    return true;
+}
+
 bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret)
 {
     if (ui_edit_line(a, prompt, initial, out))

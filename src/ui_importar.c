@@ -42,6 +42,10 @@ static bool ask(App *a, const char *title, const Lineas *ls)
         }
         bool is_key;
         int k = ui_read_dialog_key(a, &is_key);
+        if (is_key && k == KEY_F(10) &&   /* as in every dialog: ask, then leave */
+            ui_confirm_salir(a, "La importación no se hizo: nada cambió.",
+                             "¿Cancelarla y salir del programa?"))
+            return false;
         if (k < 0 || is_key)
             continue;
         if (k == 's' || k == 'S')

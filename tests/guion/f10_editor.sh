@@ -2,8 +2,8 @@
 # f10_editor.sh — F10 with a dialog open asks, visibly, whether to leave:
 # in the line editor «¿Descartarla y salir del programa?», n goes back to
 # the edit with what was typed, F10 asks again and s leaves without saving
-# it; in a list (E, m) the same: n goes back to the list, s (or F10 once
-# more) leaves having chosen nothing. The file keeps what it had (poa
+# it; in a list (E, m), the export dialog and the import question the same:
+# n goes back to the dialog, s (or F10 once more) leaves having done nothing. The file keeps what it had (poa
 # exportar before = after).
 source "$(dirname "$0")/lib.bash"
 import_fixture poa2024_ars_semma.csv
@@ -51,6 +51,35 @@ wait_for 'Mover actividad a…'
 keys F10
 wait_for '¿Cerrarla y salir del programa?'
 keys F10
+end 0
+"$POA" exportar "$tmp/plan.db" --csv "$tmp/despues.csv" >/dev/null || fail "exportar después"
+cmp -s "$tmp/antes.csv" "$tmp/despues.csv" || fail "el plan cambió"
+
+# the export dialog and the import question ask the same
+start exportar 80 24
+keys x
+wait_for 'Exportar para el Consejo Directivo'
+keys F10
+wait_for '¿Cancelarla y salir del programa?'
+has 'La exportación no empezó.'
+keys n
+wait_gone '¿Cancelarla y salir del programa?'
+has 'Exportar para el Consejo Directivo'
+keys F10 F10
+end 0
+[ -z "$(ls "$tmp" | grep -i '\.xlsx$')" ] || fail "se escribió un informe: $(ls "$tmp")"
+head -2 "$POA_FIXTURES/poa2024_ars_semma.csv" >"$tmp/uno.csv"
+start importar 80 24
+keys i
+wait_for 'Importar (CSV o libro de cálculo):'
+keys C-u
+type_text "$tmp/uno.csv"
+keys Enter
+wait_for '¿Importar? (s/n)'
+keys F10
+wait_for '¿Cancelarla y salir del programa?'
+has 'La importación no se hizo: nada cambió.'
+keys s
 end 0
 "$POA" exportar "$tmp/plan.db" --csv "$tmp/despues.csv" >/dev/null || fail "exportar después"
 cmp -s "$tmp/antes.csv" "$tmp/despues.csv" || fail "el plan cambió"
