@@ -70,6 +70,12 @@ size_t cmd_texto_largo(const char *s);
 /* Sets a field from the editor's text; validates it (numbers, empty text
  * where one is required) and saves. */
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);
+/* The same for a value a person typed in the editor: a number field reads
+ * both conventions (cmd_campo_tecleado: «1.500» is 1500 there, 1.5 for
+ * cmd_set_campo), and a currency symbol in the presupuesto sets an empty
+ * moneda in the same transaction and undo step. */
+bool cmd_set_campo_tecleado(Db *db, Plan *p, int node, CmdCampo c, const char *valor,
+                            PoaErr *err);
 /* Changes the unit of a meta operativa (and its subtree in the model). */
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err);
 

@@ -93,7 +93,10 @@ static bool texto_requerido(NodeKind k)
     return k == NODE_EJE || k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
 }
 
-bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
+/* tecleado: valor is what a person typed (numero.h), else the canonical
+ * text of cmd_campo_valor (another edit's copy, a paste), read as it is. */
+static bool set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, bool tecleado,
+                      PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
         !cmd_campo_aplica(p->nodes[node].kind, c)) {
@@ -113,8 +116,9 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     }
     /* a typed number in either convention, with its currency (numero.h);
      * one that does not read goes on as typed, for the field's message */
-    char moneda[8];
-    cmd_campo_tecleado(c, &v, moneda, sizeof moneda);
+    char moneda[8] = "";
+    if (tecleado)
+        cmd_campo_tecleado(c, &v, moneda, sizeof moneda);
     Actividad *a = plan_act(p, node);
     bool pone_moneda = moneda[0] && a && str_empty(a->moneda);
     char *antes = cmd_campo_valor(p, node, c);
@@ -189,6 +193,17 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     free(antes);
     free(v);
     return ok;
+}
+
+bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
+{
+    return set_campo(db, p, node, c, valor, false, err);
+}
+
+bool cmd_set_campo_tecleado(Db *db, Plan *p, int node, CmdCampo c, const char *valor,
+                            PoaErr *err)
+{
+    return set_campo(db, p, node, c, valor, true, err);
 }
 
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)

@@ -289,7 +289,7 @@ static int edit_field(App *a, int n, CmdCampo c)
     if (!ok)
         return r;
     PoaErr err = {{0}};
-    r = ui_plan_saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
+    r = ui_plan_saved(a, cmd_set_campo_tecleado(a->db, a->plan, n, c, v, &err), &err);
     arbol_filas_mask_update(a->rows, n);   /* quarterly targets change the grid */
     free(v);
     return r;

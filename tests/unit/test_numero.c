@@ -1,7 +1,8 @@
 /* test_numero.c — numbers typed in the editor (numero.c): both thousand and
  * decimal conventions, the ambiguous single mark, currency symbols; and
- * through cmd_set_campo: presupuesto with its currency, meta anual and
- * targets, each read back from the file and undone in one step. */
+ * through cmd_set_campo_tecleado: presupuesto with its currency, meta anual and
+ * targets, each read back from the file and undone in one step; the
+ * canonical path (cmd_set_campo) keeps reading «1.125» as 1.125. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,12 +84,12 @@ TEST(en_el_editor)
     int act = t_first_of(f.p, NODE_ACTIVIDAD);
     Actividad *a = plan_act(f.p, act);
     CHECK_STR(a->moneda, "");
-    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "RD$ 150,000.50", &err));
+    CHECK(cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_PRESUPUESTO, "RD$ 150,000.50", &err));
     CHECK_DBL(a->presupuesto, 150000.5, 1e-9);
     CHECK_STR(a->moneda, "RD$");
-    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_META_ANUAL, "1.500", &err));
-    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_T1, "2,5", &err));
-    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_T2, "7,5%", &err));
+    CHECK(cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_META_ANUAL, "1.500", &err));
+    CHECK(cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_T1, "2,5", &err));
+    CHECK(cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_T2, "7,5%", &err));
     Plan *q = t_fx_reopen(&f);
     Actividad *b = plan_act(q, t_first_of(q, NODE_ACTIVIDAD));
     CHECK_DBL(b->presupuesto, 150000.5, 1e-9);
@@ -99,7 +100,7 @@ TEST(en_el_editor)
     CHECK_DBL(b->trim[1].valor, 0.075, 1e-9);
     plan_free(q);
     /* a known currency stays: the symbol typed does not replace it */
-    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "US$ 1.500.000,50", &err));
+    CHECK(cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_PRESUPUESTO, "US$ 1.500.000,50", &err));
     CHECK_DBL(a->presupuesto, 1500000.5, 1e-9);
     CHECK_STR(a->moneda, "RD$");
     /* undo, newest first: the amount alone, then the targets, then the
@@ -114,11 +115,17 @@ TEST(en_el_editor)
     CHECK_STR(a->moneda, "");
     /* refused: the message of the field, nothing changed */
     int logs = t_db_int(f.db, "SELECT count(*) FROM cambio");
-    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "RD$ mucho", &err));
+    CHECK(!cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_PRESUPUESTO, "RD$ mucho", &err));
     CHECK_CONTAINS(err.msg, "Presupuesto: «RD$ mucho» no es un importe");
-    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_META_ANUAL, "RD$ 5", &err));
+    CHECK(!cmd_set_campo_tecleado(f.db, f.p, act, CAMPO_META_ANUAL, "RD$ 5", &err));
     CHECK_CONTAINS(err.msg, "Meta anual: «RD$ 5» no es un número");
     CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM cambio"), logs);
+    /* a canonical value (a copy of another field, a paste) is read as it is:
+     * «1.125» is one and an eighth there, not 1125 */
+    CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_META_ANUAL, "1.125", &err));
+    CHECK_DBL(a->meta_anual.valor, 1.125, 1e-9);
+    CHECK(!cmd_set_campo(f.db, f.p, act, CAMPO_PRESUPUESTO, "RD$ 5", &err));
+    CHECK_STR(a->moneda, "");
     t_fx_close(&f);
 }
 
