@@ -55,6 +55,14 @@ char **cmd_campo_texto(Plan *p, int node, CmdCampo c);
 /* Parses the editor's text v of number field c into a (the caller's copy);
  * false with err on bad input. */
 bool cmd_campo_parse(Actividad *a, CmdCampo c, const char *v, PoaErr *err);
+/* A number field's value as typed (numero.h: «1.500.000,50», «RD$ 150,000.50»,
+ * «7,5%» for a target) replaced in *v by the canonical text cmd_campo_parse
+ * reads, with a currency symbol in moneda (presupuesto only). False (and *v
+ * as it was) when it does not read: cmd_campo_parse then says why. Text
+ * fields are left alone. */
+bool cmd_campo_tecleado(CmdCampo c, char **v, char *moneda, size_t moneda_n);
+/* The values a field is chosen from (NULL-terminated), or NULL for free text. */
+const char *const *cmd_campo_opciones(CmdCampo c);
 /* Excel's limit for a cell: longer texts are refused when edited. */
 #define CMD_TEXTO_MAX 32767
 /* Characters (code points) in a UTF-8 text. */
@@ -62,6 +70,12 @@ size_t cmd_texto_largo(const char *s);
 /* Sets a field from the editor's text; validates it (numbers, empty text
  * where one is required) and saves. */
 bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err);
+/* The same for a value a person typed in the editor: a number field reads
+ * both conventions (cmd_campo_tecleado: «1.500» is 1500 there, 1.5 for
+ * cmd_set_campo), and a currency symbol in the presupuesto sets an empty
+ * moneda in the same transaction and undo step. */
+bool cmd_set_campo_tecleado(Db *db, Plan *p, int node, CmdCampo c, const char *valor,
+                            PoaErr *err);
 /* Changes the unit of a meta operativa (and its subtree in the model). */
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err);
 

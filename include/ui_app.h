@@ -251,6 +251,11 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
 bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret);
 /* A list to choose from, filtered as the analyst types; index or -1. */
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
+/* Columns an item of ui_pick shows at the present size. */
+int ui_pick_ancho(const App *a);
+/* F10 inside a dialog: asks (drawn) whether to leave the program; s or F10
+ * again says yes and sets App.quit, n or Esc goes back to the dialog. */
+bool ui_confirm_salir(App *a, const char *line1, const char *line2);
 /* ui_pick over the plan's units (initial < 0: the first); -1 if none or Esc. */
 int ui_pick_unidad(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */

@@ -135,4 +135,8 @@ const char *now_text(char *buf, size_t n);
 /* Login name for the change log ("desconocido" if none). */
 const char *user_name(void);
 
+/* The word for n things: num_plural(1, "actividad", "actividades") is
+ * "actividad", any other n the plural (0 actividades, 2 actividades). */
+const char *num_plural(long n, const char *uno, const char *varios);
+
 #endif

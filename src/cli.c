@@ -359,7 +359,8 @@ int cli_exportar(const Args *a, const Config *cfg)
         fprintf(stderr, "poa: %s\n", err.msg);
         return EXIT_FALLO;
     }
-    printf("Exportadas %d actividades a «%s»\n", rows, a->csv);
+    printf("%s %d %s a «%s»\n", num_plural(rows, "Exportada", "Exportadas"), rows,
+           num_plural(rows, "actividad", "actividades"), a->csv);
     return EXIT_OK;
 }
 

@@ -50,9 +50,10 @@ int cli_unificar(const Args *a, const Config *cfg)
                 code = EXIT_FALLO;
             } else {
                 code = EXIT_OK;
-                printf("Unificado %s «%s» en «%s»: %d elementos movidos, %d unificados con "
-                       "uno igual.\n", node_kind_name(k), origen, unificar_nombre(p, dst.v[0]),
-                       st.movidos, st.unificados - n);
+                printf("Unificado %s «%s» en «%s»: %d %s, %d %s con uno igual.\n",
+                       node_kind_name(k), origen, unificar_nombre(p, dst.v[0]), st.movidos,
+                       num_plural(st.movidos, "elemento movido", "elementos movidos"),
+                       st.unificados - n, num_plural(st.unificados - n, "unificado", "unificados"));
             }
         }
     }

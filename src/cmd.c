@@ -93,7 +93,10 @@ static bool texto_requerido(NodeKind k)
     return k == NODE_EJE || k == NODE_OBJETIVO || k == NODE_ENTREGABLE || k == NODE_ACTIVIDAD;
 }
 
-bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
+/* tecleado: valor is what a person typed (numero.h), else the canonical
+ * text of cmd_campo_valor (another edit's copy, a paste), read as it is. */
+static bool set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, bool tecleado,
+                      PoaErr *err)
 {
     if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted ||
         !cmd_campo_aplica(p->nodes[node].kind, c)) {
@@ -111,8 +114,15 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return false;
     }
+    /* a typed number in either convention, with its currency (numero.h);
+     * one that does not read goes on as typed, for the field's message */
+    char moneda[8] = "";
+    if (tecleado)
+        cmd_campo_tecleado(c, &v, moneda, sizeof moneda);
+    Actividad *a = plan_act(p, node);
+    bool pone_moneda = moneda[0] && a && str_empty(a->moneda);
     char *antes = cmd_campo_valor(p, node, c);
-    if (strcmp(antes, v) == 0) {
+    if (strcmp(antes, v) == 0 && !pone_moneda) {
         free(antes);
         free(v);
         return true;    /* nothing changed: no transaction, no log row */
@@ -127,7 +137,6 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
         free(v);
         return false;
     }
-    Actividad *a = plan_act(p, node);
     Actividad before;
     Node nb = p->nodes[node];   /* shallow: what the screen showed, for the save */
     if (a)
@@ -145,14 +154,28 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
             return false;
         }
     }
+    if (pone_moneda)   /* the amount says its currency and the activity had none */
+        a->moneda = xstrdup(moneda);
     char *despues = cmd_campo_valor(p, node, c);
     int64_t accion;
     bool ok = cmd_tx_begin(db, &accion, err);
     if (ok) {
         ok = save_any(db, p, node, &nb, a ? &before : NULL, err) &&
-             cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes, despues,
-                          "Editar", err);
+             (strcmp(antes, despues) == 0 ||
+              cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(c), antes,
+                           despues, "Editar", err)) &&
+             (!pone_moneda || cmd_log_node(db, accion, p, node, CAMBIO_CAMPO,
+                                           cmd_campo_columna(CAMPO_MONEDA), "", moneda,
+                                           "Editar", err));
         ok = cmd_tx_end(db, ok, err);
+    }
+    if (pone_moneda) {   /* one of the two strings goes: the new one on failure */
+        if (ok) {
+            free(before.moneda);
+        } else {
+            free(a->moneda);
+            a->moneda = before.moneda;
+        }
     }
     if (slot) {
         if (ok) {
@@ -170,6 +193,17 @@ bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, Poa
     free(antes);
     free(v);
     return ok;
+}
+
+bool cmd_set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, PoaErr *err)
+{
+    return set_campo(db, p, node, c, valor, false, err);
+}
+
+bool cmd_set_campo_tecleado(Db *db, Plan *p, int node, CmdCampo c, const char *valor,
+                            PoaErr *err)
+{
+    return set_campo(db, p, node, c, valor, true, err);
 }
 
 bool cmd_set_unidad(Db *db, Plan *p, int node, int unidad, PoaErr *err)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "numero.h"
 #include "u8.h"
 
 /* ---- text fields: where the model keeps them ---- */
@@ -40,7 +41,8 @@ static bool parse_presupuesto(Actividad *a, int q, const char *v, const char *no
         return true;
     }
     if (!num_parse(v, &d) || d < 0) {
-        err_set(err, "%s: «%s» no es un importe (ejemplo: 1500000.00)", nombre, v);
+        err_set(err, "%s: «%s» no es un importe (ejemplos: 1500000.50, 1,500,000.50, "
+                "1.500.000,50, RD$ 150,000)", nombre, v);
         return false;
     }
     a->has_presupuesto = true;
@@ -169,6 +171,9 @@ static void swap_peso(Actividad *a, Actividad *b, int q)
 #define ACT NIVEL(NODE_ACTIVIDAD)
 #define NUMERO(f) .format = fmt_##f, .parse = parse_##f, .swap = swap_##f
 
+/* What a typed number may carry besides digits. */
+typedef enum { TECLEO_TEXTO = 0, TECLEO_NUMERO, TECLEO_META, TECLEO_IMPORTE } Tecleo;
+
 typedef struct {
     const char *nombre;    /* for the user */
     const char *columna;   /* cambio.campo */
@@ -180,7 +185,13 @@ typedef struct {
     bool (*parse)(Actividad *a, int q, const char *v, const char *nombre, PoaErr *err);
     void (*swap)(Actividad *a, Actividad *b, int q);
     int arg;
+    Tecleo tecleo;         /* how a typed value is read (numero.h) */
+    /* a field chosen from a list: its values, NULL-terminated */
+    const char *const *opciones;
 } CampoDesc;
+
+static const char *const OPCIONES_TIPO[] = {"acumulable", "porcentaje", "hito", NULL};
+static const char *const OPCIONES_SENTIDO[] = {"ascendente", "descendente", NULL};
 
 static const CampoDesc CAMPOS[CAMPO_N] = {
     [CAMPO_TEXTO] = {.nombre = "Texto", .columna = "texto", .niveles = TODOS,
@@ -195,7 +206,7 @@ static const CampoDesc CAMPOS[CAMPO_N] = {
     [CAMPO_UNIDAD_LIDER] = {.nombre = "Unidad líder", .columna = "unidad_lider",
                             .niveles = ACT, .slot = slot_unidad_lider},
     [CAMPO_PRESUPUESTO] = {.nombre = "Presupuesto", .columna = "presupuesto", .niveles = ACT,
-                           NUMERO(presupuesto)},
+                           NUMERO(presupuesto), .tecleo = TECLEO_IMPORTE},
     [CAMPO_MONEDA] = {.nombre = "Moneda", .columna = "moneda", .niveles = ACT,
                       .slot = slot_moneda},
     [CAMPO_PRESUPUESTO_NOTA] = {.nombre = "Nota de presupuesto", .columna = "presupuesto_nota",
@@ -203,20 +214,21 @@ static const CampoDesc CAMPOS[CAMPO_N] = {
     [CAMPO_RIESGOS] = {.nombre = "Riesgos", .columna = "riesgos", .niveles = ACT,
                        .slot = slot_riesgos},
     [CAMPO_META_ANUAL] = {.nombre = "Meta anual", .columna = "meta_anual", .niveles = ACT,
-                          NUMERO(meta), .arg = -1},
+                          NUMERO(meta), .arg = -1, .tecleo = TECLEO_META},
     [CAMPO_T1] = {.nombre = "Meta 1er. Trim.", .columna = "t1", .niveles = ACT, NUMERO(meta),
-                  .arg = 0},
+                  .arg = 0, .tecleo = TECLEO_META},
     [CAMPO_T2] = {.nombre = "Meta 2do. Trim.", .columna = "t2", .niveles = ACT, NUMERO(meta),
-                  .arg = 1},
+                  .arg = 1, .tecleo = TECLEO_META},
     [CAMPO_T3] = {.nombre = "Meta 3er. Trim.", .columna = "t3", .niveles = ACT, NUMERO(meta),
-                  .arg = 2},
+                  .arg = 2, .tecleo = TECLEO_META},
     [CAMPO_T4] = {.nombre = "Meta 4to. Trim.", .columna = "t4", .niveles = ACT, NUMERO(meta),
-                  .arg = 3},
+                  .arg = 3, .tecleo = TECLEO_META},
     [CAMPO_TIPO] = {.nombre = "Tipo de meta", .columna = "tipo_meta", .niveles = ACT,
-                    NUMERO(tipo)},
+                    NUMERO(tipo), .opciones = OPCIONES_TIPO},
     [CAMPO_SENTIDO] = {.nombre = "Sentido", .columna = "sentido", .niveles = ACT,
-                       NUMERO(sentido)},
-    [CAMPO_PESO] = {.nombre = "Peso", .columna = "peso", .niveles = ACT, NUMERO(peso)},
+                       NUMERO(sentido), .opciones = OPCIONES_SENTIDO},
+    [CAMPO_PESO] = {.nombre = "Peso", .columna = "peso", .niveles = ACT, NUMERO(peso),
+                 .tecleo = TECLEO_NUMERO},
 };
 
 /* ---- what cmd.h offers over the table ---- */
@@ -272,4 +284,25 @@ void cmd_campo_swap(Actividad *a, Actividad *b, CmdCampo c)
 {
     if (c < CAMPO_N && CAMPOS[c].swap)
         CAMPOS[c].swap(a, b, CAMPOS[c].arg);
+}
+
+bool cmd_campo_tecleado(CmdCampo c, char **v, char *moneda, size_t moneda_n)
+{
+    if (moneda_n)
+        moneda[0] = '\0';
+    if (c >= CAMPO_N || CAMPOS[c].tecleo == TECLEO_TEXTO)
+        return true;
+    Tecleo t = CAMPOS[c].tecleo;
+    char out[96];
+    if (!numero_normalizar(*v, t == TECLEO_META, out, sizeof out, moneda,
+                           t == TECLEO_IMPORTE ? moneda_n : 0))
+        return false;
+    free(*v);
+    *v = xstrdup(out);
+    return true;
+}
+
+const char *const *cmd_campo_opciones(CmdCampo c)
+{
+    return c < CAMPO_N ? CAMPOS[c].opciones : NULL;
 }

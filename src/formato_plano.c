@@ -152,9 +152,10 @@ static bool plano_read(Libro *l, int hoja, const PlanoOpciones *op, PlanoEmit em
          * or fewer means a separator was lost or added, and every value
          * after it would land in the wrong column. */
         if (csv && f.nceldas != nheader) {
-            char *msg = xasprintf("%s:%d: la fila tiene %d campos y el encabezado %d (falta o "
+            char *msg = xasprintf("%s:%d: la fila tiene %d %s y el encabezado %d (falta o "
                                   "sobra un separador «%c»)",
-                                  libro_ruta(l), f.numero, f.nceldas, nheader,
+                                  libro_ruta(l), f.numero, f.nceldas,
+                                  num_plural(f.nceldas, "campo", "campos"), nheader,
                                   libro_csv_separador(l));
             if (emit != plano_builder_emit) {
                 err_set(err, "%s", msg);

@@ -178,8 +178,10 @@ bool importar_aplicar(Importacion *imp, Db *db, bool simular, PoaErr *err)
             break;
         }
         char desc[256];
-        snprintf(desc, sizeof desc, "importar: %d actividades nuevas, %d actualizadas",
-                 a->stats.actividades, a->stats.actividades_actualizadas);
+        snprintf(desc, sizeof desc, "importar: %d %s, %d %s", a->stats.actividades,
+                 num_plural(a->stats.actividades, "actividad nueva", "actividades nuevas"),
+                 a->stats.actividades_actualizadas,
+                 num_plural(a->stats.actividades_actualizadas, "actualizada", "actualizadas"));
         ok = store_log(db, accion, a->plan->id, CAMBIO_IMPORTAR, "plan", a->plan->id,
                        "importar", NULL, a->ruta, desc, err) &&
              store_log_describe(db, accion, desc, err);
@@ -223,7 +225,8 @@ void importar_errores_texto(const Importacion *imp, StrBuf *out)
     for (int i = 0; i < imp->errores.n; i++)
         sb_appendf(out, "%s\n", imp->errores.lineas[i]);
     if (imp->nerrores > imp->errores.n)
-        sb_appendf(out, "… y %d errores más\n", imp->nerrores - imp->errores.n);
+        sb_appendf(out, "… y %d %s más\n", imp->nerrores - imp->errores.n,
+                   num_plural(imp->nerrores - imp->errores.n, "error", "errores"));
 }
 
 static void describir(const Plan *p, int node, StrBuf *out)
@@ -242,13 +245,17 @@ void importar_resumen_texto(const Importacion *imp, int max_cambios, StrBuf *out
             const ImportHoja *hj = &a->hojas[h];
             if (!hj->formato)
                 continue;
-            sb_appendf(out, "  «%s», hoja «%s»: %s, %d filas", a->ruta, hj->nombre, hj->formato,
-                       hj->registros);
+            sb_appendf(out, "  «%s», hoja «%s»: %s, %d %s", a->ruta, hj->nombre, hj->formato,
+                       hj->registros, num_plural(hj->registros, "fila", "filas"));
             if (imp->aplicado)
-                sb_appendf(out, "; nuevas: %d unidades, %d objetivos, %d entregables, %d "
-                           "actividades; %d actividades actualizadas",
-                           hj->unidades, hj->objetivos, hj->entregables, hj->actividades,
-                           hj->actualizadas);
+                sb_appendf(out, "; nuevas: %d %s, %d %s, %d %s, %d %s; %d %s", hj->unidades,
+                           num_plural(hj->unidades, "unidad", "unidades"), hj->objetivos,
+                           num_plural(hj->objetivos, "objetivo", "objetivos"), hj->entregables,
+                           num_plural(hj->entregables, "entregable", "entregables"),
+                           hj->actividades, num_plural(hj->actividades, "actividad", "actividades"),
+                           hj->actualizadas,
+                           num_plural(hj->actualizadas, "actividad actualizada",
+                                      "actividades actualizadas"));
             sb_append(out, "\n");
         }
     }
@@ -282,5 +289,6 @@ void importar_resumen_texto(const Importacion *imp, int max_cambios, StrBuf *out
         }
     }
     if (total > shown && max_cambios > 0)
-        sb_appendf(out, "  … y %d actividades más\n", total - shown);
+        sb_appendf(out, "  … y %d %s más\n", total - shown,
+                   num_plural(total - shown, "actividad", "actividades"));
 }

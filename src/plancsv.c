@@ -46,8 +46,10 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
         ok = false;
     } else if (ok) {
         char desc[256];
-        snprintf(desc, sizeof desc, "importar: %d actividades nuevas, %d actualizadas",
-                 stats->actividades, stats->actividades_actualizadas);
+        snprintf(desc, sizeof desc, "importar: %d %s, %d %s", stats->actividades,
+                 num_plural(stats->actividades, "actividad nueva", "actividades nuevas"),
+                 stats->actividades_actualizadas,
+                 num_plural(stats->actividades_actualizadas, "actualizada", "actualizadas"));
         ok = store_log(db, accion, in->id, CAMBIO_IMPORTAR, "plan", in->id, "importar", NULL,
                        source, desc, err) &&
              store_log_describe(db, accion, desc, err) &&

@@ -32,6 +32,7 @@ static int width_n(const char *s, size_t n)
  * for the rest of a multibyte sequence (seen with LC_ALL=C and "é"), so
  * there bytes are read one by one and the non-ASCII ones refused. */
 static int read_key(App *a, bool *is_key, bool dialog);
+static bool confirm_box(App *a, const char *line1, const char *line2, bool f10_si);
 
 int ui_read_key(App *a, bool *is_key)
 {
@@ -149,7 +150,8 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out)
                 break;
             default:
                 if (k == KEY_F(10) &&
-                    ui_confirm(a, "Hay una edición abierta.", "¿Descartarla y salir del programa?")) {
+                    confirm_box(a, "Hay una edición abierta.", "¿Descartarla y salir del programa?",
+                                true)) {
                     a->quit = true;
                     done = true;
                 }
@@ -209,6 +211,11 @@ static void draw_box(App *a, int y, int x, int h, int w, const char *title)
     ui_put(y, x + 1, w - 2, at | A_BOLD, t);
 }
 
+/* The box's width: the terminal's less a margin, at most 90 columns. */
+static int pick_box_w(const App *a) { return a->W - 8 < 90 ? a->W - 8 : 90; }
+
+int ui_pick_ancho(const App *a) { return pick_box_w(a) - 4; }
+
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
 {
     char filter[256] = "";
@@ -229,7 +236,7 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             refilter = false;
         }
         if (!a->too_small) {
-            int w = a->W - 8 < 90 ? a->W - 8 : 90;
+            int w = pick_box_w(a);
             int h = a->H - 6;
             if (h > nvis + 4)
                 h = nvis + 4 < 8 ? 8 : nvis + 4;
@@ -268,6 +275,17 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
                 if (nvis)
                     result = vis[sel];
                 done = true;
+                break;
+            case KEY_F(10):
+                /* as in the line editor: the question drawn over the list,
+                 * n goes back to it, s leaves the program choosing nothing */
+                if (confirm_box(a, "Hay una lista abierta: no se eligió nada.",
+                                "¿Cerrarla y salir del programa?", true)) {
+                    a->quit = true;
+                    done = true;
+                }
+                a->redraw(a);
+                last_h = -1;
                 break;
             case KEY_BACKSPACE: {
                 size_t l = strlen(filter);
@@ -308,7 +326,9 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
     return result;
 }
 
-bool ui_confirm(App *a, const char *line1, const char *line2)
+/* f10_si: the question is whether to leave the program, and F10 pressed
+ * again answers yes (a second F10 never does nothing). */
+static bool confirm_box(App *a, const char *line1, const char *line2, bool f10_si)
 {
     a->redraw(a);
     for (;;) {
@@ -324,11 +344,13 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
             ui_put(y + 2, x + 2, w - 4, ui_attr(a, CR_DIALOG), line1);
             ui_put(y + 3, x + 2, w - 4, ui_attr(a, CR_DIALOG), line2 ? line2 : "");
             ui_put(y + 4, x + 2, w - 4, ui_attr(a, CR_DIALOG) | A_BOLD,
-                   "[s] Sí    [n] No (Esc)");
+                   f10_si ? "[s] o F10 Sí    [n] No (Esc)" : "[s] Sí    [n] No (Esc)");
             refresh();
         }
         bool is_key;
         int k = ui_read_dialog_key(a, &is_key);
+        if (f10_si && is_key && k == KEY_F(10))
+            return true;
         if (k < 0 || is_key)
             continue;
         if (k == 's' || k == 'S' || k == 'y' || k == 'Y')
@@ -336,6 +358,19 @@ bool ui_confirm(App *a, const char *line1, const char *line2)
         if (k == 'n' || k == 'N' || k == K_ESC || k == 'q')
             return false;
     }
+}
+
+bool ui_confirm(App *a, const char *line1, const char *line2)
+{
+    return confirm_box(a, line1, line2, false);
+}
+
+bool ui_confirm_salir(App *a, const char *line1, const char *line2)
+{
+    if (!confirm_box(a, line1, line2, true))
+        return false;
+    a->quit = true;
+    return true;
 }
 
 bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret)

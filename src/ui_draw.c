@@ -163,7 +163,10 @@ static void draw_status(App *a)
     int attr = ui_attr(a, a->status_err ? CR_STATUS_ERR : CR_STATUS_OK);
     if (a->status_err && u8_width(a->status) > a->W - rw) {
         /* an error too long for one line takes the line above as well, so
-         * its end (what to do about it) is read, not cut */
+         * its end (what to do about it) is read, not cut; that line is
+         * cleared to its end, or the screen's text shows past the message */
+        ui_put(y - 1, 0, a->W, attr, "");
+        ui_put(y, 0, a->W - rw, attr, "");
         ui_put_wrapped(y - 1, 0, a->W - rw, 2, attr, a->status);
     } else {
         ui_put(y, 0, a->W - rw, attr, a->status);
@@ -183,8 +186,57 @@ void ui_draw_status(App *a)
  * followed by at least one space so none run together. When they do not
  * fit, keys leave by their barra_sale (higher first, then the higher
  * F-number); F-keys never change place, and all of them stay in the help. */
+/* The grid of the plan has keys and no F-key of its own: while it has the
+ * focus the bar lists them after Tab back to the tree ("Tab Árbol  Espacio
+ * Marcar mes  0…9 Cantidad …"), from the key table, and F10 last; what
+ * does not fit leaves from the end, F10 stays. */
+static void draw_grid_bar(App *a)
+{
+    int y = a->H - 1;
+    char txt[16][192];
+    int n = 0;
+    snprintf(txt[n++], sizeof txt[0], "%s", "Tab Árbol");   /* the way out first */
+    for (int i = 0; i < UI_NKEYS && n < 14; i++) {
+        const UiKey *k = &UI_KEYS[i];
+        if (k->ctx != CTX_GRID || strcmp(k->grupo, "Moverse") == 0)
+            continue;
+        char names[128];
+        ui_key_names(k, names, sizeof names);
+        char *comma = strstr(names, ", ");
+        if (comma)
+            *comma = '\0';   /* the first name is enough here; F1 lists all */
+        snprintf(txt[n++], sizeof txt[0], "%s %s", names, k->accion);
+    }
+    int need = 0, keep = n;
+    for (int i = 0; i < n; i++)
+        need += u8_width(txt[i]) + 2;
+    const char *salir = "F10Salir";
+    while (keep > 0 && need + u8_width(salir) > a->W)
+        need -= u8_width(txt[--keep]) + 2;
+    int x = 0;
+    ui_put(y, 0, a->W, ui_attr(a, CR_BAR_LABEL), "");
+    for (int i = 0; i < keep; i++) {
+        /* the key in the key color, its action in the label color */
+        const char *sp = strchr(txt[i], ' ');
+        int kw = sp ? u8_width(txt[i]) - u8_width(sp) : 0;
+        char key[192];
+        snprintf(key, sizeof key, "%.*s", (int)(sp ? sp - txt[i] : 0), txt[i]);
+        ui_put(y, x, kw, ui_attr(a, CR_BAR_KEY), key);
+        ui_put(y, x + kw, u8_width(txt[i]) - kw + 2, ui_attr(a, CR_BAR_LABEL), sp ? sp : txt[i]);
+        x += u8_width(txt[i]) + 2;
+    }
+    if (x + u8_width(salir) <= a->W) {
+        ui_put(y, x, 3, ui_attr(a, CR_BAR_KEY), "F10");
+        ui_put(y, x + 3, a->W - x - 3, ui_attr(a, CR_BAR_LABEL), "Salir");
+    }
+}
+
 static void draw_bar(App *a)
 {
+    if (a->vista == VISTA_PLAN && a->focus == FOCUS_GRID) {
+        draw_grid_bar(a);
+        return;
+    }
     int y = a->H - 1, x = 0;
     const UiKey *k[12];
     int n = 0;

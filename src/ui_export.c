@@ -380,9 +380,12 @@ int ui_export_run(App *a, UiExportInforme informe, int unidad)
             case KEY_LEFT: cambiar(&d, -1); break;
             case KEY_RIGHT: cambiar(&d, +1); break;
             case KEY_ENTER: k = '\n'; break;
-            case KEY_F(10):
-                ui_status(a, false, "Exportación cancelada");
-                hecho = true;
+            case KEY_F(10):   /* as in every dialog: ask, then leave */
+                if (ui_confirm_salir(a, "La exportación no empezó.",
+                                     "¿Cancelarla y salir del programa?")) {
+                    ui_status(a, false, "Exportación cancelada");
+                    hecho = true;
+                }
                 break;
             default: break;
             }

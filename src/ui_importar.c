@@ -42,6 +42,10 @@ static bool ask(App *a, const char *title, const Lineas *ls)
         }
         bool is_key;
         int k = ui_read_dialog_key(a, &is_key);
+        if (is_key && k == KEY_F(10) &&   /* as in every dialog: ask, then leave */
+            ui_confirm_salir(a, "La importación no se hizo: nada cambió.",
+                             "¿Cancelarla y salir del programa?"))
+            return false;
         if (k < 0 || is_key)
             continue;
         if (k == 's' || k == 'S')
@@ -106,7 +110,8 @@ int ui_importar_run(App *a)
     for (int i = 0; i < imp.avisos.n && i < MAX_AVISOS; i++)
         sb_appendf(&sb, "aviso: %s\n", imp.avisos.lineas[i]);
     if (imp.avisos.n > MAX_AVISOS)
-        sb_appendf(&sb, "… y %d avisos más\n", imp.avisos.n - MAX_AVISOS);
+        sb_appendf(&sb, "… y %d %s más\n", imp.avisos.n - MAX_AVISOS,
+                   num_plural(imp.avisos.n - MAX_AVISOS, "aviso", "avisos"));
     Lineas ls = {0};
     lineas_split(&ls, sb_str(&sb));
     sb_free(&sb);
@@ -127,8 +132,10 @@ int ui_importar_run(App *a)
         ui_status(a, true, "Importado, pero no se pudo volver a leer el plan: %s", err.msg);
         goto done;
     }
-    ui_status(a, false, "Importado «%s»: %d actividades nuevas, %d actualizadas", path,
-              imp.total.actividades, imp.total.actividades_actualizadas);
+    ui_status(a, false, "Importado «%s»: %d %s, %d %s", path, imp.total.actividades,
+              num_plural(imp.total.actividades, "actividad nueva", "actividades nuevas"),
+              imp.total.actividades_actualizadas,
+              num_plural(imp.total.actividades_actualizadas, "actualizada", "actualizadas"));
     ret = UI_HANDLED | UI_REDRAW | UI_REBUILD | UI_RELOADED;
 done:
     importar_free(&imp);

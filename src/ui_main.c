@@ -231,6 +231,10 @@ static void loop(App *a)
             continue;
         }
         int node = ui_sel_node(a);
+        /* an action that says nothing of its own leaves the status line
+         * empty: the message of an earlier one would read as its outcome */
+        a->status[0] = '\0';
+        a->status_err = false;
         int r = dispatch(a, k->req, key);
         if (r & UI_QUIT)
             break;
@@ -306,7 +310,8 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.color = cfg->colores && !(nc && nc[0]);
     arbol_filas_rebuild(a.rows);
     if (a.utf8)
-        ui_status(&a, false, "%s: %d actividades. F1 muestra las teclas.", path, p->nacts);
+        ui_status(&a, false, "%s: %d %s. F1 muestra las teclas.", path, p->nacts,
+                  num_plural(p->nacts, "actividad", "actividades"));
     else
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "deshacer.h"
+#include "ruta.h"
 #include "u8.h"
 #include "ui_plan.h"
 
@@ -165,8 +166,8 @@ static int on_unidad(App *a, int k)
     if (pick == 0)
         ui_status(a, false, "Todas las unidades");
     else
-        ui_status(a, false, "Unidad: %s (%d filas; Esc quita el filtro)", p->unidades[pick - 1].nombre,
-                  a->rows->nrows);
+        ui_status(a, false, "Unidad: %s (%d %s; Esc quita el filtro)", p->unidades[pick - 1].nombre,
+                  a->rows->nrows, num_plural(a->rows->nrows, "fila", "filas"));
     return REBUILD;
 }
 
@@ -220,8 +221,30 @@ static int need_node(App *a)
     return n;
 }
 
+/* A field with a fixed set of values (tipo de meta, sentido): chosen from
+ * a list that opens on the present one, not typed. */
+static int pick_field(App *a, int n, CmdCampo c, const char *const *op)
+{
+    char *old = cmd_campo_valor(a->plan, n, c);
+    int cnt = 0, initial = 0;
+    for (; op[cnt]; cnt++)
+        if (strcmp(op[cnt], old) == 0)
+            initial = cnt;
+    free(old);
+    int pick = ui_pick(a, cmd_campo_nombre(c), (char *const *)op, cnt, initial);
+    if (pick < 0) {
+        ui_status(a, false, "Edición cancelada");
+        return a->quit ? UI_QUIT : UI_HANDLED | UI_REDRAW;
+    }
+    PoaErr err = {{0}};
+    return ui_plan_saved(a, cmd_set_campo(a->db, a->plan, n, c, op[pick], &err), &err);
+}
+
 static int edit_field(App *a, int n, CmdCampo c)
 {
+    const char *const *op = cmd_campo_opciones(c);
+    if (op)
+        return pick_field(a, n, c, op);
     char *old = cmd_campo_valor(a->plan, n, c);
     char prompt[128];
     snprintf(prompt, sizeof prompt, "%s:", cmd_campo_nombre(c));
@@ -232,7 +255,7 @@ static int edit_field(App *a, int n, CmdCampo c)
     if (!ok)
         return r;
     PoaErr err = {{0}};
-    r = ui_plan_saved(a, cmd_set_campo(a->db, a->plan, n, c, v, &err), &err);
+    r = ui_plan_saved(a, cmd_set_campo_tecleado(a->db, a->plan, n, c, v, &err), &err);
     arbol_filas_mask_update(a->rows, n);   /* quarterly targets change the grid */
     free(v);
     return r;
@@ -411,15 +434,9 @@ static int on_move_to(App *a, int k)
         return MOVE;
     }
     char **items = xmalloc(sizeof(char *) * (size_t)cand.n);
-    for (int i = 0; i < cand.n; i++) {
-        const Node *c = &p->nodes[cand.v[i]];
-        const char *u = c->unidad >= 0 ? p->unidades[c->unidad].nombre : "";
-        if (c->kind == NODE_META)
-            items[i] = xasprintf("%s%s%s", u, c->texto[0] ? ": " : "", c->texto);
-        else
-            items[i] = xasprintf("%s%s%s%s%s%s", c->codigo, c->codigo[0] ? " " : "", c->texto,
-                                 u[0] ? " (" : "", u, u[0] ? ")" : "");
-    }
+    /* each place by its path, so three metas of one unit read apart */
+    for (int i = 0; i < cand.n; i++)
+        items[i] = ruta_node_texto(p, cand.v[i], ui_pick_ancho(a), a->utf8);
     char title[128];
     snprintf(title, sizeof title, "Mover %s a…", node_kind_name(p->nodes[n].kind));
     int pick = ui_pick(a, title, items, cand.n, 0);

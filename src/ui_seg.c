@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numero.h"
 #include "seguimiento.h"
 #include "u8.h"
 #include "ui_seg.h"
@@ -427,6 +428,12 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
     }
     bool igual;
     if (campo == SEG_CAMPO_REAL) {
+        /* typed as in either kind of file (numero.h), as the plan's numbers */
+        char canon[96];
+        if (numero_normalizar(v, true, canon, sizeof canon, NULL, 0)) {
+            free(v);
+            v = xstrdup(canon);
+        }
         Valor nv;
         if (!seguimiento_parse_real(v, &nv, &err)) {
             ui_status(a, true, "No se guardó: %s", err.msg);

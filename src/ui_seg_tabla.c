@@ -313,13 +313,14 @@ static int tabla_enter(App *a)
 static void tabla_aviso(App *a)
 {
     if (a->seg->filtro_estado)
-        ui_status(a, false, "%s: %d actividad%s en estado %s al corte %d · Esc quita el filtro",
+        ui_status(a, false, "%s: %d %s en estado %s al corte %d · Esc quita el filtro",
                   ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts,
-                  a->seg->nacts == 1 ? "" : "es", arbol_filas_estado_nombre(a->seg->filtro_estado),
-                  a->corte);
+                  num_plural(a->seg->nacts, "actividad", "actividades"),
+                  arbol_filas_estado_nombre(a->seg->filtro_estado), a->corte);
     else
-        ui_status(a, false, "%s: %d actividades · Enter edita · u: otra unidad",
-                  ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts);
+        ui_status(a, false, "%s: %d %s · Enter edita · u: otra unidad",
+                  ui_seg_unidad_nombre(a, a->seg->unidad), a->seg->nacts,
+                  num_plural(a->seg->nacts, "actividad", "actividades"));
 }
 
 /* f: the unit's actividades in one seguimiento state at the corte. */

@@ -201,6 +201,43 @@ static void barra(const App *a, double v, double scale, int w, StrBuf *lleno, St
         sb_append(vacio, a->utf8 ? "░" : ".");
 }
 
+/* Columns of the longest name of the groups shown, with its leading space. */
+static int nombre_max(const UiTablero *t)
+{
+    int w = 0;
+    for (int i = 0; i < t->ng[t->kind]; i++) {
+        int x = u8_width(t->g[t->kind][i].nombre) + 1;
+        if (x > w)
+            w = x;
+    }
+    return w;
+}
+
+/* Name and bar share avail columns: the bar keeps a readable width (a
+ * quarter of them, 10 to 20 columns), the names take what they need of the
+ * rest, and what the names leave goes to the bar up to 40 columns; past
+ * that the row ends early rather than stretch a bar nobody reads. */
+static void tablero_columnas(int avail, int nombre, int *name_w, int *bar_w)
+{
+    int bar_min = (avail + 4) / 4;
+    if (bar_min < 10)
+        bar_min = 10;
+    if (bar_min > 20)
+        bar_min = 20;
+    int n = nombre < 18 ? 18 : nombre;
+    if (n > avail - bar_min)
+        n = avail - bar_min;
+    if (n < 12)
+        n = 12;
+    int b = avail - n;
+    if (b > 40)
+        b = 40;
+    if (b < 8)
+        b = 8;
+    *name_w = n;
+    *bar_w = b;
+}
+
 static void tablero_draw(App *a)
 {
     UiTablero *t = tablero_ensure(a);
@@ -251,15 +288,9 @@ static void tablero_draw(App *a)
     int nreg = ui_put_wrapped(2, 1, a->W - 1, 4, A_DIM, s);
     /* columns */
     int cnt_w = 8 * 4, pct_w = 9;
-    int name_w = a->W / 4;
-    if (name_w < 18)
-        name_w = 18;
-    if (name_w > 40)
-        name_w = 40;
+    int name_w, bar_w;
+    tablero_columnas(a->W - 3 - pct_w - cnt_w, nombre_max(t), &name_w, &bar_w);
     int bar_x = name_w + 1;
-    int bar_w = a->W - bar_x - 1 - pct_w - 1 - cnt_w;
-    if (bar_w < 8)
-        bar_w = 8;
     int pct_x = bar_x + bar_w + 1, cnt_x = pct_x + pct_w + 1;
     int hy = 2 + nreg, h = ui_attr(a, CR_HEADER);
     ui_put(hy, 0, a->W, h, "");

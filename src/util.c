@@ -752,3 +752,8 @@ void lineas_free(Lineas *l)
     l->lineas = NULL;
     l->n = 0;
 }
+
+const char *num_plural(long n, const char *uno, const char *varios)
+{
+    return n == 1 || n == -1 ? uno : varios;
+}

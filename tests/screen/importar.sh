@@ -40,7 +40,7 @@ type_text "$tmp/nuevo.csv"
 keys Enter
 wait_for '¿Importar? (s/n)'
 keys s
-wait_for '1 actividades nuevas, 1 actualizadas'
+wait_for '1 actividad nueva, 1 actualizada'
 keys '/'
 type_text 'agregada desde'
 keys Enter

@@ -18,8 +18,10 @@ for i in $(seq 1 $n); do
     keys Enter
     wait_for "1.1 Kill $i"
     # a month too, to mix statements of several tables
-    keys Tab Space Tab
+    # (Tab says nothing of its own and clears the status: wait before it)
+    keys Tab Space
     wait_for 'Guardado'
+    keys Tab
 done
 # one more edit sent, and the kill right behind it: it may or may not land
 keys e C-u
