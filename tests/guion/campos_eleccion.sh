@@ -81,7 +81,7 @@ wait_for 'Campo a editar'
 check <<'C'
 row 'Tipo de meta' | grep -qE 'Tipo de meta +hito' || fail "$(row 'Tipo de meta')"
 row 'Sentido' | grep -qE 'Sentido +descendente' || fail "$(row 'Sentido')"
-row 'Presupuesto ' | grep -qE 'Presupuesto +150000.5' || fail "$(row 'Presupuesto ')"
+row 'Presupuesto   ' | grep -qE 'Presupuesto +150000.5' || fail "$(row 'Presupuesto   ')"
 row 'Moneda' | grep -qE 'Moneda +RD\$' || fail "$(row 'Moneda')"
 row 'Meta anual' | grep -qE 'Meta anual +1500( |$)' || fail "$(row 'Meta anual')"
 row 'Meta 1er' | grep -qE 'Meta 1er. Trim. +2.5( |$)' || fail "$(row 'Meta 1er')"
