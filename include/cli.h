@@ -36,6 +36,7 @@ typedef struct {
     const char *limite;     /* historial */
     const char *restaurar;  /* respaldo --restaurar RESPALDO */
     bool simular;           /* importar --simular (--dry-run) */
+    bool reemplazar;        /* nuevo-anio --reemplazar */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -74,5 +75,8 @@ int cli_unificar(const Args *a, const Config *cfg);
 int cli_seguimiento(const Args *a, const Config *cfg);
 /* cli_historial.c */
 int cli_historial(const Args *a, const Config *cfg);
+/* cli_nuevo.c */
+int cli_nuevo(const Args *a, const Config *cfg);
+int cli_nuevo_anio(const Args *a, const Config *cfg);
 
 #endif

@@ -47,6 +47,12 @@ static const char USO[] =
     "                                                   de [respaldos]) (alias: backup)\n"
     "  poa respaldo ARCHIVO.db --restaurar RESPALDO     vuelve el plan a esa copia (guarda antes el\n"
     "                                                   plan actual como respaldo)\n"
+    "  poa nuevo ARCHIVO.db --institucion NOMBRE --anio AAAA [--unidad NOMBRE]\n"
+    "                                                   empieza un plan vacío (crea el archivo si\n"
+    "                                                   no existe) (alias: new)\n"
+    "  poa nuevo-anio ARCHIVO.db AAAA [--reemplazar]    copia el plan (sin seguimiento) a un plan\n"
+    "                                                   nuevo de ese año, tras un respaldo (alias:\n"
+    "                                                   new-year)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -71,6 +77,8 @@ static const struct {
     {"unificar", "merge", cli_unificar},
     {"historial", "history", cli_historial},
     {"respaldo", "backup", cli_respaldo},
+    {"nuevo", "new", cli_nuevo},
+    {"nuevo-anio", "new-year", cli_nuevo_anio},
 };
 
 int main(int argc, char **argv)

@@ -124,7 +124,8 @@ bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id
     }
     bool ok = true;
     if (n == 0) {
-        err_set(err, "«%s» no tiene ningún plan todavía; use «poa importar» para cargar uno",
+        err_set(err, "«%s» no tiene ningún plan todavía; use «poa importar» para cargar uno o "
+                "«poa nuevo» para empezarlo vacío",
                 db_path(db));
         ok = false;
     } else if (str_empty(institucion) && insts > 1) {
