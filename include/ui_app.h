@@ -48,7 +48,11 @@ typedef enum { FOCUS_TREE = 0, FOCUS_GRID } Focus;
 
 /* The screens; ui_main.c keeps which one shows (App.vista) and is the only
  * place that switches. The key table's contexts name them. */
-typedef enum { VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO, VISTA_N } Vista;
+typedef enum {
+    VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO,
+    VISTA_UNIDADES,     /* the plan's units (ui_unidades.c) */
+    VISTA_N
+} Vista;
 struct UiSeg;
 
 /* A screen asking the loop for another (UI_SWITCH): which, and on what. */
@@ -133,6 +137,7 @@ typedef struct UiScreen {
 
 /* The screens (ui_plan.c, ui_seg_form.c, ui_seg_tabla.c, ui_tablero.c). */
 extern const UiScreen UI_SCREEN_PLAN, UI_SCREEN_FORM, UI_SCREEN_TABLA, UI_SCREEN_TABLERO;
+extern const UiScreen UI_SCREEN_UNIDADES;   /* ui_unidades.c */
 /* The board's own state, made and freed by the loop. */
 typedef struct UiTablero UiTablero;
 UiTablero *ui_tablero_new(void);
@@ -142,7 +147,8 @@ void ui_tablero_free(UiTablero *t);   /* accepts NULL */
  * the three seguimiento views; CTX_FORM/TABLA/TABLERO: only that one. */
 typedef enum {
     CTX_ALL = 0, CTX_TREE, CTX_GRID,
-    CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO
+    CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO,
+    CTX_UNIDADES    /* the units screen only */
 } KeyCtx;
 
 /* One row of the key table (ui_keys.c): keys to a request in a context.
@@ -226,8 +232,17 @@ bool ui_edit_line(App *a, const char *prompt, const char *initial, char **out);
 bool ui_edit_value(App *a, const char *prompt, const char *initial, char **out, int *ret);
 /* A list to choose from, filtered as the analyst types; index or -1. */
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial);
+/* ui_pick where the text typed may match nothing: Enter then returns
+ * UI_PICK_TECLEADO with *typed (caller frees; NULL otherwise). */
+#define UI_PICK_TECLEADO (-2)
+int ui_pick_texto(App *a, const char *title, char *const *items, int n, int initial,
+                  char **typed);
 /* ui_pick over the plan's units (initial < 0: the first); -1 if none or Esc. */
 int ui_pick_unidad(App *a, const char *title, int initial);
+/* ui_pick_unidad that also makes one (ui_unidades.c): «+ Nueva unidad…», or
+ * a name that matches none and Enter, asks and creates it (its own
+ * transaction); the index, or -1 on Esc or a refused name (status says). */
+int ui_pick_unidad_nueva(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);

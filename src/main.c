@@ -148,15 +148,9 @@ int main(int argc, char **argv)
         return EXIT_USO;
     if (fn)
         return fn(&a, &cfg);
-    /* No subcommand: the terminal interface on an existing file. */
+    /* No subcommand: the terminal interface (on a missing file, or one with
+     * no plan, it opens on the creation dialog). */
     if (a.npos == 1) {
-        if (!file_exists(a.pos[0])) {
-            fprintf(stderr, "poa: no existe «%s»; para crear un plan: poa importar %s PLANTILLA.csv\n",
-                    a.pos[0], a.pos[0]);
-            cli_print_config_avisos(&avisos);
-            config_avisos_free(&avisos);
-            return EXIT_USO;
-        }
         rc = ui_run(a.pos[0], &a, &cfg, &avisos);
         config_avisos_free(&avisos);
         return rc;
