@@ -135,8 +135,8 @@ bool cmd_unidad_delete(Db *db, Plan *p, int u, PoaErr *err)
     cmd_unidad_contar(p, u, &c);
     const char *nombre = p->unidades[u].nombre;
     if (c.metas) {
-        err_set(err, "La unidad «%s» todavía tiene %d meta%s operativa%s y %d actividad%s: "
-                "muévalas a otra unidad o bórrelas primero", nombre, c.metas,
+        err_set(err, "la unidad «%s» tiene %d meta%s operativa%s y %d actividad%s: "
+                "muévalas o bórrelas antes", nombre, c.metas,
                 c.metas == 1 ? "" : "s", c.metas == 1 ? "" : "s", c.actividades,
                 c.actividades == 1 ? "" : "es");
         return false;

@@ -220,11 +220,15 @@ static int on_delete(App *a)
         free(nombre);
         return MOVE;
     }
-    int r = MOVE;
+    int r = MOVE, sel = lista.sel;
     if (cmd_unidad_delete(a->db, p, lista.sel, &err)) {
         char *hecho = xasprintf("Guardado: se borró la unidad «%s»", nombre);
         r = recargar(a, hecho);
         free(hecho);
+        /* the selection stays at the same place: the next unit, or the last */
+        lista.sel = sel < a->plan->nunidades ? sel : a->plan->nunidades - 1;
+        if (lista.sel < 0)
+            lista.sel = 0;
     } else {
         ui_status(a, true, "No se borró: %s", err.msg);
     }
