@@ -112,13 +112,15 @@ bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id
     int found = -1, insts = 0;
     const char *last_inst = NULL;
     for (int i = 0; i < n; i++) {
-        if (!last_inst || strcmp(last_inst, pl[i].institucion) != 0)
-            insts++;
-        last_inst = pl[i].institucion;
         if (!str_empty(institucion) && strcmp(institucion, pl[i].institucion) != 0)
             continue;
         if (anio && pl[i].anio != anio)
             continue;
+        /* institutions among the plans that match: a year only one of them
+         * has chooses it */
+        if (!last_inst || strcmp(last_inst, pl[i].institucion) != 0)
+            insts++;
+        last_inst = pl[i].institucion;
         if (found < 0 || pl[i].anio > pl[found].anio)
             found = i;
     }

@@ -295,9 +295,10 @@ static int menu_cambiar(App *a)
     for (int i = 0; i < n; i++) {
         if (pl[i].id == a->plan->id)
             actual = i;
-        items[i] = xasprintf("%d  %s — %d actividad%s%s", pl[i].anio, pl[i].institucion,
-                             pl[i].nactividades, pl[i].nactividades == 1 ? "" : "es",
-                             pl[i].id == a->plan->id ? "  (abierto)" : "");
+        /* year, size and which is open first: a long institution is cut */
+        items[i] = xasprintf("%d  %s%d actividad%s · %s", pl[i].anio,
+                             pl[i].id == a->plan->id ? "(abierto) " : "", pl[i].nactividades,
+                             pl[i].nactividades == 1 ? "" : "es", pl[i].institucion);
     }
     int pick = ui_pick(a, "Planes del archivo", items, n, actual);
     int64_t id = pick >= 0 ? pl[pick].id : 0;
