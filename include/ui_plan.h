@@ -16,8 +16,6 @@ void ui_plan_position(const App *a, char *buf, size_t n);
  * and paste); UI_NOT_MINE for any other. */
 int ui_plan_meses_request(App *a, UiReq req, int key);
 
-/* ui_plan.c: selects node in the tree (its branch unfolded). */
-void ui_plan_select(App *a, int node);
 /* ui_plan_agregar.c: a (sibling) and A (as_child): the level asked when more
  * than one is possible there, then its texts, through cmd_niveles.c. */
 int ui_plan_add(App *a, bool as_child);

@@ -22,8 +22,6 @@ static void select_node(App *a, int node)
         a->lista.sel = ix;
 }
 
-void ui_plan_select(App *a, int node) { select_node(a, node); }
-
 /* ---- the tree ---- */
 
 static int on_left(App *a, int k)
