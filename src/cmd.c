@@ -313,7 +313,7 @@ bool cmd_add_nodo(Db *db, Plan *p, int ref, bool as_child, NodeKind kind, int un
         if (unidad < 0)
             unidad = p->nodes[ref].unidad >= 0 ? p->nodes[ref].unidad : 0;
         if (unidad >= p->nunidades) {
-            err_set(err, "El plan no tiene unidades: importe una plantilla primero");
+            err_set(err, "El plan no tiene unidades: agregue una con U o importe una plantilla");
             free(cod);
             free(txt);
             return false;

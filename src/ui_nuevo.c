@@ -174,7 +174,9 @@ static void deshacer_archivo(Sesion *s, const char *path)
 
 int ui_nuevo_crear(App *a, const SesionPedido *q, Sesion *s, bool archivo_nuevo, PoaErr *err)
 {
-    UiNuevoDatos d = {0};
+    /* --institucion and --anio, when given, are what the dialog proposes */
+    UiNuevoDatos d = {.institucion = str_empty(q->institucion) ? NULL : xstrdup(q->institucion),
+                      .anio = q->anio};
     char *error = NULL;
     int64_t id = 0;
     int r = 0;

@@ -136,3 +136,13 @@ keys Enter Enter Enter
 wait_for 'Plan nuevo de «Instituto»'
 quit
 "$POA" resumen "$tmp/vacio.db" | grep -qF 'Instituto · Plan Operativo Anual' || fail "vacio.db sin plan"
+
+# ---- --institucion and --anio are proposed in the dialog ----
+start_plain propuesto 80 24 "$tmp/propuesto.db" --institucion 'Instituto Nacional' --anio 2031
+check 'row "Institución:" | grep -qF "Instituto Nacional" || fail "no propone la institución: $(row "Institución:")"'
+keys Enter
+wait_for 'Año del plan:'
+check 'row "Año del plan:" | grep -qF "2031" || fail "no propone el año: $(row "Año del plan:")"'
+keys Enter Enter
+wait_for 'Plan nuevo de «Instituto Nacional» 2031'
+quit
