@@ -15,6 +15,8 @@
     R(SEARCH) R(SEARCH_NEXT) R(SEARCH_PREV) R(FILTER_UNIDAD) R(FILTER_RESP) R(FILTER_CLEAR) \
     R(EDIT) R(FIELDS) R(ADD_SIBLING) R(ADD_CHILD) R(DELETE) R(MOVE_UP) R(MOVE_DOWN)       \
     R(MOVE_TO) R(RENUMBER)                                                                \
+    /* from the plan: its units and the plan menu (ui_unidades.c, ui_nuevo.c) */          \
+    R(VIEW_UNIDADES) R(PLAN_MENU)                                                         \
     R(MES_MARK) R(MES_QTY) R(MES_CLEAR) R(TRIM_FILL) R(TRIM_CLEAR) R(ANIO_FILL)           \
     R(ANIO_CLEAR) R(CRONOGRAMA_COPY) R(CRONOGRAMA_PASTE)                                  \
     /* the seguimiento screens */                                                         \
@@ -22,9 +24,7 @@
     R(CORTE_PICK) R(CORTE_CLOSE) R(TABLERO_GRUPO) R(TABLERO_ORDEN)                        \
     /* global: every screen (ui_main.c) */                                                \
     R(HELP) R(EXPORT) R(IMPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
-    R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)                                   \
-    /* the plan's units and the plan menu (ui_unidades.c, ui_nuevo.c) */                  \
-    R(VIEW_UNIDADES) R(PLAN_MENU)
+    R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)
 
 #define UI_REQ_ENUM(name) REQ_##name,
 typedef enum { REQ_NONE = 0, UI_REQUESTS(UI_REQ_ENUM) REQ_N } UiReq;
