@@ -37,6 +37,8 @@ typedef struct {
     const char *restaurar;  /* respaldo --restaurar RESPALDO */
     bool simular;           /* importar --simular (--dry-run) */
     const char *orden;      /* recoleccion --orden nombre|estado|pct|faltan */
+
+    bool reemplazar;        /* nuevo-anio --reemplazar */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -77,5 +79,9 @@ int cli_seguimiento(const Args *a, const Config *cfg);
 int cli_historial(const Args *a, const Config *cfg);
 /* cli_recoleccion.c */
 int cli_recoleccion(const Args *a, const Config *cfg);
+
+/* cli_nuevo.c */
+int cli_nuevo(const Args *a, const Config *cfg);
+int cli_nuevo_anio(const Args *a, const Config *cfg);
 
 #endif

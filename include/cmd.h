@@ -92,6 +92,14 @@ NodeKind cmd_child_kind(const Plan *p, int node);
 bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *codigo,
              const char *texto, int *out, PoaErr *err);
 
+/* cmd_add with the kind chosen (cmd_niveles.h lists the ones possible at
+ * ref): as a child, kind is the level right under ref or, over an implicit
+ * level (eje, entregable), the one after it, whose implicit parent is
+ * found or made in the same transaction. indicador: a new entregable's. */
+bool cmd_add_nodo(Db *db, Plan *p, int ref, bool as_child, NodeKind kind, int unidad,
+                  const char *codigo, const char *texto, const char *indicador, int *out,
+                  PoaErr *err);
+
 /* What a delete takes with it (shown levels only), for the confirmation. */
 typedef struct {
     int by_kind[NODE_ACTIVIDAD + 1];

@@ -52,6 +52,7 @@ typedef enum { FOCUS_TREE = 0, FOCUS_GRID } Focus;
 typedef enum {
     VISTA_PLAN = 0, VISTA_FORM, VISTA_TABLA, VISTA_TABLERO,
     VISTA_RECOLECCION,   /* «¿Quién falta?» (ui_recoleccion.c) */
+    VISTA_UNIDADES,      /* the plan's units (ui_unidades.c) */
     VISTA_N
 } Vista;
 struct UiSeg;
@@ -152,6 +153,7 @@ typedef struct UiScreen {
 
 /* The screens (ui_plan.c, ui_seg_form.c, ui_seg_tabla.c, ui_tablero.c). */
 extern const UiScreen UI_SCREEN_PLAN, UI_SCREEN_FORM, UI_SCREEN_TABLA, UI_SCREEN_TABLERO;
+extern const UiScreen UI_SCREEN_UNIDADES;   /* ui_unidades.c */
 /* The board's own state, made and freed by the loop. */
 typedef struct UiTablero UiTablero;
 UiTablero *ui_tablero_new(void);
@@ -167,7 +169,8 @@ void ui_recoleccion_free(UiRecoleccion *r);   /* accepts NULL */
 typedef enum {
     CTX_ALL = 0, CTX_TREE, CTX_GRID,
     CTX_VISTAS, CTX_SEG, CTX_FORM, CTX_TABLA, CTX_TABLERO,
-    CTX_RECOLECCION   /* only «¿Quién falta?» */
+    CTX_RECOLECCION,  /* only «¿Quién falta?» */
+    CTX_UNIDADES      /* the units screen only */
 } KeyCtx;
 
 /* One row of the key table (ui_keys.c): keys to a request in a context.
@@ -256,8 +259,17 @@ int ui_pick_ancho(const App *a);
 /* F10 inside a dialog: asks (drawn) whether to leave the program; s or F10
  * again says yes and sets App.quit, n or Esc goes back to the dialog. */
 bool ui_confirm_salir(App *a, const char *line1, const char *line2);
+/* ui_pick where the text typed may match nothing: Enter then returns
+ * UI_PICK_TECLEADO with *typed (caller frees; NULL otherwise). */
+#define UI_PICK_TECLEADO (-2)
+int ui_pick_texto(App *a, const char *title, char *const *items, int n, int initial,
+                  char **typed);
 /* ui_pick over the plan's units (initial < 0: the first); -1 if none or Esc. */
 int ui_pick_unidad(App *a, const char *title, int initial);
+/* ui_pick_unidad that also makes one (ui_unidades.c): «+ Nueva unidad…», or
+ * a name that matches none and Enter, asks and creates it (its own
+ * transaction); the index, or -1 on Esc or a refused name (status says). */
+int ui_pick_unidad_nueva(App *a, const char *title, int initial);
 /* Yes/no question in a box; true for yes. */
 bool ui_confirm(App *a, const char *line1, const char *line2);
 void ui_help(App *a);

@@ -30,6 +30,10 @@ int ui_plan_marcas_count(const App *a);   /* live marked nodes */
  * frees them with the clipboard when fin. */
 void ui_plan_marcas_clear(App *a, bool fin);
 
+/* ui_plan_agregar.c: a (sibling) and A (as_child): the level asked when more
+ * than one is possible there, then its texts, through cmd_niveles.c. */
+int ui_plan_add(App *a, bool as_child);
+
 /* After an edit of the plan screen: "Guardado" or why not; bumps App.plan_gen. */
 int ui_plan_saved(App *a, bool ok, PoaErr *err);
 

@@ -16,6 +16,8 @@
     R(EDIT) R(FIELDS) R(ADD_SIBLING) R(ADD_CHILD) R(DELETE) R(MOVE_UP) R(MOVE_DOWN)       \
     R(MOVE_TO) R(RENUMBER)                                                                \
     R(FILTER_ESTADO) R(GOTO) R(LIDER)                                                     \
+    /* from the plan: its units and the plan menu (ui_unidades.c, ui_nuevo.c) */          \
+    R(VIEW_UNIDADES) R(PLAN_MENU)                                                         \
     R(MES_MARK) R(MES_QTY) R(MES_CLEAR) R(TRIM_FILL) R(TRIM_CLEAR) R(ANIO_FILL)           \
     R(ANIO_CLEAR) R(CRONOGRAMA_COPY) R(CRONOGRAMA_PASTE)                                  \
     /* the plan screen: copy, cut, paste, duplicate, marks (ui_plan_marcas.c) */             \

@@ -103,6 +103,10 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
             a->simular = true;
             continue;
         }
+        if (strcmp(o, "--reemplazar") == 0) {
+            a->reemplazar = true;
+            continue;
+        }
         if (o[0] == '-' && o[1] == '-')
             return cli_usage_error("opción desconocida «%s»", o);
         if (a->npos >= (int)POA_ARRAY_LEN(a->pos))

@@ -301,14 +301,33 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         err_set(err, "Error interno: elemento inexistente");
         return false;
     }
+    NodeKind kind = as_child ? cmd_child_kind(p, ref) : p->nodes[ref].kind;
+    return cmd_add_nodo(db, p, ref, as_child, kind, unidad, codigo, texto, "", out, err);
+}
+
+bool cmd_add_nodo(Db *db, Plan *p, int ref, bool as_child, NodeKind kind, int unidad,
+                  const char *codigo, const char *texto, const char *indicador, int *out,
+                  PoaErr *err)
+{
+    if (ref < 0 || ref >= p->nnodes || p->nodes[ref].deleted) {
+        err_set(err, "Error interno: elemento inexistente");
+        return false;
+    }
     if (!as_child && ref == 0) {
         err_set(err, "El plan no tiene elementos al mismo nivel");
         return false;
     }
-    NodeKind kind = as_child ? cmd_child_kind(p, ref) : p->nodes[ref].kind;
     if (kind == NODE_RAIZ) {
         err_set(err, "Una actividad no puede tener elementos debajo");
         return false;
+    }
+    if (as_child) {   /* the kind right under ref, or the one after an implicit level */
+        NodeKind direct = (NodeKind)(p->nodes[ref].kind + 1);
+        if (kind != direct && !(level_may_be_implicit(direct) && kind == direct + 1)) {
+            err_set(err, "No se puede agregar %s dentro de %s", node_kind_name(kind),
+                    node_kind_name(p->nodes[ref].kind));
+            return false;
+        }
     }
     char *cod = str_trim(xstrdup(codigo));
     char *txt = str_trim(xstrdup(texto));
@@ -328,7 +347,7 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
         if (unidad < 0)
             unidad = p->nodes[ref].unidad >= 0 ? p->nodes[ref].unidad : 0;
         if (unidad >= p->nunidades) {
-            err_set(err, "El plan no tiene unidades: importe una plantilla primero");
+            err_set(err, "El plan no tiene unidades: agregue una con U o importe una plantilla");
             free(cod);
             free(txt);
             return false;
@@ -366,6 +385,10 @@ bool cmd_add(Db *db, Plan *p, int ref, bool as_child, int unidad, const char *co
     if (ok) {
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
+        if (kind == NODE_ENTREGABLE && indicador && *indicador) {
+            free(p->nodes[ix].indicador);
+            p->nodes[ix].indicador = str_trim(xstrdup(indicador));
+        }
         ok = store_insert_node(db, p, ix, err) &&
              cmd_log_node(db, accion, p, ix, CAMBIO_ALTA, "alta", NULL, txt, "Agregar", err);
     }

@@ -356,7 +356,11 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
         l->cambiado = true;
     free(cur);
     if (cmd_campo_texto(p, node, c)) {
-        if (c == CAMPO_TEXTO && !*nz(r->antes) && p->nodes[node].kind != NODE_META)
+        /* an eje or entregable without text is the implicit level (cmd_niveles.c
+         * names one when a plan starts using the level): undo may go back to it */
+        NodeKind k = p->nodes[node].kind;
+        if (c == CAMPO_TEXTO && !*nz(r->antes) && k != NODE_META && k != NODE_EJE &&
+            k != NODE_ENTREGABLE)
             return rechazo(l->err, l->desc, "el texto quedaría vacío");
         Op *op = ops_add(&l->ops, OP_TEXTO, node);
         op->campo = c;

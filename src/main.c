@@ -52,6 +52,13 @@ static const char USO[] =
     "                                                   captura enviado y devuelto, vencidas,\n"
     "                                                   sin reporte, sin causa y % (alias:\n"
     "                                                   collection)\n"
+
+    "  poa nuevo ARCHIVO.db --institucion NOMBRE --anio AAAA [--unidad NOMBRE]\n"
+    "                                                   empieza un plan vacío (crea el archivo si\n"
+    "                                                   no existe) (alias: new)\n"
+    "  poa nuevo-anio ARCHIVO.db AAAA [--reemplazar]    copia el plan (sin seguimiento) a un plan\n"
+    "                                                   nuevo de ese año, tras un respaldo (alias:\n"
+    "                                                   new-year)\n"
     "  poa --version | --help\n"
     "\n"
     "Opciones comunes:\n"
@@ -77,6 +84,9 @@ static const struct {
     {"historial", "history", cli_historial},
     {"respaldo", "backup", cli_respaldo},
     {"recoleccion", "collection", cli_recoleccion},
+
+    {"nuevo", "new", cli_nuevo},
+    {"nuevo-anio", "new-year", cli_nuevo_anio},
 };
 
 int main(int argc, char **argv)
@@ -146,15 +156,9 @@ int main(int argc, char **argv)
         return EXIT_USO;
     if (fn)
         return fn(&a, &cfg);
-    /* No subcommand: the terminal interface on an existing file. */
+    /* No subcommand: the terminal interface (on a missing file, or one with
+     * no plan, it opens on the creation dialog). */
     if (a.npos == 1) {
-        if (!file_exists(a.pos[0])) {
-            fprintf(stderr, "poa: no existe «%s»; para crear un plan: poa importar %s PLANTILLA.csv\n",
-                    a.pos[0], a.pos[0]);
-            cli_print_config_avisos(&avisos);
-            config_avisos_free(&avisos);
-            return EXIT_USO;
-        }
         rc = ui_run(a.pos[0], &a, &cfg, &avisos);
         config_avisos_free(&avisos);
         return rc;

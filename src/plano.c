@@ -496,7 +496,8 @@ Plan *plano_builder_take(PlanoBuilder *b, int **hoja_de_nodo, PoaErr *err)
         return NULL;
     }
     if (!b->p) {
-        err_set(err, "%s: el archivo no trae ninguna actividad (solo el encabezado)",
+        err_set(err, "%s: el archivo no trae ninguna actividad (solo el encabezado); para "
+                "empezar un plan vacío: poa nuevo ARCHIVO.db --institucion NOMBRE --anio AAAA",
                 b->libro ? libro_ruta(b->libro) : "");
         return NULL;
     }

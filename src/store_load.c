@@ -112,19 +112,22 @@ bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id
     int found = -1, insts = 0;
     const char *last_inst = NULL;
     for (int i = 0; i < n; i++) {
-        if (!last_inst || strcmp(last_inst, pl[i].institucion) != 0)
-            insts++;
-        last_inst = pl[i].institucion;
         if (!str_empty(institucion) && strcmp(institucion, pl[i].institucion) != 0)
             continue;
         if (anio && pl[i].anio != anio)
             continue;
+        /* institutions among the plans that match: a year only one of them
+         * has chooses it */
+        if (!last_inst || strcmp(last_inst, pl[i].institucion) != 0)
+            insts++;
+        last_inst = pl[i].institucion;
         if (found < 0 || pl[i].anio > pl[found].anio)
             found = i;
     }
     bool ok = true;
     if (n == 0) {
-        err_set(err, "«%s» no tiene ningún plan todavía; use «poa importar» para cargar uno",
+        err_set(err, "«%s» no tiene ningún plan todavía; use «poa importar» para cargar uno o "
+                "«poa nuevo» para empezarlo vacío",
                 db_path(db));
         ok = false;
     } else if (str_empty(institucion) && insts > 1) {

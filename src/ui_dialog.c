@@ -218,6 +218,12 @@ int ui_pick_ancho(const App *a) { return pick_box_w(a) - 4; }
 
 int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
 {
+    return ui_pick_texto(a, title, items, n, initial, NULL);
+}
+
+int ui_pick_texto(App *a, const char *title, char *const *items, int n, int initial,
+                  char **typed)
+{
     char filter[256] = "";
     int *vis = xmalloc(sizeof(int) * (size_t)(n ? n : 1));
     int nvis = 0, sel = 0, top = 0, result = -1, last_h = -1;
@@ -255,7 +261,12 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
                 ui_put(y + 2 + i, x + 2, w - 4, at, ix < nvis ? items[vis[ix]] : "");
             }
             char f[512];
-            snprintf(f, sizeof f, "Filtro: %s   (%d de %d; Enter elige, Esc cancela)", filter, nvis, n);
+            if (typed && !nvis && filter[0])   /* Enter will offer to make it */
+                snprintf(f, sizeof f, "Filtro: %s   (ninguna coincide; Enter crea «%s», Esc "
+                         "cancela)", filter, filter);
+            else
+                snprintf(f, sizeof f, "Filtro: %s   (%d de %d; Enter elige, Esc cancela)",
+                         filter, nvis, n);
             ui_put(y + h - 1, x + 1, w - 2, ui_attr(a, CR_DIALOG), f);
             refresh();
         }
@@ -274,6 +285,8 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
             case KEY_ENTER:
                 if (nvis)
                     result = vis[sel];
+                else if (typed && filter[0])
+                    result = UI_PICK_TECLEADO;
                 done = true;
                 break;
             case KEY_F(10):
@@ -302,6 +315,8 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
         if (k == '\n' || k == '\r') {
             if (nvis)
                 result = vis[sel];
+            else if (typed && filter[0])
+                result = UI_PICK_TECLEADO;
             done = true;
         } else if (k == K_ESC) {
             done = true;
@@ -323,6 +338,8 @@ int ui_pick(App *a, const char *title, char *const *items, int n, int initial)
         }
     }
     free(vis);
+    if (typed)
+        *typed = result == UI_PICK_TECLEADO ? xstrdup(filter) : NULL;
     return result;
 }
 

@@ -89,6 +89,12 @@ const UiKey UI_KEYS[] = {
      "Mueve el elemento a otro padre (lista para elegir)", REQ_MOVE_TO, 1, true},
     {{'R'}, CTX_ALL, "Renumerar", 0, NULL, "Editar",
      "Renumera los códigos del elemento y sus hermanos (1.1, 1.2…)", REQ_RENUMBER, 0, true},
+    {{'U'}, CTX_ALL, "Unidades", 0, NULL, "Plan",
+     "Las unidades del plan: agregar, renombrar, misión y nota, borrar una vacía, ordenar",
+     REQ_VIEW_UNIDADES, 0, false},
+    {{'P'}, CTX_ALL, "Plan", 0, NULL, "Plan",
+     "Datos del plan (institución, año), cambiar a otro año o institución del archivo, "
+     "nuevo año copiado de este", REQ_PLAN_MENU, 0, false},
 
     {{' '}, CTX_TREE, "Marcar fila", 0, NULL, "Copiar y marcar",
      "Marca o desmarca la fila y baja; m, d, E y el cronograma actúan sobre las marcadas",
@@ -140,6 +146,34 @@ const UiKey UI_KEYS[] = {
      "Vuelve a dibujar la pantalla", REQ_REDRAW, 0, false},
     {{'q', KEY_F(10)}, CTX_VISTAS, "Salir", 10, "Salir", "General",
      "Sale del programa (los cambios ya están guardados)", REQ_QUIT, 0, false},
+
+    /* ---- the units screen (ui_unidades.c) ---- */
+    {{KEY_UP, 'k'}, CTX_UNIDADES, "Subir", 0, NULL, "Unidades",
+     "En las unidades: la anterior", REQ_UP, 0, false},
+    {{KEY_DOWN, 'j'}, CTX_UNIDADES, "Bajar", 0, NULL, "Unidades",
+     "En las unidades: la siguiente", REQ_DOWN, 0, false},
+    {{KEY_PPAGE, K_CTRL('b')}, CTX_UNIDADES, "Página anterior", 0, NULL, "Unidades",
+     "En las unidades: sube una pantalla", REQ_PAGE_UP, 0, false},
+    {{KEY_NPAGE, K_CTRL('f')}, CTX_UNIDADES, "Página siguiente", 0, NULL, "Unidades",
+     "En las unidades: baja una pantalla", REQ_PAGE_DOWN, 0, false},
+    {{KEY_HOME, 'g'}, CTX_UNIDADES, "Primera", 0, NULL, "Unidades",
+     "En las unidades: la primera", REQ_HOME, 0, false},
+    {{KEY_END, 'G'}, CTX_UNIDADES, "Última", 0, NULL, "Unidades",
+     "En las unidades: la última", REQ_END, 0, false},
+    {{'a', KEY_F(5)}, CTX_UNIDADES, "Nueva unidad", 5, "Nueva", "Unidades",
+     "En las unidades: agrega una unidad al final", REQ_ADD_SIBLING, 0, true},
+    {{'e', KEY_F(2)}, CTX_UNIDADES, "Renombrar", 2, "Nombre", "Unidades",
+     "En las unidades: cambia el nombre de la unidad", REQ_EDIT, 0, true},
+    {{'E', KEY_F(4)}, CTX_UNIDADES, "Misión o nota", 4, "Campos", "Unidades",
+     "En las unidades: edita la misión o la nota de la unidad", REQ_FIELDS, 0, true},
+    {{'d', KEY_F(8)}, CTX_UNIDADES, "Borrar unidad", 8, "Borrar", "Unidades",
+     "En las unidades: borra una unidad sin metas (pide confirmación)", REQ_DELETE, 0, true},
+    {{'K'}, CTX_UNIDADES, "Subir unidad", 0, NULL, "Unidades",
+     "En las unidades: la sube un lugar (el orden de los informes)", REQ_MOVE_UP, 0, true},
+    {{'J'}, CTX_UNIDADES, "Bajar unidad", 0, NULL, "Unidades",
+     "En las unidades: la baja un lugar", REQ_MOVE_DOWN, 0, true},
+    {{K_ESC, 'U'}, CTX_UNIDADES, "Volver", 0, NULL, "Unidades",
+     "En las unidades: vuelve al plan", REQ_BACK, 0, false},
 
     /* ---- seguimiento (ui_seg.c, ui_tablero.c): keep this block last ---- */
     {{'s'}, CTX_VISTAS, "Formulario", 0, NULL, "Seguimiento",
@@ -209,6 +243,8 @@ bool ui_key_applies(const UiKey *k, const App *a)
 {
     if (k->ctx == CTX_VISTAS)
         return true;
+    if (a->vista == VISTA_UNIDADES)
+        return k->ctx == CTX_UNIDADES;
     if (a->vista == VISTA_PLAN)
         return k->ctx == CTX_ALL || k->ctx == (a->focus == FOCUS_TREE ? CTX_TREE : CTX_GRID);
     return k->ctx == CTX_SEG || (k->ctx == CTX_FORM && a->vista == VISTA_FORM) ||

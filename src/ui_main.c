@@ -19,6 +19,7 @@
 #include "ui_app.h"
 #include "ui_estado.h"
 #include "ui_guion.h"
+#include "ui_nuevo.h"
 #include "ui_seg.h"
 #include "ui_signals.h"
 
@@ -56,6 +57,7 @@ static const UiScreen *const SCREENS[VISTA_N] = {
     [VISTA_TABLA] = &UI_SCREEN_TABLA,
     [VISTA_TABLERO] = &UI_SCREEN_TABLERO,
     [VISTA_RECOLECCION] = &UI_SCREEN_RECOLECCION,
+    [VISTA_UNIDADES] = &UI_SCREEN_UNIDADES,
 };
 
 static const UiScreen *current(const App *a) { return SCREENS[a->vista]; }
@@ -157,6 +159,8 @@ static int global_request(App *a, UiReq req)
     case REQ_VIEW_TABLERO: return switch_to(a, pedido_desde(a, VISTA_TABLERO, false));
     case REQ_BACK: return switch_to(a, pedido_desde(a, a->vuelta[a->vista], true));
     case REQ_VIEW_RECOLECCION: return switch_to(a, pedido_desde(a, VISTA_RECOLECCION, false));
+    case REQ_VIEW_UNIDADES: return switch_to(a, pedido_desde(a, VISTA_UNIDADES, false));
+    case REQ_PLAN_MENU: return ui_nuevo_menu(a);
     default: return UI_NOT_MINE;
     }
 }
@@ -251,45 +255,104 @@ static void print_waiting(const char *aviso, void *ctx)
     fprintf(stderr, "poa: %s\n", aviso);
 }
 
+/* The terminal set up once: before the creation dialog when there is no
+ * plan yet, else right before the loop. */
+static bool screen_start(App *a, PoaErr *err)
+{
+    if (screen_open)
+        return true;
+    util_set_fatal_hook(restore_terminal);
+    ui_signals_install();
+    if (!a->guion)
+        initscr();
+    else if (!ui_guion_open_screen(a->guion, err)) {
+        util_set_fatal_hook(NULL);
+        ui_signals_uninstall();
+        return false;
+    }
+    screen_open = true;
+    ui_signals_screen_ready();
+    cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    ui_colors_init(a);
+    return true;
+}
+
 int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAvisos *avisos)
 {
     int code = EXIT_OK;
+    App a = {0};
+    PoaErr err = {{0}};
+    /* the scripted headless mode (tests): a bad script stops before the
+     * screen opens, and changes nothing */
+    const char *guion = getenv("POA_GUION");
+    if (!str_empty(guion) && !(a.guion = ui_guion_new(guion, getenv("POA_GUION_TAMANO"), &err))) {
+        fprintf(stderr, "poa: %s\n", err.msg);
+        return EXIT_USO;
+    }
+    a.cfg = cfg;
+    const char *cs = nl_langinfo(CODESET);
+    a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+    const char *nc = getenv("NO_COLOR");
+    a.color = cfg->colores && !(nc && nc[0]);
+    ui_set_ascii(!a.utf8);
     /* the plan's lock: a poa command holding it (an import, say) is waited
      * for; another interface is not: this one opens read-only and says who
      * writes (sesion.h) */
     SesionPedido q = {.path = path, .modo = DB_EXISTING, .programa = "interfaz", .ceder = true,
                       .esperando = print_waiting, .cfg = cfg,
                       .institucion = args->institucion, .anio = args->anio};
-    Sesion ses;
-    SesionFallo fallo;
-    PoaErr err = {{0}};
-    bool opened = sesion_open(&q, &ses, &fallo, &err);
+    Sesion ses = {0};
+    SesionFallo fallo = SESION_OK;
+    /* a missing file, or a poa file with no plan: the creation dialog */
+    bool archivo_nuevo = !file_exists(path), crear = archivo_nuevo;
+    bool opened = !crear && sesion_open(&q, &ses, &fallo, &err);
     if (ses.aviso)
         fprintf(stderr, "poa: aviso: %s\n", ses.aviso);
     if (ses.migracion)
         fprintf(stderr, "poa: %s\n", ses.migracion);
-    if (!opened) {
+    if (!opened && !crear && fallo == SESION_ELEGIR && ui_nuevo_sin_planes(&q, &ses))
+        crear = true;
+    if (!opened && !crear) {
         fprintf(stderr, "poa: %s\n", err.msg);
         sesion_close(&ses);
+        ui_guion_free(a.guion);
         cerrojo_proceso_soltar();
         return fallo == SESION_ARCHIVO || fallo == SESION_ELEGIR ? EXIT_USO : EXIT_FALLO;
     }
-    App a = {0};
-    /* the scripted headless mode (tests): a bad script stops before the
-     * screen opens, and changes nothing */
-    const char *guion = getenv("POA_GUION");
-    if (!str_empty(guion) && !(a.guion = ui_guion_new(guion, getenv("POA_GUION_TAMANO"), &err))) {
-        fprintf(stderr, "poa: %s\n", err.msg);
-        sesion_close(&ses);
-        cerrojo_proceso_soltar();
-        return EXIT_USO;
+    if (crear) {
+        if (!screen_start(&a, &err)) {
+            fprintf(stderr, "poa: %s\n", err.msg);
+            sesion_close(&ses);
+            ui_guion_free(a.guion);
+            cerrojo_proceso_soltar();
+            return EXIT_FALLO;
+        }
+        int r = ui_nuevo_crear(&a, &q, &ses, archivo_nuevo, &err);
+        if (r <= 0) {   /* Esc: nothing made; or the plan could not be made */
+            restore_terminal();
+            util_set_fatal_hook(NULL);
+            ui_signals_uninstall();
+            if (r < 0)
+                fprintf(stderr, "poa: %s\n", err.msg);
+            else
+                fprintf(stderr, "poa: no se creó ningún plan\n");
+            code = r < 0 ? EXIT_FALLO : a.guion ? ui_guion_finish(a.guion) : EXIT_OK;
+            sesion_close(&ses);
+            ui_guion_free(a.guion);
+            cerrojo_proceso_soltar();
+            return code;
+        }
     }
     Db *db = ses.db;
     Plan *p = ses.plan;
     snprintf(a.solo_lectura, sizeof a.solo_lectura, "%s", ses.solo_lectura);
     a.db = db;
     a.plan = p;
-    a.cfg = cfg;
     a.rows = arbol_filas_new(p);
     a.hoy_mes = current_month(p->anio);
     a.mes = a.hoy_mes >= 0 ? a.hoy_mes : 0;
@@ -304,18 +367,16 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     a.tablero = ui_tablero_new();
     a.recoleccion = ui_recoleccion_new();
     a.redraw = frame_draw;
-    const char *cs = nl_langinfo(CODESET);
-    a.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-    const char *nc = getenv("NO_COLOR");
-    a.color = cfg->colores && !(nc && nc[0]);
     arbol_filas_rebuild(a.rows);
-    if (a.utf8)
+    if (crear)
+        ui_status(&a, false, "Plan nuevo de «%s» %d en «%s». A agrega el primer elemento; U, "
+                             "las unidades; P, los datos del plan.", p->institucion, p->anio, path);
+    else if (a.utf8)
         ui_status(&a, false, "%s: %d %s. F1 muestra las teclas.", path, p->nacts,
                   num_plural(p->nacts, "actividad", "actividades"));
     else
         ui_status(&a, false, "Terminal sin UTF-8: se muestra sin acentos y solo se escribe "
                              "texto sin acentos (use LANG=C.UTF-8). F1: teclas.");
-    ui_set_ascii(!a.utf8);
     /* a recovered journal or a damaged file is the first thing to read;
      * config.ini's warnings are listed in full at exit anyway */
     if (ses.aviso)
@@ -326,26 +387,11 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         ui_status(&a, true, "Aviso: %s%s", avisos->lineas[0],
                   avisos->n > 1 ? " (y más avisos de la configuración: se listan al salir)" : "");
 
-    util_set_fatal_hook(restore_terminal);
-    ui_signals_install();
-    if (!a.guion)
-        initscr();
-    else if (!ui_guion_open_screen(a.guion, &err)) {
-        util_set_fatal_hook(NULL);
-        ui_signals_uninstall();
+    if (!screen_start(&a, &err)) {
         fprintf(stderr, "poa: %s\n", err.msg);
         code = EXIT_FALLO;
         goto out;
     }
-    screen_open = true;
-    ui_signals_screen_ready();
-    cbreak();
-    noecho();
-    nonl();
-    keypad(stdscr, TRUE);
-    set_escdelay(25);
-    curs_set(0);
-    ui_colors_init(&a);
     UiPedido abrir;
     if (ui_estado_restaurar(&a, path, &abrir)) {
         /* the screen left last time, under the notices of this opening */

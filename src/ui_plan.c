@@ -297,69 +297,16 @@ static int on_fields(App *a, int k)
         return MOVE;
     if (which[pick] >= 0)
         return edit_field(a, n, (CmdCampo)which[pick]);
-    int u = ui_pick_unidad(a, "Unidad de la meta operativa", p->nodes[n].unidad);
+    int u = ui_pick_unidad_nueva(a, "Unidad de la meta operativa", p->nodes[n].unidad);
     if (u < 0)
         return MOVE;
     PoaErr err = {{0}};
     return ui_plan_saved(a, cmd_set_unidad(a->db, p, n, u, &err), &err);
 }
 
-static int add(App *a, bool as_child)
-{
-    Plan *p = a->plan;
-    int ref = ui_sel_node(a);
-    if (ref <= 0) {   /* empty plan (or empty filter): a child of the plan */
-        ref = 0;
-        as_child = true;
-    }
-    NodeKind kind = as_child ? cmd_child_kind(p, ref) : p->nodes[ref].kind;
-    if (kind == NODE_RAIZ) {
-        ui_status(a, true, "Una actividad no tiene elementos dentro: use «a» para otra actividad");
-        return MOVE;
-    }
-    int unidad = -1;
-    if (kind == NODE_META) {
-        int init = a->rows->filtro_unidad >= 0 ? a->rows->filtro_unidad : p->nodes[ref].unidad;
-        unidad = ui_pick_unidad(a, "Unidad de la nueva meta operativa", init < 0 ? 0 : init);
-        if (unidad < 0)
-            return MOVE;
-    }
-    int vparent = as_child ? ref : cmd_visible_parent(p, ref);
-    int prev = ref;
-    if (as_child) {
-        IntVec kids = {0};
-        arbol_filas_kids(p, ref, &kids);
-        prev = kids.n ? kids.v[kids.n - 1] : 0;
-        iv_free(&kids);
-    }
-    char *code = cmd_codigo_sugerido(p, prev, vparent, kind);
-    char prompt[160];
-    bool fem = kind == NODE_META || kind == NODE_ACTIVIDAD;
-    snprintf(prompt, sizeof prompt, "%s %s%s%s — texto%s:", fem ? "Nueva" : "Nuevo", node_kind_name(kind),
-             code[0] ? " " : "", code, kind == NODE_META ? " (puede quedar vacío)" : "");
-    char *text;
-    if (!ui_edit_line(a, prompt, "", &text)) {
-        free(code);
-        if (a->quit)
-            return UI_QUIT;
-        ui_status(a, false, "No se agregó nada");
-        return MOVE;
-    }
-    PoaErr err = {{0}};
-    int made = -1;
-    bool ok = cmd_add(a->db, p, ref, as_child, unidad, code, text, &made, &err);
-    free(code);
-    free(text);
-    arbol_filas_sync(a->rows);
-    if (ok) {
-        arbol_filas_mask_update(a->rows, made);
-        select_node(a, made);
-    }
-    return ui_plan_saved(a, ok, &err);
-}
-
-static int on_add_sibling(App *a, int k) { (void)k; return add(a, false); }
-static int on_add_child(App *a, int k) { (void)k; return add(a, true); }
+/* a and A: the levels possible there (ui_plan_agregar.c) */
+static int on_add_sibling(App *a, int k) { (void)k; return ui_plan_add(a, false); }
+static int on_add_child(App *a, int k) { (void)k; return ui_plan_add(a, true); }
 
 static int on_delete(App *a, int k)
 {

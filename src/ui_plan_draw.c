@@ -178,7 +178,10 @@ static void tree_label(const App *a, const ArbolFila *row, char *out, size_t n)
         sb_append(&b, nd->texto);
     } else {
         /* real documents leave some objetivos blank: say so, not an empty row */
-        sb_appendf(&b, "(%s sin texto)", node_kind_name(nd->kind));
+        if (nd->kind == NODE_EJE)
+            sb_append(&b, "(eje sin nombre)");
+        else
+            sb_appendf(&b, "(%s sin texto)", node_kind_name(nd->kind));
     }
     if (nk > 0)
         sb_appendf(&b, " (%d)", nk);

@@ -204,8 +204,10 @@ static void tabla_draw(App *a)
         const SegFila *f = &s->filas[ix];
         if (f->objetivo) {
             const Node *o = &a->plan->nodes[f->node];
+            /* the group row may be an eje: an empty one is named as such */
             snprintf(t, sizeof t, "%s%s%s", o->codigo, o->codigo[0] ? " " : "",
-                     o->texto[0] ? o->texto : "(objetivo sin texto)");
+                     o->texto[0] ? o->texto
+                     : o->kind == NODE_EJE ? "(eje sin nombre)" : "(objetivo sin texto)");
             ui_put(y, 0, a->W, ui_attr(a, CR_SUMMARY), t);
         } else {
             tabla_linea(a, y, f->node, ix == l->sel, false);

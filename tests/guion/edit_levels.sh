@@ -66,6 +66,8 @@ keys A
 wait_for 'Nuevo entregable — texto:'
 type_text 'Informe único'
 keys Enter
+wait_for 'Indicador del entregable (puede quedar vacío):'
+keys Enter
 wait_for '└── Informe único'
 keys A
 wait_for 'Nueva actividad — texto:'
