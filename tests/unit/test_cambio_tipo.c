@@ -33,7 +33,10 @@ TEST(cada_escritor_registra_su_tipo)
     TFx f;
     t_fx_open(&f, ARS, "escritores.db");
     PoaErr err = {{0}};
-    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo <> 'importar'"), 0);
+    /* an import is a bulk action: its summary row, then its own rows */
+    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo NOT IN ('importar', "
+                                "'lote')"), 0);
+    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo = 'lote'"), 1);
     CHECK(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo = 'importar'") > 0);
 
     int act = t_first_of(f.p, NODE_ACTIVIDAD);
@@ -47,15 +50,15 @@ TEST(cada_escritor_registra_su_tipo)
     CHECK(cmd_move(f.db, f.p, nuevo, -1, &err));
     check_ultima(&f, "mover");
     CHECK(cmd_delete(f.db, f.p, nuevo, &err));
-    check_ultima(&f, "baja");
+    check_ultima(&f, "lote,baja");
     SegCambio sc = {.set_real = true, .real = {.has = true, .valor = 1},
                     .observaciones = "Se avanzó"};
     CHECK(seguimiento_editar(f.db, f.p, act, 1, &sc, NULL, &err));
     check_ultima(&f, "seguimiento,seguimiento");
     CHECK(seguimiento_cerrar_corte(f.db, f.p, 1, &err));
-    check_ultima(&f, "corte");
+    check_ultima(&f, "lote,corte");
     CHECK(seguimiento_reabrir_corte(f.db, f.p, 1, "Corrección de Afiliación", &err));
-    check_ultima(&f, "corte,corte");
+    check_ultima(&f, "lote,corte,corte");
 
     /* an undo is its own kind, and it is never offered as the last action */
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_CODIGO, "7.7", &err));
