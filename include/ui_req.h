@@ -22,7 +22,8 @@
     R(CORTE_PICK) R(CORTE_CLOSE) R(TABLERO_GRUPO) R(TABLERO_ORDEN)                        \
     /* global: every screen (ui_main.c) */                                                \
     R(HELP) R(EXPORT) R(IMPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
-    R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)
+    R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)                                    \
+    R(REDO)
 
 #define UI_REQ_ENUM(name) REQ_##name,
 typedef enum { REQ_NONE = 0, UI_REQUESTS(UI_REQ_ENUM) REQ_N } UiReq;

@@ -552,7 +552,17 @@ static void describir(const CambioFila *f, int n, char *buf, size_t len)
     }
     for (int i = 0; i < n && actividades; i++)
         actividades = strcmp(f[i].tabla, "actividad") == 0;
-    if (otras)
+    /* "Copiar cronograma a actividad «1.2 …»" on each row: the verb and
+     * how many ("Copiar cronograma a 6 actividades") */
+    const char *cut = n > 0 ? strstr(f[0].descripcion, " actividad «") : NULL;
+    size_t vlen = cut ? (size_t)(cut - f[0].descripcion) : 0;
+    bool mismo_verbo = cut != NULL;
+    for (int i = 1; i < n && mismo_verbo; i++)
+        mismo_verbo = strncmp(f[i].descripcion, f[0].descripcion, vlen) == 0 &&
+                      strncmp(f[i].descripcion + vlen, " actividad «", 12) == 0;
+    if (actividades && filas > 1 && mismo_verbo)
+        snprintf(buf, len, "%.*s %d actividades", (int)vlen, f[0].descripcion, filas);
+    else if (otras)
         snprintf(buf, len, "%s y %d más", f[0].descripcion, otras);
     else if (actividades && filas > 1)
         snprintf(buf, len, "%s — %d actividades", f[0].descripcion, filas);
