@@ -234,10 +234,57 @@ TEST(migracion_desde_v3_conserva_el_registro)
     free(bakdir);
 }
 
+/* Version 4 → 5: the log keeps every row and gains ref (the action an
+ * undo or redo concerns); the row images get their table; an old delete
+ * without images is refused by undo, saying why. */
+TEST(migracion_desde_v4_agrega_imagenes)
+{
+    char *path = t_tmp("v4.db");
+    char *bakdir = t_tmp("respaldos-v4");
+    char *v4 = t_read_file(POA_FIXTURES "/schemas/schema_v4.sql", NULL);
+    CHECK(v4 != NULL);
+    if (!v4)
+        return;
+    t_sql_exec(path, v4);
+    free(v4);
+    t_sql_exec(path,
+               "INSERT INTO institucion VALUES (1, 'Caja');"
+               "INSERT INTO plan VALUES (1, 1, 2024);"
+               "INSERT INTO cambio (id, accion, momento, usuario, plan_id, tabla, fila_id,"
+               "  campo, antes, despues, descripcion, deshecho, tipo) VALUES"
+               " (1, 1, 't', 'u', 1, 'plan', 1, 'importar', NULL, 'x.csv', 'Importar', 0,"
+               "  'importar'),"
+               " (2, 2, 't', 'u', 1, 'eje', 7, 'baja', 'eje «Viejo»', NULL, 'Borrar eje', 0,"
+               "  'baja');");
+    PoaErr err = {{0}};
+    Db *db = db_open(path, DB_EXISTING, bakdir, &err);
+    CHECK(db != NULL);
+    if (!db) {
+        fprintf(stderr, "%s\n", err.msg);
+        return;
+    }
+    CHECK_INT(t_db_int(db, "PRAGMA user_version"), 5);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM cambio WHERE ref IS NULL"), 2);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM imagen"), 0);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM pragma_index_list('imagen')"), 2);
+    Plan *p = store_load(db, 1, &err);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!deshacer_ultimo(db, p, NULL, &err));
+        CHECK_CONTAINS(err.msg, "La última acción (Borrar eje) no se puede deshacer; se "
+                                "registró con una versión anterior de poa");
+    }
+    plan_free(p);
+    db_close(db);
+    free(path);
+    free(bakdir);
+}
+
 int main(void)
 {
     RUN(cada_escritor_registra_su_tipo);
     RUN(migracion_desde_v2_deriva_el_tipo);
     RUN(migracion_desde_v3_conserva_el_registro);
+    RUN(migracion_desde_v4_agrega_imagenes);
     return t_finish();
 }
