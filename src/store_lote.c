@@ -218,9 +218,13 @@ static const char SQL_JUNTAR_BORRAR[] =
     "  j.accion = imagen.accion AND j.tabla = imagen.tabla AND j.clave = imagen.clave "
     "  AND j.id < imagen.id) OR antes IS despues)";
 
+/* Stops recording without joining (the images of an undo or redo itself:
+ * read once in the order written, then dropped or kept as they are). */
+static bool parar(Db *db, PoaErr *err) { return db_exec(db, "DELETE FROM temp.poa_lote", err); }
+
 bool lote_parar(Db *db, int64_t accion, PoaErr *err)
 {
-    if (!db_exec(db, "DELETE FROM temp.poa_lote", err))
+    if (!parar(db, err))
         return false;
     sqlite3_stmt *st = db_stmt(db, SQL_JUNTAR, err);
     if (!st)
@@ -442,7 +446,7 @@ bool lote_aplicar(Db *db, int64_t accion, bool hacia_antes, int64_t registro,
     sentencias_free(s, tablas.n);
     lote_tablas_free(&tablas);
     if (ok)
-        ok = lote_parar(db, registro, err);
+        ok = parar(db, err);
     if (ok) {
         sqlite3_stmt *aj = db_stmt(db, SQL_AJENA, err);
         if (!aj)

@@ -110,8 +110,7 @@ const UiKey UI_KEYS[] = {
      "Importa un CSV o un libro de cálculo al plan: muestra lo que cambiaría y pide "
      "confirmación", REQ_IMPORT, 0, true},
     {{'z'}, CTX_VISTAS, "Deshacer", 0, NULL, "General",
-     "Deshace la última acción, también borrar, importar, unificar y cerrar o reabrir un "
-     "corte (aun después de cerrar el programa); otra vez, la anterior",
+     "Deshace la última acción (también borrar, importar o un corte); otra vez, la anterior",
      REQ_UNDO, 0, true},
     {{K_CTRL('r')}, CTX_VISTAS, "Rehacer", 0, NULL, "General",
      "Vuelve a hacer lo último que se deshizo (hasta la próxima edición)", REQ_REDO, 0, true},
