@@ -228,6 +228,51 @@ TEST(conflicto_nombra_y_no_bloquea)
     t_fx_close(&f);
 }
 
+/* Two programs on one file (two connections, as test_cas.c): A changes
+ * a bulk of rows, B (loaded before) edits one of them. A's z: B's edit is
+ * not in A's copy (refused, passed over); the bulk action is refused
+ * naming B's edit; the step before it undoes. */
+TEST(conflicto_entre_dos_programas)
+{
+    TFx f;
+    t_fx_open(&f, ARS, "dos.db");
+    PoaErr err = {{0}};
+    Db *b = db_open(f.path, DB_EXISTING, NULL, &err);
+    CHECK(b != NULL);
+    Plan *pb = b ? store_load(b, f.id, &err) : NULL;
+    CHECK(pb != NULL);
+    if (!pb)
+        return;
+    int x = t_first_of(f.p, NODE_ACTIVIDAD);
+    CHECK(cmd_set_campo(f.db, f.p, x, CAMPO_RIESGOS, "Antes de todo", &err));   /* A0 */
+    CHECK(lote_sql(f.db, f.id, "Riesgos en bloque",
+                   "UPDATE actividad SET riesgos = 'Bloque' WHERE id % 2 = 0", &err));  /* A1 */
+    int y = -1;
+    for (int i = 1; i < pb->nnodes && y < 0; i++)
+        if (pb->nodes[i].kind == NODE_ACTIVIDAD && pb->nodes[i].id % 2 == 0)
+            y = i;
+    CHECK(cmd_set_campo(b, pb, y, CAMPO_TEXTO, "Texto de B", &err));        /* B's edit */
+    DeshacerSaltos s = {0};
+    DeshacerInfo info;
+    CHECK(!deshacer_siguiente(f.db, f.p, &s, &info, &err));
+    CHECK_CONTAINS(err.msg, "el plan ya no tiene lo que dejó esa acción");
+    CHECK(!deshacer_siguiente(f.db, f.p, &s, &info, &err));
+    CHECK_CONTAINS(err.msg, "No se puede deshacer «Riesgos en bloque»: la actividad «");
+    CHECK_CONTAINS(err.msg, "» se cambió después (Editar actividad «1.2 Texto de B», ");
+    CHECK(t_db_int(f.db, "SELECT count(*) FROM actividad WHERE riesgos = 'Bloque'") > 0);
+    CHECK(deshacer_siguiente(f.db, f.p, &s, &info, &err));                  /* A0 */
+    deshacer_info_free(&info);
+    char *sql = xasprintf("SELECT count(*) FROM actividad WHERE id = %lld AND riesgos = "
+                          "'Antes de todo'", (long long)f.p->nodes[x].id);
+    CHECK_INT(t_db_int(f.db, sql), 0);
+    free(sql);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM actividad WHERE texto = 'Texto de B'"), 1);
+    deshacer_saltos_free(&s);
+    plan_free(pb);
+    db_close(b);
+    t_fx_close(&f);
+}
+
 TEST(rehacer_hasta_la_proxima_edicion)
 {
     TFx f;
@@ -320,6 +365,7 @@ int main(void)
 {
     RUN(cada_tabla_y_columna_se_captura);
     RUN(conflicto_nombra_y_no_bloquea);
+    RUN(conflicto_entre_dos_programas);
     RUN(rehacer_hasta_la_proxima_edicion);
     RUN(borrar_varios_un_paso);
     return t_finish();
