@@ -3,7 +3,7 @@
 # opening again, and Ctrl-R redoes it: deleting an eje with its activities,
 # months and seguimiento (every row back with its id and order), an
 # import, unificar from the command line, closing and reopening a corte,
-# and a month pattern pasted over the 6 activities of a meta (one step,
+# (also with K in the interface), and a month pattern pasted over the 6 activities of a meta (one step,
 # «6 actividades»). Each time `poa exportar --csv` and the rows of every
 # plan table equal what they were before.
 source "$(dirname "$0")/lib.bash"
@@ -101,6 +101,24 @@ keys z
 wait_for 'Deshecho: Cierre del corte 1'
 quit
 igual_que_antes corte
+# the same with K in the seguimiento table
+start corte_k 160 40
+keys Down Down Down Down S
+wait_for 'Seguimiento · Corte 1 EN-MAR (abierto)'
+keys K s
+wait_for 'Corte 1 cerrado'
+keys K
+type_text 'Corrección'
+keys Enter
+wait_for 'Corte 1 reabierto'
+keys z
+wait_for 'Deshecho: Reapertura del corte 1: Corrección — 1 corte devuelto a como estaba'
+has 'Seguimiento · Corte 1 EN-MAR (cerrado)'
+keys z
+wait_for 'Deshecho: Cierre del corte 1 — 1 corte quitado'
+has 'Seguimiento · Corte 1 EN-MAR (abierto)'
+quit
+igual_que_antes corte_k
 
 # the empty months of the SASP activity pasted over the meta of
 # Afiliación (its 6 activities all change)
