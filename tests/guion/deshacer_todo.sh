@@ -136,5 +136,9 @@ quit
 igual_que_antes pegar
 "$POA" historial "$db" >"$tmp/h.txt" || fail "historial"
 grep -qF 'Rehacer: Borrar eje «Financiero»' "$tmp/h.txt" || fail "historial sin rehacer: $(head "$tmp/h.txt")"
-grep -qF 'Deshacer: Borrar eje «Financiero»' "$tmp/h.txt" || fail "historial sin deshacer: $(head "$tmp/h.txt")"
+grep -qF 'Deshacer: Borrar eje «Financiero» — 1 eje, 1 objetivo' "$tmp/h.txt" || fail "historial sin deshacer: $(head "$tmp/h.txt")"
+# a bulk undo or redo is one heading, with no empty field line under it
+! grep -qF 'lote.lote' "$tmp/h.txt" || fail "historial: $(grep -B1 'lote.lote' "$tmp/h.txt" | head -4)"
+grep -qF 'Borrar (con 1 objetivo, 2 metas operativas, 3 entregables y 7 actividades) eje «Financiero»' "$tmp/h.txt" \
+    || fail "historial sin el borrado: $(grep Borrar "$tmp/h.txt" | head -3)"
 echo "deshacer_todo: ok"
