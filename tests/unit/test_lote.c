@@ -4,6 +4,7 @@
  * here), a whole plan deleted comes back byte for byte, a conflict names the
  * row and the later change and never blocks the steps before it, redo
  * follows undo until a new edit, and a cascade a redo would cause is refused. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,6 +325,53 @@ TEST(rehacer_hasta_la_proxima_edicion)
     t_fx_close(&f);
 }
 
+/* A move to another parent and a pattern pasted over several actividades
+ * are redone through the model, reading their rows the other way round. */
+TEST(rehacer_mover_y_pegar)
+{
+    TFx f;
+    t_fx_open(&f, ARS, "rehacer_mover.db");
+    PoaErr err = {{0}};
+    DeshacerInfo info;
+    int act = t_first_of(f.p, NODE_ACTIVIDAD), par = f.p->nodes[act].parent;
+    int other = -1;
+    for (int i = 1; i < f.p->nnodes && other < 0; i++)
+        if (f.p->nodes[i].kind == NODE_ENTREGABLE && i != par && !f.p->nodes[i].deleted &&
+            f.p->nodes[i].unidad == f.p->nodes[act].unidad)
+            other = i;
+    CHECK(other > 0);
+    CHECK(cmd_move_to(f.db, f.p, act, other, &err));
+    CHECK(deshacer_ultimo(f.db, f.p, &info, &err));
+    deshacer_info_free(&info);
+    CHECK_INT(f.p->nodes[act].parent, par);
+    CHECK(rehacer_ultimo(f.db, f.p, &info, &err));
+    deshacer_info_free(&info);
+    CHECK_INT(f.p->nodes[act].parent, other);
+    char *sql = xasprintf("SELECT count(*) FROM actividad WHERE id = %lld AND entregable_id = %lld",
+                          (long long)f.p->nodes[act].id, (long long)f.p->nodes[other].id);
+    CHECK_INT(t_db_int(f.db, sql), 1);
+    free(sql);
+    /* a pattern over three actividades */
+    int dst[3], k = 0;
+    for (int i = 1; i < f.p->nnodes && k < 3; i++)
+        if (f.p->nodes[i].kind == NODE_ACTIVIDAD && !f.p->nodes[i].deleted && i != act)
+            dst[k++] = i;
+    MesCell pat[POA_MESES] = {{0}};
+    pat[5] = (MesCell){CELL_NUM, 9};
+    CHECK(cmd_set_pattern(f.db, f.p, pat, dst, 3, &err));
+    CHECK(deshacer_ultimo(f.db, f.p, &info, &err));
+    CHECK_STR(info.descripcion, "Copiar cronograma a 3 actividades");
+    deshacer_info_free(&info);
+    CHECK(plan_act(f.p, dst[2])->mes[5].kind != CELL_NUM || plan_act(f.p, dst[2])->mes[5].valor != 9);
+    CHECK(rehacer_ultimo(f.db, f.p, &info, &err));
+    CHECK_STR(info.descripcion, "Copiar cronograma a 3 actividades");
+    deshacer_info_free(&info);
+    for (int i = 0; i < 3; i++)
+        CHECK_DBL(plan_act(f.p, dst[i])->mes[5].valor, 9, 0);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM mes WHERE mes = 6 AND cantidad = 9"), 3);
+    t_fx_close(&f);
+}
+
 TEST(borrar_varios_un_paso)
 {
     TFx f;
@@ -367,6 +415,7 @@ int main(void)
     RUN(conflicto_nombra_y_no_bloquea);
     RUN(conflicto_entre_dos_programas);
     RUN(rehacer_hasta_la_proxima_edicion);
+    RUN(rehacer_mover_y_pegar);
     RUN(borrar_varios_un_paso);
     return t_finish();
 }
