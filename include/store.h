@@ -188,6 +188,13 @@ bool store_log_ref(Db *db, int64_t accion, int64_t ref, PoaErr *err);
  * action's other rows (an import into a new plan). Returns 0 on error. */
 int64_t store_lote_begin(Db *db, int64_t plan_id, const char *descripcion, PoaErr *err);
 bool store_lote_end(Db *db, int64_t accion, PoaErr *err);
+/* For an action that creates the plan it runs on (an import into a new
+ * plan): its undo is refused anyway (the open plan would be gone), so it
+ * stops recording right away — an import of 80,000 activities would
+ * otherwise write every row twice more — and its undo says why. */
+bool store_lote_crea_plan(Db *db, int64_t accion, PoaErr *err);
+/* The file holds the plan of institucion and anio. */
+bool store_plan_existe(Db *db, const char *institucion, int anio);
 /* The action was recorded with images (*es). */
 bool store_lote_es(Db *db, int64_t accion, bool *es, PoaErr *err);
 

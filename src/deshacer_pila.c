@@ -65,12 +65,15 @@ static char *lote_descripcion(Db *db, int64_t accion)
     return d ? d : xstrdup("acción en bloque");
 }
 
-/* Bulk action accion inserted plan plan_id (an import into a new plan). */
+/* Bulk action accion created plan plan_id (an import into a new plan):
+ * said so by the writer (store_lote_crea_plan) or seen in its images. */
 static bool crea_plan(Db *db, int64_t accion, int64_t plan_id)
 {
     PoaErr e = {{0}};
-    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM imagen WHERE accion = ? AND tabla = "
-                                   "'plan' AND antes IS NULL AND clave = json_array(?)", &e);
+    sqlite3_stmt *st = db_stmt(db, "SELECT (SELECT count(*) FROM cambio WHERE accion = ?1 AND "
+                                   "tipo = 'lote' AND antes = 'crea_plan') + (SELECT count(*) "
+                                   "FROM imagen WHERE accion = ?1 AND tabla = 'plan' AND antes "
+                                   "IS NULL AND clave = json_array(?2))", &e);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, accion);

@@ -175,7 +175,10 @@ bool importar_aplicar(Importacion *imp, Db *db, bool simular, PoaErr *err)
         char *nombre = xasprintf("Importar «%s»", a->ruta);
         int64_t accion = store_lote_begin(db, 0, nombre, err);
         free(nombre);
-        ok = accion != 0 && store_merge_plan(db, a->plan, accion, &a->stats, &a->det, err);
+        ok = accion != 0;
+        if (ok && !store_plan_existe(db, a->plan->institucion, a->plan->anio))
+            ok = store_lote_crea_plan(db, accion, err);
+        ok = ok && store_merge_plan(db, a->plan, accion, &a->stats, &a->det, err);
         if (!ok) {
             err_prefix(err, "No se importó «%s»", a->ruta);
             break;

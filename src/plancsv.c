@@ -45,7 +45,9 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
     if (ok && !accion) {
         db_rollback(db);
         ok = false;
-    } else if (ok && !store_merge_plan(db, in, accion, stats, NULL, err)) {
+    } else if (ok && ((!store_plan_existe(db, in->institucion, in->anio) &&
+                       !store_lote_crea_plan(db, accion, err)) ||
+                      !store_merge_plan(db, in, accion, stats, NULL, err))) {
         db_rollback(db);
         err_prefix(err, "No se importó «%s»", source);
         ok = false;

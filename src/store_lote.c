@@ -222,11 +222,34 @@ static const char SQL_JUNTAR_BORRAR[] =
  * read once in the order written, then dropped or kept as they are). */
 static bool parar(Db *db, PoaErr *err) { return db_exec(db, "DELETE FROM temp.poa_lote", err); }
 
+/* Only an action that wrote some row twice needs joining (the index
+ * answers this without reading the images). */
+static const char SQL_DOBLES[] =
+    "SELECT count(*) FROM (SELECT 1 FROM imagen WHERE accion = ?1 GROUP BY tabla, clave "
+    "HAVING count(*) > 1 LIMIT 1)";
+
 bool lote_parar(Db *db, int64_t accion, PoaErr *err)
 {
     if (!parar(db, err))
         return false;
-    sqlite3_stmt *st = db_stmt(db, SQL_JUNTAR, err);
+    sqlite3_stmt *st = db_stmt(db, SQL_DOBLES, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    int rc = sqlite3_step(st);
+    bool dobles = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return sql_fail(db, err, "No se pudo cerrar el registro de la acción");
+    if (!dobles) {
+        /* still drop rows written with the values they had */
+        st = db_stmt(db, "DELETE FROM imagen WHERE accion = ? AND antes IS despues", err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, accion);
+        return sql_step_done(db, st, err, "No se pudo cerrar el registro de la acción");
+    }
+    st = db_stmt(db, SQL_JUNTAR, err);
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, accion);
@@ -266,6 +289,30 @@ bool store_lote_end(Db *db, int64_t accion, PoaErr *err)
         return false;
     sqlite3_bind_int64(st, 1, accion);
     return sql_step_done(db, st, err, "No se pudo cerrar el registro de la acción");
+}
+
+bool store_lote_crea_plan(Db *db, int64_t accion, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, "UPDATE cambio SET antes = 'crea_plan' WHERE accion = ? "
+                                   "AND tipo = 'lote'", err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    return parar(db, err) && sql_step_done(db, st, err, "No se pudo registrar la acción");
+}
+
+bool store_plan_existe(Db *db, const char *institucion, int anio)
+{
+    PoaErr err = {{0}};
+    sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM plan p JOIN institucion i ON i.id = "
+                                   "p.institucion_id WHERE i.nombre = ? AND p.anio = ?", &err);
+    if (!st)
+        return false;
+    sql_bind_text(st, 1, institucion);
+    sqlite3_bind_int(st, 2, anio);
+    bool si = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_reset(st);
+    return si;
 }
 
 bool store_lote_es(Db *db, int64_t accion, bool *es, PoaErr *err)
