@@ -9,7 +9,7 @@
 -- with '%'. orden keeps the order of siblings as the analyst arranged them.
 
 PRAGMA application_id = 1347371313;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE institucion (
     id      INTEGER PRIMARY KEY,
@@ -160,9 +160,27 @@ CREATE TABLE cambio (
     -- reads this, never the descripcion
     tipo      TEXT NOT NULL DEFAULT 'campo' CHECK (tipo IN ('campo', 'meses', 'mover',
               'unidad', 'alta', 'baja', 'importar', 'unificar', 'corte', 'seguimiento',
-              'deshacer', 'lote', 'rehacer', 'plan', 'captura'))
+              'deshacer', 'lote', 'rehacer', 'plan', 'captura')),
+    -- an undo's or a redo's rows: the action it reverted or applied again
+    ref       INTEGER
 );
 CREATE INDEX cambio_accion ON cambio(accion);
+
+-- Row images of the bulk actions (store_lote.c): while an action records,
+-- per-connection TEMP triggers write here every row of a plan table it
+-- inserts, updates or deletes. clave is the row's primary key (a JSON
+-- array), antes and despues the whole row (a JSON object; NULL = the row
+-- did not exist). Undo puts antes back, redo despues.
+CREATE TABLE imagen (
+    id       INTEGER PRIMARY KEY,
+    accion   INTEGER NOT NULL,
+    tabla    TEXT NOT NULL,
+    clave    TEXT NOT NULL,
+    antes    TEXT,
+    despues  TEXT
+);
+CREATE INDEX imagen_accion ON imagen(accion, tabla, clave);
+CREATE INDEX imagen_fila ON imagen(tabla, clave, accion);
 
 -- A capture workbook written for a unit and a corte (poa exportar --informe
 -- captura), and its return: the collection view reads who has answered.

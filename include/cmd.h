@@ -108,7 +108,13 @@ typedef struct {
 void cmd_count_subtree(const Plan *p, int node, CmdCuenta *c);
 /* "2 entregables y 7 actividades" (empty when nothing); buf 160 bytes. */
 const char *cmd_cuenta_texto(const CmdCuenta *c, char *buf, size_t n);
+/* Deletes node and everything under it (months, targets, seguimiento):
+ * one transaction, one action recorded with row images (store_lote_begin),
+ * so z puts every row back with its id and order. */
 bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err);
+/* The same for n nodes at once (a multi-selection): one transaction, one
+ * action, one undo step; a node under another of the list goes with it. */
+bool cmd_delete_many(Db *db, Plan *p, const int *nodes, int n, PoaErr *err);
 
 /* Moves node one place up (delta -1) or down (+1) among its siblings. */
 bool cmd_move(Db *db, Plan *p, int node, int delta, PoaErr *err);

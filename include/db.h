@@ -10,7 +10,7 @@
 #include "util.h"
 
 #define POA_APPLICATION_ID 1347371313 /* 'POA1' */
-#define POA_SCHEMA_VERSION 4
+#define POA_SCHEMA_VERSION 5
 
 typedef struct Db Db;
 struct sqlite3;

@@ -155,19 +155,55 @@ bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err);
 bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
                         PoaErr *err);
 
+/* The action to undo next: the newest of plan_id that is neither undone
+ * nor an undo or a redo, passing over the nsaltar actions in saltar (the
+ * ones an undo refused this session); *accion = 0 when none. */
+bool store_accion_a_deshacer(Db *db, int64_t plan_id, const int64_t *saltar, int nsaltar,
+                             int64_t *accion, PoaErr *err);
+/* The action to redo next: the newest undo (*deshacer) whose action
+ * (*accion) is still undone, when no new action came after it (a new edit
+ * clears the redo chain); both 0 when none. */
+bool store_accion_a_rehacer(Db *db, int64_t plan_id, int64_t *accion, int64_t *deshacer,
+                            PoaErr *err);
+/* The rows of one action, oldest first. */
+bool store_load_accion(Db *db, int64_t accion, CambioFila **out, int *n, PoaErr *err);
+/* deshecho = v on every row of accion (a redo sets it back to 0). */
+bool store_set_deshecho(Db *db, int64_t accion, bool v, PoaErr *err);
+/* cambio.ref = ref on every row of accion (an undo or redo names the
+ * action it concerns). */
+bool store_log_ref(Db *db, int64_t accion, int64_t ref, PoaErr *err);
+#define STORE_REHACER "Rehacer: "
+
+/* ---- bulk actions recorded as row images (store_lote.c) ----
+ * Any writer makes its action undoable and redoable as a whole this way:
+ * inside its own transaction, store_lote_begin writes the action's summary
+ * row (tipo 'lote', descripcion as the undo message names it) and starts
+ * recording: every row of a plan table the connection inserts, updates or
+ * deletes from then on (foreign-key cascades included) is kept in table
+ * imagen before and after. The writer uses the returned action id for its
+ * own cambio rows (they stay for `poa historial`), then calls
+ * store_lote_end, which stops recording. Undo puts the before-images back
+ * after checking every row still equals its after-image; redo the other
+ * way. plan_id 0 = not known yet: store_lote_end takes the plan of the
+ * action's other rows (an import into a new plan). Returns 0 on error. */
+int64_t store_lote_begin(Db *db, int64_t plan_id, const char *descripcion, PoaErr *err);
+bool store_lote_end(Db *db, int64_t accion, PoaErr *err);
+/* For an action that creates the plan it runs on (an import into a new
+ * plan): its undo is refused anyway (the open plan would be gone), so it
+ * stops recording right away — an import of 80,000 activities would
+ * otherwise write every row twice more — and its undo says why. */
+bool store_lote_crea_plan(Db *db, int64_t accion, PoaErr *err);
+/* The file holds the plan of institucion and anio. */
+bool store_plan_existe(Db *db, const char *institucion, int anio);
+/* The action was recorded with images (*es). */
+bool store_lote_es(Db *db, int64_t accion, bool *es, PoaErr *err);
+
 /* Gives node and everything under it unit unidad in the model only (the
  * file keeps a unit on the meta alone): the saves and undo of a meta's unit. */
 void store_set_unidad_subtree(Plan *p, int node, int unidad);
 
 /* The table a node kind lives in ("eje", "objetivo", …). */
 const char *store_table(NodeKind k);
-
-/* A bulk action (paste, duplicate, delete of marked rows…) recorded as one
- * change-log action, inside the caller's transaction: store_lote_begin
- * returns its accion (0 with err on failure); every write between begin and
- * end belongs to it. */
-int64_t store_lote_begin(Db *db, int64_t plan_id, const char *descripcion, PoaErr *err);
-bool store_lote_end(Db *db, int64_t accion, PoaErr *err);
 
 /* Inserts unit unidad of p (a new one, id 0) as the plan's last; sets its
  * id (store_rama.c, inside the caller's transaction). */

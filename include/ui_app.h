@@ -279,6 +279,10 @@ void ui_help(App *a);
 unsigned ui_pick_estado(App *a, unsigned actual, const int cuenta[ARBOL_ESTADO_N], bool *cancel);
 /* ui_importar.c — i: import a file into the open plan (simulated first). */
 int ui_importar_run(App *a);
+/* z (rehacer false) or Ctrl-R: undoes or redoes through deshacer.h; after a
+ * bulk action the plan is read again, the cursor on the same element
+ * (info->recargar: the caller tells every screen UI_RELOADED). */
+bool ui_deshacer_aplicar(App *a, bool rehacer, DeshacerInfo *info, PoaErr *err);
 
 /* ---- ui_export.c: the export dialog (x): report, corte, unit, file name ---- */
 typedef enum { UI_EXPORT_TODO = 0, UI_EXPORT_SEGUIMIENTO, UI_EXPORT_TABLERO } UiExportInforme;

@@ -29,7 +29,7 @@
     /* global: every screen (ui_main.c) */                                                \
     R(HELP) R(EXPORT) R(IMPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
     R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)                                    \
-    R(VIEW_RECOLECCION)
+    R(VIEW_RECOLECCION) R(REDO)
 
 #define UI_REQ_ENUM(name) REQ_##name,
 typedef enum { REQ_NONE = 0, UI_REQUESTS(UI_REQ_ENUM) REQ_N } UiReq;

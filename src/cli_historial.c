@@ -29,6 +29,10 @@ static void texto(const CambioFila *f, int n, StrBuf *b)
             strcmp(c->descripcion, f[i - 1].descripcion) != 0)
             sb_appendf(b, "%s  %s  %s%s\n", c->momento, c->usuario, c->descripcion,
                        c->deshecho ? "  (deshecho)" : "");
+        /* a bulk action's summary (and its undo or redo) has no field: its
+         * heading already says what and how many rows */
+        if (strcmp(c->tabla, "lote") == 0 && strcmp(c->campo, "lote") == 0)
+            continue;
         sb_appendf(b, "    %s.%s: ", c->tabla, c->campo);
         valor(b, c->antes);
         sb_append(b, " → ");

@@ -22,6 +22,26 @@ bool cmd_tx_begin(Db *db, int64_t *accion, PoaErr *err)
     return true;
 }
 
+/* A plan edit recorded as row images (store_lote.c), undone and redone as a
+ * whole: the transaction, then the action's summary row naming desc. */
+bool cmd_lote_tx_begin(Db *db, int64_t plan_id, const char *desc, int64_t *accion,
+                       PoaErr *err)
+{
+    if (!db_begin(db, err))
+        return false;
+    *accion = store_lote_begin(db, plan_id, desc, err);
+    if (*accion > 0)
+        return true;
+    db_rollback(db);
+    return false;
+}
+
+bool cmd_lote_tx_end(Db *db, int64_t accion, bool ok, PoaErr *err)
+{
+    ok = ok && store_lote_end(db, accion, err);
+    return cmd_tx_end(db, ok, err);
+}
+
 /* Commits when ok; otherwise (or when the commit fails) rolls back. */
 bool cmd_tx_end(Db *db, bool ok, PoaErr *err)
 {
@@ -462,33 +482,76 @@ static void recargar_rama(Db *db, Plan *p, int node, PoaErr *err)
         recargar_rama(db, p, k->v[i], err);
 }
 
+/* node is deleted with an ancestor also in nodes (the ancestor takes it). */
+static bool bajo_otro(const Plan *p, int node, const int *nodes, int n)
+{
+    for (int a = p->nodes[node].parent; a > 0; a = p->nodes[a].parent)
+        for (int i = 0; i < n; i++)
+            if (nodes[i] == a)
+                return true;
+    return false;
+}
+
 bool cmd_delete(Db *db, Plan *p, int node, PoaErr *err)
 {
-    if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
+    return cmd_delete_many(db, p, &node, 1, err);
+}
+
+bool cmd_delete_many(Db *db, Plan *p, const int *nodes, int n, PoaErr *err)
+{
+    if (n <= 0) {
         err_set(err, "No hay nada que borrar aquí");
         return false;
     }
-    if (corte_congelado_borrado(p, node, err))
-        return false;
-    CmdCuenta c;
-    cmd_count_subtree(p, node, &c);
-    char cuenta[160];
-    cmd_cuenta_texto(&c, cuenta, sizeof cuenta);
-    int64_t accion;
-    if (!cmd_tx_begin(db, &accion, err))
-        return false;
-    char *antes = cmd_node_desc(p, node);
-    char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
-    /* nothing another program changed since we loaded it is deleted unseen */
-    bool ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
-              cmd_log_node(db, accion, p, node, CAMBIO_BAJA, "baja", antes, NULL, verbo, err);
-    free(verbo);
-    free(antes);
+    for (int i = 0; i < n; i++) {
+        int node = nodes[i];
+        if (node <= 0 || node >= p->nnodes || p->nodes[node].deleted) {
+            err_set(err, "No hay nada que borrar aquí");
+            return false;
+        }
+        if (corte_congelado_borrado(p, node, err))
+            return false;
+    }
+    /* the action's name is what the undo message says */
+    char *desc;
+    if (n == 1) {
+        char *d = cmd_node_desc(p, nodes[0]);
+        desc = xasprintf("Borrar %s", d);
+        free(d);
+    } else {
+        desc = xasprintf("Borrar %d elementos", n);
+    }
+    bool ok = db_begin(db, err);
+    int64_t accion = ok ? store_lote_begin(db, p->id, desc, err) : 0;
+    ok = accion != 0;
+    int fallo = -1;
+    for (int i = 0; ok && i < n; i++) {
+        int node = nodes[i];
+        if (bajo_otro(p, node, nodes, n))
+            continue;
+        CmdCuenta c;
+        cmd_count_subtree(p, node, &c);
+        char cuenta[160];
+        cmd_cuenta_texto(&c, cuenta, sizeof cuenta);
+        char *antes = cmd_node_desc(p, node);
+        char *verbo = c.total ? xasprintf("Borrar (con %s)", cuenta) : xstrdup("Borrar");
+        /* nothing another program changed since we loaded it is deleted unseen */
+        ok = store_check_subtree(db, p, node, err) && store_delete_node(db, p, node, err) &&
+             cmd_log_node(db, accion, p, node, CAMBIO_BAJA, "baja", antes, NULL, verbo, err);
+        free(verbo);
+        free(antes);
+        if (!ok)
+            fallo = node;
+    }
+    ok = ok && store_lote_end(db, accion, err);
+    free(desc);
     ok = cmd_tx_end(db, ok, err);
+    if (!ok && fallo > 0)
+        recargar_rama(db, p, fallo, err);
     if (ok)
-        plan_remove_node(p, node);
-    else
-        recargar_rama(db, p, node, err);
+        for (int i = 0; i < n; i++)
+            if (!p->nodes[nodes[i]].deleted && !bajo_otro(p, nodes[i], nodes, n))
+                plan_remove_node(p, nodes[i]);
     return ok;
 }
 

@@ -14,6 +14,11 @@
 bool cmd_tx_begin(Db *db, int64_t *accion, PoaErr *err);
 /* Commits when ok; otherwise (or when the commit fails) rolls back. */
 bool cmd_tx_end(Db *db, bool ok, PoaErr *err);
+/* cmd_tx_begin/end for an action recorded as row images (undo and redo
+ * restore every row it touched): plan and unit edits, year copies. */
+bool cmd_lote_tx_begin(Db *db, int64_t plan_id, const char *desc, int64_t *accion,
+                       PoaErr *err);
+bool cmd_lote_tx_end(Db *db, int64_t accion, bool ok, PoaErr *err);
 /* "actividad «1.1 Alianza…»"; caller frees. */
 char *cmd_node_desc(const Plan *p, int node);
 bool cmd_log_node(Db *db, int64_t accion, Plan *p, int node, CambioTipo tipo,

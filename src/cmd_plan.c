@@ -122,7 +122,9 @@ bool cmd_plan_datos(Db *db, Plan *p, const char *institucion, int anio, CmdPlanF
     }
     set_fallo(fallo, CMD_PLAN_FALLO);
     int64_t accion, otro = 0;
-    bool ok = cmd_tx_begin(db, &accion, err) && store_plan_find(db, inst, anio, &otro, err);
+    char *desc = xasprintf("Datos del plan: «%s» %d", inst, anio);
+    bool begun = cmd_lote_tx_begin(db, p->id, desc, &accion, err);
+    bool ok = begun && store_plan_find(db, inst, anio, &otro, err);
     if (ok && otro && otro != p->id) {
         msg_existe(inst, anio, err);
         set_fallo(fallo, CMD_PLAN_EXISTE);
@@ -132,14 +134,13 @@ bool cmd_plan_datos(Db *db, Plan *p, const char *institucion, int anio, CmdPlanF
     char a0[16], a1[16];
     snprintf(a0, sizeof a0, "%d", p->anio);
     snprintf(a1, sizeof a1, "%d", anio);
-    char *desc = xasprintf("Datos del plan: «%s» %d", inst, anio);
     if (ok && strcmp(inst, p->institucion) != 0)
         ok = store_log(db, accion, p->id, CAMBIO_PLAN, "plan", p->id, "institucion",
                        p->institucion, inst, desc, err);
     if (ok && anio != p->anio)
         ok = store_log(db, accion, p->id, CAMBIO_PLAN, "plan", p->id, "anio", a0, a1, desc, err);
     free(desc);
-    if (!cmd_tx_end(db, ok, err)) {
+    if (!begun || !cmd_lote_tx_end(db, accion, ok, err)) {
         free(inst);
         return false;
     }
@@ -211,14 +212,26 @@ bool cmd_plan_nuevo_anio(Db *db, int64_t plan_id, int anio, bool reemplazar,
     }
     if (ok && respaldo && db_respaldo_path(db))
         *respaldo = xstrdup(db_respaldo_path(db));
-    int64_t accion;
-    ok = ok && cmd_tx_begin(db, &accion, err);
+    int64_t accion = 0;
+    ok = ok && db_begin(db, err);
     if (!ok) {
         plan_free(p);
         return false;
     }
     /* read again inside the transaction: nobody made or removed it meanwhile */
     ok = store_plan_find(db, p->institucion, anio, &existe, err);
+    char a0[16], a1[16];
+    snprintf(a0, sizeof a0, "%d", anio_origen);
+    snprintf(a1, sizeof a1, "%d", anio);
+    char *desc = xasprintf(existe ? "Nuevo año %d desde %d (reemplaza el plan anterior de %d)"
+                                  : "Nuevo año %d desde %d",
+                           anio, anio_origen, anio);
+    /* recorded as row images under the plan it was copied from: z there
+     * removes the copy (and brings back a plan it replaced) */
+    if (ok) {
+        accion = store_lote_begin(db, plan_id, desc, err);
+        ok = accion > 0;
+    }
     if (ok && existe && !reemplazar) {
         msg_existe(p->institucion, anio, err);
         set_fallo(fallo, CMD_PLAN_EXISTE);
@@ -227,15 +240,10 @@ bool cmd_plan_nuevo_anio(Db *db, int64_t plan_id, int anio, bool reemplazar,
     ok = ok && (!existe || store_plan_delete(db, existe, err));
     preparar_copia(p, anio);
     ok = ok && store_merge_plan(db, p, 0, cuenta, NULL, err);
-    char a0[16], a1[16];
-    snprintf(a0, sizeof a0, "%d", anio_origen);
-    snprintf(a1, sizeof a1, "%d", anio);
-    char *desc = xasprintf(existe ? "Nuevo año %d desde %d (reemplaza el plan anterior de %d)"
-                                  : "Nuevo año %d desde %d",
-                           anio, anio_origen, anio);
-    ok = ok && store_log(db, accion, p->id, CAMBIO_PLAN, "plan", p->id, "nuevo-anio", a0, a1,
+    ok = ok && store_log(db, accion, plan_id, CAMBIO_PLAN, "plan", p->id, "nuevo-anio", a0, a1,
                          desc, err);
     free(desc);
+    ok = ok && store_lote_end(db, accion, err);
     if (cmd_tx_end(db, ok, err)) {
         set_fallo(fallo, CMD_PLAN_OK);
         if (nuevo_id)

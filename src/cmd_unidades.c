@@ -53,10 +53,11 @@ bool cmd_unidad_add(Db *db, Plan *p, const char *nombre, int *out, PoaErr *err)
     int u = plan_add_unidad(p, 0, t, "", "");
     int64_t accion;
     char *desc = xasprintf("Nueva unidad «%s»", t);
-    bool ok = cmd_tx_begin(db, &accion, err) && store_unidad_insert(db, p, u, err) &&
+    bool begun = cmd_lote_tx_begin(db, p->id, desc, &accion, err);
+    bool ok = begun && store_unidad_insert(db, p, u, err) &&
               store_log(db, accion, p->id, CAMBIO_PLAN, "unidad", p->unidades[u].id, "alta",
                         NULL, t, desc, err);
-    ok = cmd_tx_end(db, ok, err);
+    ok = begun && cmd_lote_tx_end(db, accion, ok, err);
     free(desc);
     free(t);
     if (!ok) {   /* the unit added last goes again */
@@ -113,10 +114,11 @@ bool cmd_unidad_set(Db *db, Plan *p, int u, CmdUnidadCampo c, const char *valor,
     char *desc = xasprintf("%s de la unidad «%s»", cmd_unidad_campo_nombre(c),
                            p->unidades[u].nombre);
     int64_t accion;
-    bool ok = cmd_tx_begin(db, &accion, err) && store_save_unidad(db, p, u, err) &&
+    bool begun = cmd_lote_tx_begin(db, p->id, desc, &accion, err);
+    bool ok = begun && store_save_unidad(db, p, u, err) &&
               store_log(db, accion, p->id, CAMBIO_PLAN, "unidad", p->unidades[u].id, COL[c],
                         antes, v, desc, err);
-    ok = cmd_tx_end(db, ok, err);
+    ok = begun && cmd_lote_tx_end(db, accion, ok, err);
     free(desc);
     if (!ok) {
         *s = antes;
@@ -144,8 +146,8 @@ bool cmd_unidad_delete(Db *db, Plan *p, int u, PoaErr *err)
     int64_t accion;
     int metas = 0;
     char *desc = xasprintf("Borrar la unidad «%s»", nombre);
-    bool ok = cmd_tx_begin(db, &accion, err) &&
-              store_unidad_count_metas(db, p->unidades[u].id, &metas, err);
+    bool begun = cmd_lote_tx_begin(db, p->id, desc, &accion, err);
+    bool ok = begun && store_unidad_count_metas(db, p->unidades[u].id, &metas, err);
     if (ok && metas) {   /* another program gave it metas meanwhile */
         err_set(err, "La unidad «%s» tiene metas en el archivo que esta pantalla no muestra "
                 "(otro programa las agregó): vuelva a abrir el plan", nombre);
@@ -155,7 +157,9 @@ bool cmd_unidad_delete(Db *db, Plan *p, int u, PoaErr *err)
          store_log(db, accion, p->id, CAMBIO_PLAN, "unidad", p->unidades[u].id, "baja", nombre,
                    NULL, desc, err);
     free(desc);
-    return cmd_tx_end(db, ok, err);
+    if (!begun)
+        return false;
+    return cmd_lote_tx_end(db, accion, ok, err);
 }
 
 bool cmd_unidad_move(Db *db, Plan *p, int u, int delta, PoaErr *err)
@@ -173,11 +177,12 @@ bool cmd_unidad_move(Db *db, Plan *p, int u, int delta, PoaErr *err)
     snprintf(a0, sizeof a0, "%d", u);
     snprintf(a1, sizeof a1, "%d", v);
     int64_t accion;
-    bool ok = cmd_tx_begin(db, &accion, err) && store_unidades_save_orden(db, p, err) &&
+    bool begun = cmd_lote_tx_begin(db, p->id, desc, &accion, err);
+    bool ok = begun && store_unidades_save_orden(db, p, err) &&
               store_log(db, accion, p->id, CAMBIO_PLAN, "unidad", t.id, "orden", a0, a1, desc,
                         err);
     free(desc);
-    ok = cmd_tx_end(db, ok, err);
+    ok = begun && cmd_lote_tx_end(db, accion, ok, err);
     /* the model goes back either way: the caller reads the plan again, with
      * every node's unit index as the file now has it */
     p->unidades[v] = p->unidades[u];

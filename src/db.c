@@ -95,6 +95,14 @@ static const char *const MIGRATIONS[] = {
           "  enviada_en TEXT NOT NULL, archivo TEXT NOT NULL, huella TEXT NOT NULL,"
           "  recibida_en TEXT NOT NULL DEFAULT '', recibida_de TEXT NOT NULL DEFAULT '');"
           "CREATE INDEX captura_plan ON captura(plan_id, corte, unidad_id);",
+    /* undo and redo of everything: the row images of bulk actions and the
+     * link from an undo or a redo to the action it concerns */
+    [4] = "ALTER TABLE cambio ADD COLUMN ref INTEGER;"
+          "CREATE TABLE imagen ("
+          "  id INTEGER PRIMARY KEY, accion INTEGER NOT NULL, tabla TEXT NOT NULL,"
+          "  clave TEXT NOT NULL, antes TEXT, despues TEXT);"
+          "CREATE INDEX imagen_accion ON imagen(accion, tabla, clave);"
+          "CREATE INDEX imagen_fila ON imagen(tabla, clave, accion);",
 };
 
 /* SQLite's reason in Spanish for the causes a user can act on; its own
@@ -153,6 +161,10 @@ void db_rollback(Db *db)
 {
     if (!sqlite3_get_autocommit(db->h))
         sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+    /* after an I/O error while writing the file itself (a full disk when
+     * a large transaction spilt pages into it), SQLite rolls back only on
+     * the next read: do it now, so the file is as it was when we return */
+    sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
 }
 
 static bool pragma_int(Db *db, const char *sql, int *out, int *rc_out)
@@ -545,7 +557,11 @@ Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaEr
      * speed a person edits, a commit of ~1 ms is invisible, and a file at
      * rest is then one self-contained file that a read-only folder, a USB
      * stick or a byte copy handles correctly. */
+    /* the TEMP triggers and table of the row images (store_lote.c) live in
+     * memory: in a temporary file, a full disk during an import left the
+     * main file's journal hot instead of rolled back */
     if (!db_exec(db, "PRAGMA foreign_keys=ON", err) ||
+        !db_exec(db, "PRAGMA temp_store=MEMORY", err) ||
         (!ro && !db_exec(db, "PRAGMA journal_mode=DELETE", err)) ||
         !db_exec(db, "PRAGMA synchronous=FULL", err)) {
         db_close(db);

@@ -11,6 +11,7 @@
 #include "corte_congelado.h"
 #include "seguimiento.h"
 #include "store.h"
+#include "deshacer_int.h"
 
 /* One value to put back. Every operation is a swap between the model and
  * the operation: applying it twice leaves the model as it was. That lets
@@ -236,18 +237,15 @@ static const char NO_GUARDA[] = "el registro no guarda lo necesario para reverti
 static const char *irreversible(CambioTipo t)
 {
     switch (t) {
+    /* these are undone through their row images (deshacer_pila.c); a row
+     * of these kinds here was written by a poa older than schema 5 */
     case CAMBIO_IMPORTAR:
-        return "una importación cambia muchas filas de una vez; para volver atrás, importe "
-               "de nuevo la versión anterior de la plantilla";
     case CAMBIO_CORTE:
-        return "los cortes se cierran y se reabren con K en seguimiento (o poa corte), que "
-               "registra quién y por qué";
     case CAMBIO_BAJA:
-        return "lo borrado no queda guardado en el historial; agréguelo de nuevo o vuelva a "
-               "importar la plantilla";
     case CAMBIO_UNIFICAR:
-        return "unificar borra uno de los dos elementos; sepárelos a mano";
-    case CAMBIO_DESHACER:   /* the log never offers one: no redo */
+        return "se registró con una versión anterior de poa, que no guardaba lo necesario "
+               "para revertirla";
+    case CAMBIO_DESHACER:   /* the log never offers one */
     case CAMBIO_LOTE:
     case CAMBIO_REHACER:
     case CAMBIO_PLAN:
@@ -259,12 +257,6 @@ static const char *irreversible(CambioTipo t)
     }
 }
 
-/* Refuses with the standard message naming the action. */
-static bool rechazo(PoaErr *err, const char *desc, const char *porque)
-{
-    err_set(err, "La última acción (%s) no se puede deshacer; %s", desc, porque);
-    return false;
-}
 
 /* The current place of node must be what the action left (despues, 1-based). */
 static bool lugar_es(const Plan *p, int node, const char *despues)
@@ -289,12 +281,21 @@ typedef struct {
     Db *db;
     Plan *p;
     const char *desc;   /* of the action, for messages */
+    const char *verbo;  /* "deshacer" or "rehacer" */
     PoaErr *err;
     Ops ops;
     bool cambiado;      /* the plan no longer holds what the action left */
     bool padre;         /* the action has a "padre" row (cmd_move_to) */
     bool padre_id;      /* … and the ids to reverse it */
+    const CambioFila *fila_cambiada;   /* the first row whose value changed since */
 } Lectura;
+
+/* Refuses with the standard message naming the action. */
+static bool rechazo(Lectura *l, const char *porque)
+{
+    err_set(l->err, "La última acción (%s) no se puede %s; %s", l->desc, l->verbo, porque);
+    return false;
+}
 
 static Op *mover_op(Lectura *l, int node)
 {
@@ -315,13 +316,13 @@ static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
     char que[24] = "";
     if (sscanf(r->campo, "corte%d.%23s", &corte, que) != 2 || corte < 1 ||
         corte > POA_TRIMESTRES)
-        return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
+        return rechazo(l, "el registro no dice qué campo cambió");
     /* the file decides whether the corte is closed (another session may
      * have closed it), inside this transaction */
     if (!store_load_corte(l->db, p, corte, l->err))
         return false;
     if (corte_congelado_seguimiento(p, corte, l->err)) {
-        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        err_prefix(l->err, "No se puede %s «%s»", l->verbo, l->desc);
         return false;
     }
     Seguimiento *s = &plan_act(p, node)->seg[corte - 1];
@@ -332,12 +333,12 @@ static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
         Op *op = ops_add(&l->ops, OP_SEG_REAL, node);
         op->corte = corte;
         if (!valor_parse(nz(r->antes), &op->real))
-            return rechazo(l->err, l->desc, "el valor anterior del registro no es un número");
+            return rechazo(l, "el valor anterior del registro no es un número");
         return true;
     }
     bool obs = strcmp(que, "observaciones") == 0;
     if (!obs && strcmp(que, "evidencia") != 0)
-        return rechazo(l->err, l->desc, "el registro no dice qué campo cambió");
+        return rechazo(l, "el registro no dice qué campo cambió");
     if (strcmp(obs ? s->observaciones : s->evidencia, nz(r->despues)) != 0)
         l->cambiado = true;
     Op *op = ops_add(&l->ops, obs ? OP_SEG_OBS : OP_SEG_EVID, node);
@@ -350,7 +351,7 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
 {
     Plan *p = l->p;
     if (!cmd_campo_aplica(p->nodes[node].kind, c))
-        return rechazo(l->err, l->desc, "el campo no corresponde a ese elemento");
+        return rechazo(l, "el campo no corresponde a ese elemento");
     char *cur = cmd_campo_valor(p, node, c);
     if (strcmp(cur, nz(r->despues)) != 0)
         l->cambiado = true;
@@ -361,7 +362,7 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
         NodeKind k = p->nodes[node].kind;
         if (c == CAMPO_TEXTO && !*nz(r->antes) && k != NODE_META && k != NODE_EJE &&
             k != NODE_ENTREGABLE)
-            return rechazo(l->err, l->desc, "el texto quedaría vacío");
+            return rechazo(l, "el texto quedaría vacío");
         Op *op = ops_add(&l->ops, OP_TEXTO, node);
         op->campo = c;
         op->s = xstrdup(nz(r->antes));
@@ -372,7 +373,7 @@ static bool leer_campo(Lectura *l, const CambioFila *r, int node, CmdCampo c)
     if (!cmd_campo_parse(&nuevo, c, nz(r->antes), l->err))
         return false;
     if (corte_congelado_cifras(p, a, &nuevo, cmd_campo_nombre(c), l->err)) {
-        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        err_prefix(l->err, "No se puede %s «%s»", l->verbo, l->desc);
         return false;
     }
     Op *op = ops_add(&l->ops, OP_NUMERO, node);
@@ -387,13 +388,13 @@ static bool leer_meses(Lectura *l, const CambioFila *r, int node)
     Actividad *a = plan_act(p, node);
     MesCell antes[POA_MESES], despues[POA_MESES];
     if (!a || !parse_pattern(r->antes, antes) || !parse_pattern(r->despues, despues))
-        return rechazo(l->err, l->desc, "el registro no guarda los doce meses");
+        return rechazo(l, "el registro no guarda los doce meses");
     if (!pattern_igual(a->mes, despues))
         l->cambiado = true;
     Actividad nuevo = *a;
     memcpy(nuevo.mes, antes, sizeof antes);
     if (corte_congelado_cifras(p, a, &nuevo, "el cronograma", l->err)) {
-        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        err_prefix(l->err, "No se puede %s «%s»", l->verbo, l->desc);
         return false;
     }
     Op *op = ops_add(&l->ops, OP_MESES, node);
@@ -410,7 +411,7 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
     if (strcmp(r->campo, "orden") == 0) {
         int pos;
         if (!parse_pos(r->antes, &pos))
-            return rechazo(l->err, l->desc, "el registro no guarda el lugar anterior");
+            return rechazo(l, "el registro no guarda el lugar anterior");
         if (!lugar_es(p, node, r->despues))
             l->cambiado = true;
         Op *op = mover_op(l, node);
@@ -426,8 +427,8 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
         int64_t id = r->antes ? strtoll(r->antes, &end, 10) : 0;
         int parent = id > 0 && !*end ? find_node(p, store_table((NodeKind)(k - 1)), id) : -1;
         if (parent <= 0) {
-            err_set(l->err, "No se puede deshacer «%s»: el lugar de donde salió ya no está en "
-                    "el plan", l->desc);
+            err_set(l->err, "No se puede %s «%s»: el lugar de donde salió ya no está en "
+                    "el plan", l->verbo, l->desc);
             return false;
         }
         char b[24];
@@ -436,7 +437,7 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
             l->cambiado = true;
         if (plan_ancestor(p, parent, NODE_META) != plan_ancestor(p, node, NODE_META) &&
             corte_congelado_estructura(p, node, "devolverla a su lugar", l->err)) {
-            err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+            err_prefix(l->err, "No se puede %s «%s»", l->verbo, l->desc);
             return false;
         }
         Op *op = mover_op(l, node);
@@ -447,7 +448,7 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
         l->padre_id = true;
         return true;
     }
-    return rechazo(l->err, l->desc, NO_GUARDA);
+    return rechazo(l, NO_GUARDA);
 }
 
 static bool leer_unidad(Lectura *l, const CambioFila *r, int node)
@@ -456,9 +457,9 @@ static bool leer_unidad(Lectura *l, const CambioFila *r, int node)
     int u = plan_find_unidad(p, nz(r->antes));
     int cur = p->nodes[node].unidad;
     if (u < 0)
-        return rechazo(l->err, l->desc, "la unidad anterior ya no existe");
+        return rechazo(l, "la unidad anterior ya no existe");
     if (corte_congelado_estructura(p, node, "devolver la unidad de su meta", l->err)) {
-        err_prefix(l->err, "No se puede deshacer «%s»", l->desc);
+        err_prefix(l->err, "No se puede %s «%s»", l->verbo, l->desc);
         return false;
     }
     if (cur < 0 || strcmp(p->unidades[cur].nombre, nz(r->despues)) != 0)
@@ -482,22 +483,22 @@ static bool leer_alta(Lectura *l, int node)
     if (a && vacio)
         vacio = !a->meta_anual.has;
     if (!vacio)
-        return rechazo(l->err, l->desc, "el elemento agregado ya tiene contenido; bórrelo "
+        return rechazo(l, "el elemento agregado ya tiene contenido; bórrelo "
                        "con d si ya no lo quiere");
     ops_add(&l->ops, OP_ALTA, node);
     return true;
 }
 
-static bool leer_fila(Lectura *l, const CambioFila *r)
+static bool leer_fila_de(Lectura *l, const CambioFila *r)
 {
     Plan *p = l->p;
     const char *porque = irreversible(r->tipo);
     if (porque)
-        return rechazo(l->err, l->desc, porque);
+        return rechazo(l, porque);
     int node = find_node(p, r->tabla, r->fila);
     if (node <= 0) {
-        err_set(l->err, "No se puede deshacer «%s»: el elemento ya no está en el plan "
-                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", l->desc);
+        deshacer_posterior(l->db, r, l->verbo, l->desc, "el elemento ya no está en el plan",
+                           l->err);
         return false;
     }
     NodeKind k = p->nodes[node].kind;
@@ -525,51 +526,92 @@ static bool leer_fila(Lectura *l, const CambioFila *r)
     default:
         break;
     }
-    return rechazo(l->err, l->desc, NO_GUARDA);
+    return rechazo(l, NO_GUARDA);
 }
 
-/* "Editar actividad «1.1 …»", or the first row's and how many more. */
+/* Reads one row; the first whose value the plan no longer holds is kept
+ * to name what changed it since. */
+static bool leer_fila(Lectura *l, const CambioFila *r)
+{
+    bool antes = l->cambiado;
+    bool ok = leer_fila_de(l, r);
+    if (ok && !antes && l->cambiado)
+        l->fila_cambiada = r;
+    return ok;
+}
+
+/* The description already says how many («… de 5 actividades marcadas»):
+ * the bulk edits write one description for all their rows. */
+static bool ya_cuenta(const char *desc, int filas)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%d actividades", filas);
+    return strstr(desc, num) != NULL;
+}
+
+/* "Editar actividad «1.1 …»", or the first row's and how many more; a
+ * pattern pasted over several actividades counts them. */
 static void describir(const CambioFila *f, int n, char *buf, size_t len)
 {
-    int otras = 0;
-    for (int i = 1; i < n; i++)
+    int otras = 0, filas = n > 0;
+    bool actividades = n > 0;
+    for (int i = 1; i < n; i++) {
         if (strcmp(f[i].descripcion, f[0].descripcion) != 0)
             otras++;
-    if (otras)
+        bool nueva = true;
+        for (int j = 0; j < i && nueva; j++)
+            nueva = f[j].fila != f[i].fila || strcmp(f[j].tabla, f[i].tabla) != 0;
+        filas += nueva;
+    }
+    for (int i = 0; i < n && actividades; i++)
+        actividades = strcmp(f[i].tabla, "actividad") == 0;
+    /* "Copiar cronograma a actividad «1.2 …»" on each row: the verb and
+     * how many ("Copiar cronograma a 6 actividades") */
+    const char *cut = n > 0 ? strstr(f[0].descripcion, " actividad «") : NULL;
+    size_t vlen = cut ? (size_t)(cut - f[0].descripcion) : 0;
+    bool mismo_verbo = cut != NULL;
+    for (int i = 1; i < n && mismo_verbo; i++)
+        mismo_verbo = strncmp(f[i].descripcion, f[0].descripcion, vlen) == 0 &&
+                      strncmp(f[i].descripcion + vlen, " actividad «", 12) == 0;
+    if (actividades && filas > 1 && mismo_verbo)
+        snprintf(buf, len, "%.*s %d actividades", (int)vlen, f[0].descripcion, filas);
+    else if (otras)
         snprintf(buf, len, "%s y %d más", f[0].descripcion, otras);
+    else if (actividades && filas > 1 && !ya_cuenta(f[0].descripcion, filas))
+        snprintf(buf, len, "%s — %d actividades", f[0].descripcion, filas);
     else
         snprintf(buf, len, "%s", f[0].descripcion);
 }
 
-bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
+static void swap_cstr(char **a, char **b)
+{
+    char *t = *a;
+    *a = *b;
+    *b = t;
+}
+
+bool deshacer_filas(Db *db, Plan *p, CambioFila *f, int n, bool rehacer, DeshacerInfo *out,
+                    PoaErr *err)
 {
     if (out)
         memset(out, 0, sizeof *out);
-    if (!db_begin(db, err))
-        return false;
-    CambioFila *f = NULL;
-    int n = 0;
-    if (!store_load_ultima_accion(db, p->id, &f, &n, err)) {
-        db_rollback(db);
-        return false;
-    }
-    if (n == 0) {
-        db_rollback(db);
-        err_set(err, "No hay nada que deshacer");
-        return false;
-    }
+    /* a redo is the undo of the same rows read the other way round */
+    if (rehacer)
+        for (int i = 0; i < n; i++)
+            swap_cstr(&f[i].antes, &f[i].despues);
     char desc[512];
     describir(f, n, desc, sizeof desc);
-    Lectura l = {.db = db, .p = p, .desc = desc, .err = err};
+    Lectura l = {.db = db, .p = p, .desc = desc, .verbo = rehacer ? "rehacer" : "deshacer",
+                 .err = err};
     bool ok = true;
     for (int i = 0; ok && i < n; i++)
         ok = leer_fila(&l, &f[i]);
     if (ok && l.padre && !l.padre_id)
-        ok = rechazo(err, desc, "ese movimiento se registró sin el lugar de origen; "
+        ok = rechazo(&l, "ese movimiento se registró sin el lugar de origen; "
                      "muévalo de vuelta con m");
     if (ok && l.cambiado) {
-        err_set(err, "No se puede deshacer «%s»: el plan ya no tiene lo que dejó esa acción "
-                "(¿lo cambió otra sesión? vuelva a abrir el archivo)", desc);
+        deshacer_posterior(db, l.fila_cambiada, l.verbo, desc,
+                           "el plan ya no tiene lo que dejó esa acción", err);
         ok = false;
     }
     /* a move put back writes the places of both lists of siblings: they
@@ -583,6 +625,14 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
              store_check_children(db, p, op->parent, p->nodes[op->parent].kids.v,
                                   p->nodes[op->parent].kids.n, err);
     }
+    /* the undo of an addition keeps the images of what it removes: its
+     * redo puts the same rows, ids included, back (deshacer_pila.c) */
+    bool grabar = false;
+    for (int i = 0; i < l.ops.n; i++)
+        grabar = grabar || l.ops.v[i].kind == OP_ALTA;
+    int64_t accion = ok ? db_new_accion(db) : 0;
+    if (ok && grabar)
+        ok = deshacer_grabar(db, accion, true, err);
     if (ok) {
         /* lend the old values to the model one op at a time, each saved
          * against what the model held just before it (shallow copies: the
@@ -602,15 +652,20 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
         for (int i = lent - 1; i >= 0; i--)
             op_swap(p, &l.ops.v[i]);
     }
+    if (ok && grabar)
+        ok = deshacer_grabar(db, accion, false, err);
     if (ok) {
-        int64_t accion = db_new_accion(db);
         for (int i = 0; ok && i < n; i++) {
-            char *d = xasprintf("%s%s", STORE_DESHACER, f[i].descripcion);
-            ok = store_log(db, accion, p->id, CAMBIO_DESHACER, f[i].tabla, f[i].fila,
-                           f[i].campo, f[i].despues, f[i].antes, d, err);
+            /* the rows were read the other way round for a redo: logged as
+             * the redo did them */
+            char *d = xasprintf("%s%s", rehacer ? STORE_REHACER : STORE_DESHACER,
+                                f[i].descripcion);
+            ok = store_log(db, accion, p->id, rehacer ? CAMBIO_REHACER : CAMBIO_DESHACER,
+                           f[i].tabla, f[i].fila, f[i].campo, f[i].despues, f[i].antes, d, err);
             free(d);
         }
-        ok = ok && store_mark_deshecho(db, f[0].accion, err);
+        ok = ok && store_log_ref(db, accion, f[0].accion, err) &&
+             store_set_deshecho(db, f[0].accion, !rehacer, err);
     }
     if (ok)
         ok = db_commit(db, err);
@@ -622,7 +677,7 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
                 store_reload_node(db, p, l.ops.v[i].node, &e2);
             }
         if (!strstr(err->msg, desc))
-            err_prefix(err, "No se deshizo «%s»", desc);
+            err_prefix(err, "No se %s «%s»", rehacer ? "rehízo" : "deshizo", desc);
     } else {
         /* the file has it: now the model */
         for (int i = 0; i < l.ops.n; i++)
@@ -650,6 +705,5 @@ bool deshacer_ultimo(Db *db, Plan *p, DeshacerInfo *out, PoaErr *err)
             snprintf(out->descripcion, sizeof out->descripcion, "%s", desc);
     }
     ops_free(&l.ops);
-    store_cambios_free(f, n);
     return ok;
 }

@@ -171,8 +171,14 @@ bool importar_aplicar(Importacion *imp, Db *db, bool simular, PoaErr *err)
     bool ok = db_begin(db, err);
     for (int i = 0; ok && i < imp->narchivos; i++) {
         ImportArchivo *a = &imp->archivos[i];
-        int64_t accion = db_new_accion(db);
-        ok = store_merge_plan(db, a->plan, accion, &a->stats, &a->det, err);
+        /* recorded with row images: z puts back what the import changed */
+        char *nombre = xasprintf("Importar «%s»", a->ruta);
+        int64_t accion = store_lote_begin(db, 0, nombre, err);
+        free(nombre);
+        ok = accion != 0;
+        if (ok && !store_plan_existe(db, a->plan->institucion, a->plan->anio))
+            ok = store_lote_crea_plan(db, accion, err);
+        ok = ok && store_merge_plan(db, a->plan, accion, &a->stats, &a->det, err);
         if (!ok) {
             err_prefix(err, "No se importó «%s»", a->ruta);
             break;
@@ -184,7 +190,7 @@ bool importar_aplicar(Importacion *imp, Db *db, bool simular, PoaErr *err)
                  num_plural(a->stats.actividades_actualizadas, "actualizada", "actualizadas"));
         ok = store_log(db, accion, a->plan->id, CAMBIO_IMPORTAR, "plan", a->plan->id,
                        "importar", NULL, a->ruta, desc, err) &&
-             store_log_describe(db, accion, desc, err);
+             store_log_describe(db, accion, desc, err) && store_lote_end(db, accion, err);
         sumar(&imp->total, &a->stats);
         contar_hojas(a);
     }

@@ -39,8 +39,15 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
 {
     db_set_bulk(db, true);
     bool ok = db_begin(db, err);
-    int64_t accion = ok ? db_new_accion(db) : 0;
-    if (ok && !store_merge_plan(db, in, accion, stats, NULL, err)) {
+    char *nombre = xasprintf("Importar «%s»", source);
+    int64_t accion = ok ? store_lote_begin(db, 0, nombre, err) : 0;
+    free(nombre);
+    if (ok && !accion) {
+        db_rollback(db);
+        ok = false;
+    } else if (ok && ((!store_plan_existe(db, in->institucion, in->anio) &&
+                       !store_lote_crea_plan(db, accion, err)) ||
+                      !store_merge_plan(db, in, accion, stats, NULL, err))) {
         db_rollback(db);
         err_prefix(err, "No se importó «%s»", source);
         ok = false;
@@ -52,7 +59,7 @@ bool plancsv_import_plan(Db *db, Plan *in, const char *source, ImportStats *stat
                  num_plural(stats->actividades_actualizadas, "actualizada", "actualizadas"));
         ok = store_log(db, accion, in->id, CAMBIO_IMPORTAR, "plan", in->id, "importar", NULL,
                        source, desc, err) &&
-             store_log_describe(db, accion, desc, err) &&
+             store_log_describe(db, accion, desc, err) && store_lote_end(db, accion, err) &&
              db_commit(db, err);
         if (!ok)
             db_rollback(db);

@@ -226,10 +226,14 @@ static bool corte_guardar(Db *db, Plan *p, int corte, CorteEstado *ne, const cha
     bool ok = db_begin(db, err);
     if (ok) {
         CorteEstado viejo = *cur;
-        *cur = *ne;
-        ok = store_save_corte(db, p, corte, err);
-        *cur = viejo;
-        int64_t accion = db_new_accion(db);
+        /* recorded with row images: z closes or reopens it back */
+        int64_t accion = store_lote_begin(db, p->id, desc, err);
+        ok = accion != 0;
+        if (ok) {
+            *cur = *ne;
+            ok = store_save_corte(db, p, corte, err);
+            *cur = viejo;
+        }
         if (ok)
             ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "estado",
                            cur->cerrado ? "cerrado" : "abierto",
@@ -237,6 +241,7 @@ static bool corte_guardar(Db *db, Plan *p, int corte, CorteEstado *ne, const cha
         if (ok && motivo)
             ok = store_log(db, accion, p->id, CAMBIO_CORTE, "corte", corte, "motivo",
                            cur->motivo, motivo, desc, err);
+        ok = ok && store_lote_end(db, accion, err);
         if (ok)
             ok = db_commit(db, err);
         else

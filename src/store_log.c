@@ -1,5 +1,6 @@
 /* store_log.c — the change log (table cambio): writing one row per changed
  * field with its kind, reading an action back for undo and `poa historial`. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,10 +170,16 @@ bool store_mark_deshecho(Db *db, int64_t accion, PoaErr *err)
 }
 
 /* LIMIT -1 is SQLite's "no limit". */
+/* A bulk action's summary row is shown only when the action has no rows
+ * of its own (they say the same, field by field). */
+#define SIN_RESUMEN_REPETIDO \
+    "NOT (tipo = 'lote' AND EXISTS (SELECT 1 FROM cambio o WHERE o.accion = cambio.accion " \
+    "AND o.tipo <> 'lote'))"
 static const char SQL_CAMBIOS_PLAN[] =
-    "SELECT " CAMBIO_COLS " FROM cambio WHERE plan_id = ? ORDER BY id DESC LIMIT ?";
+    "SELECT " CAMBIO_COLS " FROM cambio WHERE plan_id = ? AND " SIN_RESUMEN_REPETIDO
+    " ORDER BY id DESC LIMIT ?";
 static const char SQL_CAMBIOS_TODOS[] =
-    "SELECT " CAMBIO_COLS " FROM cambio ORDER BY id DESC LIMIT ?";
+    "SELECT " CAMBIO_COLS " FROM cambio WHERE " SIN_RESUMEN_REPETIDO " ORDER BY id DESC LIMIT ?";
 
 bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, int *n,
                         PoaErr *err)
@@ -187,4 +194,115 @@ bool store_list_cambios(Db *db, int64_t plan_id, int limite, CambioFila **out, i
         sqlite3_bind_int64(st, i++, plan_id);
     sqlite3_bind_int(st, i, limite > 0 ? limite : -1);
     return read_cambios(db, st, out, n, err);
+}
+
+/* ---- undo and redo chains ---- */
+
+static const char SQL_A_DESHACER[] =
+    "SELECT accion FROM cambio WHERE plan_id = ? AND deshecho = 0 AND accion < ? "
+    "AND tipo NOT IN ('deshacer', 'rehacer') ORDER BY accion DESC LIMIT 1";
+
+bool store_accion_a_deshacer(Db *db, int64_t plan_id, const int64_t *saltar, int nsaltar,
+                             int64_t *accion, PoaErr *err)
+{
+    *accion = 0;
+    int64_t tope = INT64_MAX;
+    for (;;) {
+        sqlite3_stmt *st = db_stmt(db, SQL_A_DESHACER, err);
+        if (!st)
+            return false;
+        sqlite3_bind_int64(st, 1, plan_id);
+        sqlite3_bind_int64(st, 2, tope);
+        int rc = sqlite3_step(st);
+        int64_t a = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return sql_fail(db, err, "No se pudo leer el registro de cambios");
+        if (!a)
+            return true;
+        bool saltada = false;
+        for (int i = 0; i < nsaltar && !saltada; i++)
+            saltada = saltar[i] == a;
+        if (!saltada) {
+            *accion = a;
+            return true;
+        }
+        tope = a;
+    }
+}
+
+static const char SQL_A_REHACER[] =
+    "SELECT u.accion, u.ref FROM cambio u WHERE u.plan_id = ? AND u.tipo = 'deshacer' "
+    "AND u.ref IS NOT NULL AND EXISTS (SELECT 1 FROM cambio a WHERE a.accion = u.ref "
+    "AND a.deshecho = 1) ORDER BY u.accion DESC LIMIT 1";
+static const char SQL_NUEVA_DESPUES[] =
+    "SELECT count(*) FROM (SELECT 1 FROM cambio WHERE plan_id = ? AND accion > ? "
+    "AND tipo NOT IN ('deshacer', 'rehacer') LIMIT 1)";
+
+bool store_accion_a_rehacer(Db *db, int64_t plan_id, int64_t *accion, int64_t *deshacer,
+                            PoaErr *err)
+{
+    *accion = *deshacer = 0;
+    sqlite3_stmt *st = db_stmt(db, SQL_A_REHACER, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, plan_id);
+    int rc = sqlite3_step(st);
+    int64_t u = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    int64_t a = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sql_fail(db, err, "No se pudo leer el registro de cambios");
+    if (!u)
+        return true;
+    st = db_stmt(db, SQL_NUEVA_DESPUES, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, plan_id);
+    sqlite3_bind_int64(st, 2, u);
+    rc = sqlite3_step(st);
+    bool nueva = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return sql_fail(db, err, "No se pudo leer el registro de cambios");
+    if (!nueva) {
+        *accion = a;
+        *deshacer = u;
+    }
+    return true;
+}
+
+bool store_load_accion(Db *db, int64_t accion, CambioFila **out, int *n, PoaErr *err)
+{
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = db_stmt(db, SQL_ACCION_FILAS, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, accion);
+    return read_cambios(db, st, out, n, err);
+}
+
+static const char SQL_SET_DESHECHO[] = "UPDATE cambio SET deshecho = ? WHERE accion = ?";
+
+bool store_set_deshecho(Db *db, int64_t accion, bool v, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_SET_DESHECHO, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int(st, 1, v ? 1 : 0);
+    sqlite3_bind_int64(st, 2, accion);
+    return sql_step_done(db, st, err, "No se pudo marcar la acción");
+}
+
+static const char SQL_REF[] = "UPDATE cambio SET ref = ? WHERE accion = ?";
+
+bool store_log_ref(Db *db, int64_t accion, int64_t ref, PoaErr *err)
+{
+    sqlite3_stmt *st = db_stmt(db, SQL_REF, err);
+    if (!st)
+        return false;
+    sqlite3_bind_int64(st, 1, ref);
+    sqlite3_bind_int64(st, 2, accion);
+    return sql_step_done(db, st, err, "No se pudo registrar el cambio");
 }

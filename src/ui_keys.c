@@ -140,8 +140,10 @@ const UiKey UI_KEYS[] = {
      "Importa un CSV o un libro de cálculo al plan: muestra lo que cambiaría y pide "
      "confirmación", REQ_IMPORT, 0, true},
     {{'z'}, CTX_VISTAS, "Deshacer", 0, NULL, "General",
-     "Deshace la última edición; otra vez, la anterior (borrar e importar no)",
+     "Deshace la última acción (también borrar, importar o un corte); otra vez, la anterior",
      REQ_UNDO, 0, true},
+    {{K_CTRL('r')}, CTX_VISTAS, "Rehacer", 0, NULL, "General",
+     "Vuelve a hacer lo último que se deshizo (hasta la próxima edición)", REQ_REDO, 0, true},
     {{K_CTRL('l')}, CTX_VISTAS, "Redibujar", 0, NULL, "General",
      "Vuelve a dibujar la pantalla", REQ_REDRAW, 0, false},
     {{'q', KEY_F(10)}, CTX_VISTAS, "Salir", 10, "Salir", "General",

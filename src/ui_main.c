@@ -115,22 +115,28 @@ static UiPedido pedido_desde(const App *a, Vista to, bool volver)
                       .volver = volver};
 }
 
-/* z on any screen: the undo is core work (deshacer.c); each screen then
- * refreshes what it shows from what the undo touched. */
-static int undo(App *a)
+/* z and Ctrl-R on any screen: the undo is core work (deshacer.c); each
+ * screen then refreshes what it shows from what the undo touched, or,
+ * after a bulk action, the plan is read again (ui_deshacer.c). */
+static int undo(App *a, bool rehacer)
 {
     PoaErr err = {{0}};
     DeshacerInfo info;
-    if (!deshacer_ultimo(a->db, a->plan, &info, &err)) {
+    if (!ui_deshacer_aplicar(a, rehacer, &info, &err)) {
         ui_status(a, true, "%s", err.msg);
         return UI_HANDLED | UI_REDRAW;
     }
-    a->deshecho = &info;
-    tell_all(a, UI_CAMBIO_DESHECHO);
-    a->deshecho = NULL;
-    ui_status(a, false, "Deshecho: %s", info.descripcion);
+    int r = UI_HANDLED | UI_REDRAW | UI_REBUILD;
+    if (info.recargar) {
+        r |= UI_RELOADED;
+    } else {
+        a->deshecho = &info;
+        tell_all(a, UI_CAMBIO_DESHECHO);
+        a->deshecho = NULL;
+    }
+    ui_status(a, false, "%s: %s", rehacer ? "Rehecho" : "Deshecho", info.descripcion);
     deshacer_info_free(&info);
-    return UI_HANDLED | UI_REDRAW | UI_REBUILD;
+    return r;
 }
 
 /* x on any screen: the dialog opens on what the screen shows. */
@@ -151,7 +157,8 @@ static int global_request(App *a, UiReq req)
     case REQ_HELP: ui_help(a); return UI_HANDLED | UI_REDRAW;
     case REQ_EXPORT: return export(a);
     case REQ_IMPORT: return ui_importar_run(a);
-    case REQ_UNDO: return undo(a);
+    case REQ_UNDO: return undo(a, false);
+    case REQ_REDO: return undo(a, true);
     case REQ_REDRAW: clearok(curscr, TRUE); return UI_HANDLED | UI_REDRAW;
     case REQ_QUIT: return UI_QUIT;
     case REQ_VIEW_FORM: return switch_to(a, pedido_desde(a, VISTA_FORM, false));

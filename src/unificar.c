@@ -509,11 +509,13 @@ bool unificar_nodos(Db *db, Plan *p, const int *origenes, int norig, int destino
     Merge m = {.db = db, .p = p, .desc = desc, .st = st, .err = err};
     bool ok = db_begin(db, err);
     if (ok) {
-        m.accion = db_new_accion(db);
+        m.accion = store_lote_begin(db, p->id, desc, err);
+        ok = m.accion != 0;
         for (int i = 0; ok && i < norig; i++) {
             int parent = p->nodes[origenes[i]].parent;
             ok = merge_rec(&m, origenes[i], destino) && store_save_children(db, p, parent, err);
         }
+        ok = ok && store_lote_end(db, m.accion, err);
         if (ok)
             ok = db_commit(db, err);
         else

@@ -4,8 +4,10 @@
 # screen dump (:pantalla) and is evaluated against it after the run.
 set -euo pipefail
 tmp=$(mktemp -d)
-# what the interface remembers per file (estado.c) stays inside the test
+# what the interface remembers per file (estado.c) stays inside the test;
+# each session starts afresh unless the test sets recordar=1 (recordar.sh)
 export XDG_STATE_HOME="$tmp/estado"
+recordar=0
 trap 'rm -rf "$tmp"' EXIT
 nshot=0
 cur_shot=
@@ -84,6 +86,7 @@ quit() { keys q; end 0; }
 end() {
     local rc=0
     # timeout: a bug, not waiting (a scripted session never waits for time)
+    [ "$recordar" = 1 ] || rm -rf "$XDG_STATE_HOME"
     (cd "$tmp" && timeout 60 env "${guion_env[@]}" POA_GUION="$guion" POA_GUION_TAMANO="$guion_size" \
         "$POA" "${guion_args[@]}" >"$tmp/final.txt" 2>"$tmp/err.txt") || rc=$?
     local c

@@ -6,6 +6,7 @@
 # file keeps its own; a damaged state file is ignored without a word, and
 # config's recordar = no opens as the first time.
 source "$(dirname "$0")/lib.bash"
+recordar=1   # every session here reads what the one before left
 import_fixture seguimiento2024_t3_caja.csv
 "$POA" importar "$tmp/plan2.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv" >/dev/null || fail "importar 2"
 

@@ -33,7 +33,10 @@ TEST(cada_escritor_registra_su_tipo)
     TFx f;
     t_fx_open(&f, ARS, "escritores.db");
     PoaErr err = {{0}};
-    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo <> 'importar'"), 0);
+    /* an import is a bulk action: its summary row, then its own rows */
+    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo NOT IN ('importar', "
+                                "'lote')"), 0);
+    CHECK_INT(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo = 'lote'"), 1);
     CHECK(t_sql_int(f.path, "SELECT count(*) FROM cambio WHERE tipo = 'importar'") > 0);
 
     int act = t_first_of(f.p, NODE_ACTIVIDAD);
@@ -47,15 +50,15 @@ TEST(cada_escritor_registra_su_tipo)
     CHECK(cmd_move(f.db, f.p, nuevo, -1, &err));
     check_ultima(&f, "mover");
     CHECK(cmd_delete(f.db, f.p, nuevo, &err));
-    check_ultima(&f, "baja");
+    check_ultima(&f, "lote,baja");
     SegCambio sc = {.set_real = true, .real = {.has = true, .valor = 1},
                     .observaciones = "Se avanzó"};
     CHECK(seguimiento_editar(f.db, f.p, act, 1, &sc, NULL, &err));
     check_ultima(&f, "seguimiento,seguimiento");
     CHECK(seguimiento_cerrar_corte(f.db, f.p, 1, &err));
-    check_ultima(&f, "corte");
+    check_ultima(&f, "lote,corte");
     CHECK(seguimiento_reabrir_corte(f.db, f.p, 1, "Corrección de Afiliación", &err));
-    check_ultima(&f, "corte,corte");
+    check_ultima(&f, "lote,corte,corte");
 
     /* an undo is its own kind, and it is never offered as the last action */
     CHECK(cmd_set_campo(f.db, f.p, act, CAMPO_CODIGO, "7.7", &err));
@@ -231,10 +234,57 @@ TEST(migracion_desde_v3_conserva_el_registro)
     free(bakdir);
 }
 
+/* Version 4 → 5: the log keeps every row and gains ref (the action an
+ * undo or redo concerns); the row images get their table; an old delete
+ * without images is refused by undo, saying why. */
+TEST(migracion_desde_v4_agrega_imagenes)
+{
+    char *path = t_tmp("v4.db");
+    char *bakdir = t_tmp("respaldos-v4");
+    char *v4 = t_read_file(POA_FIXTURES "/schemas/schema_v4.sql", NULL);
+    CHECK(v4 != NULL);
+    if (!v4)
+        return;
+    t_sql_exec(path, v4);
+    free(v4);
+    t_sql_exec(path,
+               "INSERT INTO institucion VALUES (1, 'Caja');"
+               "INSERT INTO plan VALUES (1, 1, 2024);"
+               "INSERT INTO cambio (id, accion, momento, usuario, plan_id, tabla, fila_id,"
+               "  campo, antes, despues, descripcion, deshecho, tipo) VALUES"
+               " (1, 1, 't', 'u', 1, 'plan', 1, 'importar', NULL, 'x.csv', 'Importar', 0,"
+               "  'importar'),"
+               " (2, 2, 't', 'u', 1, 'eje', 7, 'baja', 'eje «Viejo»', NULL, 'Borrar eje', 0,"
+               "  'baja');");
+    PoaErr err = {{0}};
+    Db *db = db_open(path, DB_EXISTING, bakdir, &err);
+    CHECK(db != NULL);
+    if (!db) {
+        fprintf(stderr, "%s\n", err.msg);
+        return;
+    }
+    CHECK_INT(t_db_int(db, "PRAGMA user_version"), 5);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM cambio WHERE ref IS NULL"), 2);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM imagen"), 0);
+    CHECK_INT(t_db_int(db, "SELECT count(*) FROM pragma_index_list('imagen')"), 2);
+    Plan *p = store_load(db, 1, &err);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK(!deshacer_ultimo(db, p, NULL, &err));
+        CHECK_CONTAINS(err.msg, "La última acción (Borrar eje) no se puede deshacer; se "
+                                "registró con una versión anterior de poa");
+    }
+    plan_free(p);
+    db_close(db);
+    free(path);
+    free(bakdir);
+}
+
 int main(void)
 {
     RUN(cada_escritor_registra_su_tipo);
     RUN(migracion_desde_v2_deriva_el_tipo);
     RUN(migracion_desde_v3_conserva_el_registro);
+    RUN(migracion_desde_v4_agrega_imagenes);
     return t_finish();
 }
