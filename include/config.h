@@ -24,6 +24,9 @@ typedef struct {
     char autor[256];            /* [exportar] autor (document properties) */
     char carpeta_respaldos[1024]; /* [respaldos] carpeta; "" = next to the database */
     int conservar_respaldos;    /* [respaldos] conservar: backups kept per plan; 0 = all */
+    char fecha_limite[4][16];   /* [captura] fecha_limite_1..4: dd/mm/aaaa, "" = none */
+    char contrasena[256];       /* [captura] contrasena: sheet protection; "" = no password */
+    char enviar_a[256];         /* [captura] enviar_a: who units send the workbook to */
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

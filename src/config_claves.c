@@ -94,6 +94,40 @@ const Clave CONFIG_CLAVES[] = {
      .ayuda = "Respaldos que se conservan por archivo de plan: al hacer uno nuevo se borran "
               "los más viejos de ese plan (solo los que `poa` nombró, "
               "`plan.db.AAAAMMDD-HHMMSS.motivo.bak`). `0`: se conservan todos."},
+    {.seccion = "captura", .clave = "fecha_limite_1", .tipo = T_TEXTO,
+     CAMPO(fecha_limite[0]), .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver el libro de captura del corte 1 (la imprimen "
+              "las instrucciones del libro). Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_2", .tipo = T_TEXTO,
+     CAMPO(fecha_limite[1]), .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver el libro de captura del corte 2 (la imprimen "
+              "las instrucciones del libro). Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_3", .tipo = T_TEXTO,
+     CAMPO(fecha_limite[2]), .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver el libro de captura del corte 3 (la imprimen "
+              "las instrucciones del libro). Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "fecha_limite_4", .tipo = T_TEXTO,
+     CAMPO(fecha_limite[3]), .defecto = "", .vacio_ok = true,
+     .usado = "se deja vacío (sin fecha límite)",
+     .valores = "fecha `dd/mm/aaaa`, o vacío",
+     .ayuda = "Fecha límite para devolver el libro de captura del corte 4 (la imprimen "
+              "las instrucciones del libro). Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "contrasena", .tipo = T_TEXTO, CAMPO(contrasena),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío (protección sin contraseña)",
+     .valores = "texto, máximo 255 bytes (vacío: sin contraseña)",
+     .ayuda = "Contraseña de la protección de las hojas del libro de captura. Vacío: las "
+              "hojas se protegen sin contraseña (evita errores, no es seguridad)."},
+    {.seccion = "captura", .clave = "enviar_a", .tipo = T_TEXTO, CAMPO(enviar_a),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "A quién devuelven las unidades el libro de captura (nombre y correo); lo "
+              "imprimen las instrucciones del libro."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);
