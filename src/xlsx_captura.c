@@ -531,9 +531,17 @@ bool captura_exportar(Db *db, Plan *p, const CapturaExport *o, Lineas *escritos,
             err_set(err, "El plan no tiene ninguna unidad «%s»", o->unidad);
             return false;
         }
-    } else if (mkdir(o->destino, 0777) != 0 && errno != EEXIST) {
-        err_set(err, "No se pudo crear la carpeta «%s»: %s", o->destino, err_sistema(errno));
-        return false;
+    } else if (mkdir(o->destino, 0777) != 0) {
+        struct stat st;
+        if (errno != EEXIST) {
+            err_set(err, "No se pudo crear la carpeta «%s»: %s", o->destino, err_sistema(errno));
+            return false;
+        }
+        if (stat(o->destino, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            err_set(err, "«%s» no es una carpeta: la captura de todas las unidades escribe un "
+                    "libro por unidad en una carpeta (o indique una unidad)", o->destino);
+            return false;
+        }
     }
     bool ok = true;
     for (int u = sola >= 0 ? sola : 0; ok && u < (sola >= 0 ? sola + 1 : p->nunidades); u++) {

@@ -36,6 +36,8 @@ check "nombre de archivo sin acentos" test -f libros/captura-2024-T3-Auditoria-I
 check "nombre de archivo" test -f libros/captura-2024-T3-Planificacion-y-Desarrollo-Institucional.xlsx
 expect_code 2 "$POA" exportar plan.db --xlsx x --informe captura
 expect_in "$TMP/err" "falta --corte N"
+expect_code 1 "$POA" exportar plan.db --xlsx metas.csv --informe captura --corte 3
+expect_in "$TMP/err" "«metas.csv» no es una carpeta: la captura de todas las unidades escribe un libro por unidad en una carpeta"
 # the export never writes onto the plan
 expect_code 1 "$POA" exportar plan.db --xlsx plan.db --informe captura --corte 3 \
     --unidad "Auditoría Interna"
