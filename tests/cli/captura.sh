@@ -180,6 +180,40 @@ expect_grep "$TMP/out" '^  AO.6.1 *real cambiado *conflicto resuelto con --forza
 expect_code 0 "$POA" seguimiento plan.db --corte 3 --unidad Operaciones --actividad AO.6.1
 expect_in "$TMP/out" "real acumulado:      4"
 
+# ---- the cause and corrective measure: stored, logged, kept by a template import ----
+require expect_code 0 "$POA" exportar plan.db --xlsx co.xlsx --informe captura --corte 3 \
+    --unidad "Comercialización"
+$UNIDAD poner co.xlsx L9 "Cierre de dos agencias; campaña de ventas en octubre."
+expect_code 0 "$POA" importar plan.db co.xlsx
+expect_grep "$TMP/out" '^  AO.6.1 *observaciones cambiadas *causa$'
+expect_not_grep "$TMP/out" '^  AO.6.1 *amarillo o rojo sin causa'
+expect_grep "$TMP/out" '^  AO.6.3 *amarillo o rojo sin causa'
+causa_guardada() {
+    /usr/bin/python3 - plan.db <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(db.execute("SELECT s.causa FROM seguimiento s JOIN actividad a ON a.id = s.actividad_id "
+                 "JOIN entregable e ON e.id = a.entregable_id JOIN meta m ON m.id = e.meta_id "
+                 "JOIN unidad u ON u.id = m.unidad_id WHERE u.nombre = 'Comercialización' "
+                 "AND a.codigo = 'AO.6.1' AND s.corte = 3").fetchone()[0])
+PY
+}
+check_eq "causa guardada" "$(causa_guardada)" "Cierre de dos agencias; campaña de ventas en octubre."
+expect_code 0 "$POA" historial plan.db --limite 5
+expect_in "$TMP/out" "corte3.causa"
+# a flat template carries no cause: importing the Caja's again keeps it
+require expect_code 0 "$POA" importar plan.db "$CAJA"
+check_eq "causa tras importar la plantilla" "$(causa_guardada)" \
+    "Cierre de dos agencias; campaña de ventas en octubre."
+# the next capture of the unit brings it back, as poa has it
+require expect_code 0 "$POA" exportar plan.db --xlsx co2.xlsx --informe captura --corte 3 \
+    --unidad "Comercialización"
+check_py "causa en el libro" co2.xlsx <<'PY'
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Captura"]
+check(ws["L9"].value == "Cierre de dos agencias; campaña de ventas en octubre.", ws["L9"].value)
+PY
+
 # ---- a unit that removed a row and typed over protected cells ----
 cp enviados/captura-2024-T3-Desarrollo-Humano.xlsx dh.xlsx
 $UNIDAD llenar dh.xlsx "$CAJA" >/dev/null
