@@ -58,10 +58,31 @@ typedef struct {
     char lugar[300], lugar_causa[300];   /* the REAL and the cause cells */
 } Reg;
 
+/* An id and where it is, sorted by id: rows and activities are found by
+ * bsearch, so a unit of thousands of activities costs n log n, not n². */
+typedef struct {
+    int64_t id;
+    int pos;
+} IdPos;
+
+static int cmp_idpos(const void *a, const void *b)
+{
+    int64_t x = ((const IdPos *)a)->id, y = ((const IdPos *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static int idpos_buscar(const IdPos *v, int n, int64_t id)
+{
+    IdPos k = {id, 0};
+    const IdPos *h = n ? bsearch(&k, v, (size_t)n, sizeof *v, cmp_idpos) : NULL;
+    return h ? h->pos : -1;
+}
+
 typedef struct {
     char *campo[10];   /* marca, plan_id, institucion, anio, corte, unidad_id, unidad, huella, hoja, enviada_en */
     Reg *regs;
     int nregs;
+    IdPos *orden;   /* regs by id */
 } Ident;
 
 static const char *const CAMPOS[10] = {CAPTURA_MARCA, "plan_id", "institucion", "anio",
@@ -78,6 +99,7 @@ static void ident_free(Ident *id)
         free(g->causa), free(g->texto), free(g->w_obs), free(g->w_evid), free(g->w_causa);
     }
     free(id->regs);
+    free(id->orden);
 }
 
 static const char *celda_txt(const Fila *f, int c)
@@ -131,6 +153,10 @@ static bool leer_ident(Libro *l, Ident *id, PoaErr *err)
         g->evid = xstrdup(celda_txt(&f, 5));
         g->causa = xstrdup(celda_txt(&f, 6));
     }
+    id->orden = xcalloc((size_t)id->nregs + 1, sizeof *id->orden);
+    for (int i = 0; i < id->nregs; i++)
+        id->orden[i] = (IdPos){id->regs[i].id, i};
+    qsort(id->orden, (size_t)id->nregs, sizeof *id->orden, cmp_idpos);
     return rc == 0 && id->campo[0] && k == 10;
 }
 
@@ -154,12 +180,10 @@ bool captura_es_libro(const char *path)
 static Reg *reg_de(Ident *id, const char *texto)
 {
     double v;
-    if (!num_parse(texto, &v))
+    if (!num_parse(texto, &v) || v != (double)(int64_t)v)
         return NULL;
-    for (int i = 0; i < id->nregs; i++)
-        if ((double)id->regs[i].id == v)
-            return &id->regs[i];
-    return NULL;
+    int i = idpos_buscar(id->orden, id->nregs, (int64_t)v);
+    return i >= 0 ? &id->regs[i] : NULL;
 }
 
 /* The Captura sheet: each row found by the activity id in its hidden
@@ -271,12 +295,16 @@ static void fila(CapturaResultado *r, CapturaClase c, const Reg *g, const char *
                                     lugar ? lugar : ""));
 }
 
-static int nodo_de(const Plan *p, int64_t id)
+/* The live activities of the plan by id. */
+static IdPos *actividades_por_id(const Plan *p, int *n)
 {
+    IdPos *v = xcalloc((size_t)p->nnodes + 1, sizeof *v);
+    *n = 0;
     for (int i = 1; i < p->nnodes; i++)
-        if (p->nodes[i].kind == NODE_ACTIVIDAD && p->nodes[i].id == id)
-            return p->nodes[i].deleted ? -1 : i;
-    return -1;
+        if (p->nodes[i].kind == NODE_ACTIVIDAD && !p->nodes[i].deleted)
+            v[(*n)++] = (IdPos){p->nodes[i].id, i};
+    qsort(v, (size_t)*n, sizeof *v, cmp_idpos);
+    return v;
 }
 
 static const char *pct_txt(const ResultadoAct *res, char *b, size_t n)
@@ -293,9 +321,11 @@ static void clasificar(Plan *p, Ident *id, int corte, const CapturaImport *o,
                        CapturaResultado *r, Cambio *cambios, int *ncambios)
 {
     *ncambios = 0;
+    int nacts;
+    IdPos *acts = actividades_por_id(p, &nacts);
     for (int i = 0; i < id->nregs; i++) {
         Reg *g = &id->regs[i];
-        int node = nodo_de(p, g->id);
+        int node = idpos_buscar(acts, nacts, g->id);
         if (node < 0) {
             fila(r, CAP_ELIMINADA, g, NULL, "la actividad ya no está en el plan; se omite");
             continue;
@@ -409,6 +439,7 @@ static void clasificar(Plan *p, Ident *id, int corte, const CapturaImport *o,
         if (c.ch_real || textos)
             cambios[(*ncambios)++] = c;
     }
+    free(acts);
 }
 
 /* ---- applying ---- */
