@@ -514,6 +514,14 @@ static bool un_libro(Db *db, Plan *p, const CapturaExport *o, const XlsxOpts *xo
     return ok;
 }
 
+static bool usado(const Lineas *l, const char *path)
+{
+    for (int i = 0; i < l->n; i++)
+        if (strcmp(l->lineas[i], path) == 0)
+            return true;
+    return false;
+}
+
 bool captura_exportar(Db *db, Plan *p, const CapturaExport *o, Lineas *escritos,
                       Lineas *omitidas, PoaErr *err)
 {
@@ -544,6 +552,7 @@ bool captura_exportar(Db *db, Plan *p, const CapturaExport *o, Lineas *escritos,
         }
     }
     bool ok = true;
+    Lineas usados = {0};
     for (int u = sola >= 0 ? sola : 0; ok && u < (sola >= 0 ? sola + 1 : p->nunidades); u++) {
         IntVec acts = {0};
         captura_actividades(p, u, &acts);
@@ -561,8 +570,16 @@ bool captura_exportar(Db *db, Plan *p, const CapturaExport *o, Lineas *escritos,
         } else {
             char *nom = captura_nombre_archivo(p, u, o->corte);
             size_t dl = strlen(o->destino);
-            path = xasprintf("%s%s%s", o->destino, dl && o->destino[dl - 1] == '/' ? "" : "/",
-                             nom);
+            const char *sep = dl && o->destino[dl - 1] == '/' ? "" : "/";
+            path = xasprintf("%s%s%s", o->destino, sep, nom);
+            /* two units whose names fold alike ("Área A", "Area A") must
+             * not share a file: the second gets "-2" */
+            for (int k = 2; usado(&usados, path); k++) {
+                free(path);
+                path = xasprintf("%s%s%.*s-%d.xlsx", o->destino, sep, (int)strlen(nom) - 5, nom,
+                                 k);
+            }
+            lineas_add(&usados, xstrdup(path));
             free(nom);
         }
         ok = un_libro(db, p, o, &xo, u, &acts, path, err);
@@ -572,5 +589,6 @@ bool captura_exportar(Db *db, Plan *p, const CapturaExport *o, Lineas *escritos,
             free(path);
         iv_free(&acts);
     }
+    lineas_free(&usados);
     return ok;
 }

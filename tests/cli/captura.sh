@@ -244,6 +244,25 @@ expect_code 2 "$POA" importar plan.db libros/captura-2024-T3-UAIP.xlsx
 expect_in "$TMP/out" "rechazado: El corte 3 está cerrado"
 require expect_code 0 "$POA" corte plan.db reabrir 3 --motivo "pruebas"
 
+# ---- two units whose names give the same file name do not share it ----
+/usr/bin/python3 - "$CAJA" dos.csv <<'PY'
+import csv, sys
+hdr = next(csv.reader(open(sys.argv[1], encoding="utf-8")))
+with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+    w = csv.DictWriter(f, fieldnames=hdr)
+    w.writeheader()
+    for u in ("Área A", "Área-A"):
+        r = {k: "" for k in hdr}
+        r.update(institucion="Dos", anio="2024", unidad=u, objetivo_codigo="O.1",
+                 objetivo="Objetivo", actividad_codigo="A.1", actividad="Actividad",
+                 t1="1", t2="1", t3="1", t4="1")
+        w.writerow(r)
+PY
+require expect_code 0 "$POA" importar dos.db dos.csv
+expect_code 0 "$POA" exportar dos.db --xlsx dos --informe captura --corte 1
+expect_in "$TMP/out" "Escrito «dos/captura-2024-T1-Area-A.xlsx»"
+expect_in "$TMP/out" "Escrito «dos/captura-2024-T1-Area-A-2.xlsx»"
+
 # ---- re-saved by LibreOffice (xlsx, ods, xls) it still imports ----
 require command -v soffice
 require expect_code 0 "$POA" importar lo.db metas.csv
