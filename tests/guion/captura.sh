@@ -25,8 +25,11 @@ printf '[plan]\ncorte = 3\n' >"$tmp/config.ini"
 "$POA" exportar "$tmp/plan.db" --xlsx "$tmp/uaip.xlsx" --informe captura --corte 3 \
     --unidad UAIP >/dev/null || fail "exportar la captura de UAIP"
 $UNIDAD llenar "$tmp/uaip.xlsx" "$POA_FIXTURES/seguimiento2024_t3_caja.csv" >/dev/null || fail "llenar"
+$UNIDAD poner "$tmp/uaip.xlsx" L9 "Solicitudes atendidas fuera de plazo; se refuerza el turno." ||
+    fail "poner la causa"
 "$POA" importar "$tmp/plan.db" "$tmp/uaip.xlsx" >"$tmp/imp.txt" 2>&1 || fail "importar: $(cat "$tmp/imp.txt")"
 grep -qF 'resumen: nuevo real 7' "$tmp/imp.txt" || fail "importar: $(cat "$tmp/imp.txt")"
+grep -qF 'también observaciones, causa' "$tmp/imp.txt" || fail "la causa no se tomó: $(cat "$tmp/imp.txt")"
 
 start_with cap 120 40 --config "$tmp/config.ini" "$tmp/plan.db"
 keys x
@@ -48,7 +51,12 @@ quit
 cmp -s "$tmp/antes.csv" "$tmp/despues.csv" || fail "el CSV cambió: $(diff "$tmp/antes.csv" "$tmp/despues.csv" | head -5)"
 $PY - "$tmp/plan.db" <<'PYEOF' || fail "tabla captura"
 import sqlite3, sys
-n = sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM captura").fetchone()[0]
-sys.exit(0 if n == 9 else f"{n} filas en captura, se esperaban 9")
+db = sqlite3.connect(sys.argv[1])
+n = db.execute("SELECT count(*) FROM captura").fetchone()[0]
+if n != 9:
+    sys.exit(f"{n} filas en captura, se esperaban 9")
+# the cause went back too (corte3.causa undone)
+c = db.execute("SELECT count(*) FROM seguimiento WHERE causa != ''").fetchone()[0]
+sys.exit(0 if c == 0 else f"{c} causas quedaron tras deshacer")
 PYEOF
 echo "captura: ok"
