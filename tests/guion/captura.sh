@@ -59,4 +59,22 @@ if n != 9:
 c = db.execute("SELECT count(*) FROM seguimiento WHERE causa != ''").fetchone()[0]
 sys.exit(0 if c == 0 else f"{c} causas quedaron tras deshacer")
 PYEOF
+# the seguimiento form shows the cause a unit sent (read-only for now)
+"$POA" exportar "$tmp/plan.db" --xlsx "$tmp/co.xlsx" --informe captura --corte 3 \
+    --unidad "Comercialización" >/dev/null || fail "exportar la captura de Comercialización"
+$UNIDAD poner "$tmp/co.xlsx" J9 479 || fail "poner el real"
+$UNIDAD poner "$tmp/co.xlsx" L9 "Cierre de dos agencias; campaña en octubre." || fail "poner la causa"
+"$POA" importar "$tmp/plan.db" "$tmp/co.xlsx" >"$tmp/imp2.txt" 2>&1 || fail "importar: $(cat "$tmp/imp2.txt")"
+start_with form 120 40 --config "$tmp/config.ini" "$tmp/plan.db"
+keys /
+type_text 'Seguro de Vida Opcional'
+keys Enter
+wait_for 'Actividad AO.6.1 · Comercialización'
+keys s
+wait_for 'Formulario de seguimiento · Corte 3 JUL-SEP (abierto) · Comercialización'
+check <<'C'
+row 'Causa y medida correctiva' | grep -qF 'Cierre de dos agencias; campaña en octubre.' ||
+    fail "causa: $(row 'Causa y medida correctiva')"
+C
+quit
 echo "captura: ok"
