@@ -37,8 +37,8 @@ typedef struct {
     const char *restaurar;  /* respaldo --restaurar RESPALDO */
     bool simular;           /* importar --simular (--dry-run) */
     const char *orden;      /* recoleccion --orden nombre|estado|pct|faltan */
-
     bool reemplazar;        /* nuevo-anio --reemplazar */
+    bool forzar;            /* importar --forzar: a capture's conflicts take its value */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */
@@ -75,6 +75,10 @@ int cli_verificar(const Args *a, const Config *cfg);
 int cli_corte(const Args *a, const Config *cfg);
 int cli_unificar(const Args *a, const Config *cfg);
 int cli_seguimiento(const Args *a, const Config *cfg);
+/* cli_captura.c: exportar --informe captura; importar of capture workbooks */
+int cli_exportar_captura(const Args *a, const Config *cfg);
+bool cli_son_capturas(const Args *a, int *code);
+int cli_importar_captura(const Args *a, const Config *cfg);
 /* cli_historial.c */
 int cli_historial(const Args *a, const Config *cfg);
 /* cli_recoleccion.c */

@@ -29,6 +29,8 @@ typedef struct {
     /* [captura] fecha_limite_1..4: the deadline of each corte's capture
      * workbooks, dd/mm/aaaa; "" = none (recoleccion.c: «vencida») */
     char fecha_limite[POA_TRIMESTRES][11];
+    char contrasena[256];       /* [captura] contrasena: sheet protection; "" = no password */
+    char enviar_a[256];         /* [captura] enviar_a: who units send the workbook to */
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

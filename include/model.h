@@ -46,6 +46,7 @@ typedef struct {
     char *observaciones;    /* "" if none */
     char *evidencia;        /* "" if none */
     char *pct_publicado;    /* as the institution published it; "" if none */
+    char *causa;            /* the unit's cause and corrective measure; "" if none */
 } Seguimiento;
 
 typedef struct {

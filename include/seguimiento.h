@@ -34,6 +34,7 @@ typedef struct {
     Valor real;
     const char *observaciones;   /* NULL = keep */
     const char *evidencia;       /* NULL = keep */
+    const char *causa;           /* NULL = keep; logged as "corteN.causa" */
 } SegCambio;
 
 /* Applies c to actividad node at corte in one transaction (refused when the

@@ -107,6 +107,10 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
             a->reemplazar = true;
             continue;
         }
+        if (strcmp(o, "--forzar") == 0) {
+            a->forzar = true;
+            continue;
+        }
         if (o[0] == '-' && o[1] == '-')
             return cli_usage_error("opción desconocida «%s»", o);
         if (a->npos >= (int)POA_ARRAY_LEN(a->pos))
@@ -230,6 +234,11 @@ int cli_importar(const Args *a, const Config *cfg)
 {
     if (a->npos < 2)
         return cli_usage_error("importar espera ARCHIVO.db PLANTILLA.csv [MÁS ARCHIVOS…]%s", "");
+    int ccode = EXIT_OK;
+    if (cli_son_capturas(a, &ccode))
+        return cli_importar_captura(a, cfg);
+    if (ccode != EXIT_OK)
+        return ccode;
     const char *dbpath = a->pos[0];
     bool existed = file_exists(dbpath);
     /* Any failed import exits 2 (the issue's contract): the files could not
@@ -310,7 +319,7 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
     o.corte = a->corte;
     o.unidad = a->unidad;
     if (a->informe && !xlsx_informe_parse(a->informe, &o.informe))
-        return cli_usage_error("--informe espera poa, seguimiento, tablero o todo, no «%s»",
+        return cli_usage_error("--informe espera poa, seguimiento, tablero, todo o captura, no «%s»",
                                a->informe);
     int code = EXIT_OK;
     Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_READONLY, NULL, &code);
@@ -342,6 +351,8 @@ int cli_exportar(const Args *a, const Config *cfg)
         return cli_usage_error("exportar escribe un archivo por vez: --csv o --xlsx%s", "");
     if (a->informe && !a->xlsx)
         return cli_usage_error("--informe (%s) solo vale con --xlsx", a->informe);
+    if (a->xlsx && a->informe && strcmp(a->informe, "captura") == 0)
+        return cli_exportar_captura(a, cfg);
     if (a->xlsx)
         return cli_exportar_xlsx(a, cfg);
     int code = EXIT_OK;

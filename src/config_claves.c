@@ -116,32 +116,42 @@ const Clave CONFIG_CLAVES[] = {
      .usado = "se deja vacío (sin fecha límite)",
      .valores = "fecha `dd/mm/aaaa`, o vacío",
      .ayuda = "Fecha límite para devolver los libros de captura del corte 1. Pasada esa "
-              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
-              "Vacío: sin fecha límite."},
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?»; "
+              "la imprimen las instrucciones del libro. Vacío: sin fecha límite."},
     {.seccion = "captura", .clave = "fecha_limite_2", .tipo = T_FECHA, CAMPO(fecha_limite[1]),
      .defecto = "", .vacio_ok = true,
      .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
      .usado = "se deja vacío (sin fecha límite)",
      .valores = "fecha `dd/mm/aaaa`, o vacío",
      .ayuda = "Fecha límite para devolver los libros de captura del corte 2. Pasada esa "
-              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
-              "Vacío: sin fecha límite."},
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?»; "
+              "la imprimen las instrucciones del libro. Vacío: sin fecha límite."},
     {.seccion = "captura", .clave = "fecha_limite_3", .tipo = T_FECHA, CAMPO(fecha_limite[2]),
      .defecto = "", .vacio_ok = true,
      .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
      .usado = "se deja vacío (sin fecha límite)",
      .valores = "fecha `dd/mm/aaaa`, o vacío",
      .ayuda = "Fecha límite para devolver los libros de captura del corte 3. Pasada esa "
-              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
-              "Vacío: sin fecha límite."},
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?»; "
+              "la imprimen las instrucciones del libro. Vacío: sin fecha límite."},
     {.seccion = "captura", .clave = "fecha_limite_4", .tipo = T_FECHA, CAMPO(fecha_limite[3]),
      .defecto = "", .vacio_ok = true,
      .esperado = "se esperaba una fecha dd/mm/aaaa (día/mes/año), o vacío",
      .usado = "se deja vacío (sin fecha límite)",
      .valores = "fecha `dd/mm/aaaa`, o vacío",
      .ayuda = "Fecha límite para devolver los libros de captura del corte 4. Pasada esa "
-              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?». "
-              "Vacío: sin fecha límite."},
+              "fecha, una unidad que no devolvió el suyo figura «vencida» en «¿Quién falta?»; "
+              "la imprimen las instrucciones del libro. Vacío: sin fecha límite."},
+    {.seccion = "captura", .clave = "contrasena", .tipo = T_TEXTO, CAMPO(contrasena),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío (protección sin contraseña)",
+     .valores = "texto, máximo 255 bytes (vacío: sin contraseña)",
+     .ayuda = "Contraseña de la protección de las hojas del libro de captura. Vacío: las "
+              "hojas se protegen sin contraseña (evita errores, no es seguridad)."},
+    {.seccion = "captura", .clave = "enviar_a", .tipo = T_TEXTO, CAMPO(enviar_a),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "A quién devuelven las unidades el libro de captura (nombre y correo); lo "
+              "imprimen las instrucciones del libro."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

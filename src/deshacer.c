@@ -24,6 +24,7 @@ typedef enum {
     OP_SEG_REAL,    /* seguimiento real at a corte */
     OP_SEG_OBS,
     OP_SEG_EVID,
+    OP_SEG_CAUSA,   /* the unit's cause and corrective measure at a corte */
     OP_MOVER,       /* parent and place (and the unit under a meta) */
     OP_UNIDAD,      /* the unit of a meta and its subtree */
     OP_ALTA,        /* an added node: removed after the commit */
@@ -106,6 +107,7 @@ static void op_swap(Plan *p, Op *op)
     }
     case OP_SEG_OBS: swap_str(&a->seg[op->corte - 1].observaciones, &op->s); break;
     case OP_SEG_EVID: swap_str(&a->seg[op->corte - 1].evidencia, &op->s); break;
+    case OP_SEG_CAUSA: swap_str(&a->seg[op->corte - 1].causa, &op->s); break;
     case OP_MOVER: {
         int parent = p->nodes[op->node].parent;
         int pos = iv_find(&p->nodes[parent].kids, op->node);
@@ -148,6 +150,7 @@ static bool op_save(Db *db, Plan *p, const Op *op, const Node *nb, const Activid
     case OP_SEG_REAL:
     case OP_SEG_OBS:
     case OP_SEG_EVID:
+    case OP_SEG_CAUSA:
         return store_save_seguimiento(db, p, op->node, op->corte, &ab->seg[op->corte - 1], err);
     case OP_MOVER:   /* the parent it goes back to, and the one it leaves (in op) */
         return store_save_children(db, p, p->nodes[op->node].parent, err) &&
@@ -336,12 +339,12 @@ static bool leer_seguimiento(Lectura *l, const CambioFila *r, int node)
             return rechazo(l, "el valor anterior del registro no es un número");
         return true;
     }
-    bool obs = strcmp(que, "observaciones") == 0;
-    if (!obs && strcmp(que, "evidencia") != 0)
+    bool obs = strcmp(que, "observaciones") == 0, cau = strcmp(que, "causa") == 0;
+    if (!obs && !cau && strcmp(que, "evidencia") != 0)
         return rechazo(l, "el registro no dice qué campo cambió");
-    if (strcmp(obs ? s->observaciones : s->evidencia, nz(r->despues)) != 0)
+    if (strcmp(obs ? s->observaciones : cau ? s->causa : s->evidencia, nz(r->despues)) != 0)
         l->cambiado = true;
-    Op *op = ops_add(&l->ops, obs ? OP_SEG_OBS : OP_SEG_EVID, node);
+    Op *op = ops_add(&l->ops, obs ? OP_SEG_OBS : cau ? OP_SEG_CAUSA : OP_SEG_EVID, node);
     op->corte = corte;
     op->s = xstrdup(nz(r->antes));
     return true;
@@ -479,7 +482,7 @@ static bool leer_alta(Lectura *l, int node)
         vacio = a->mes[i].kind == CELL_VACIA;
     for (int i = 0; a && vacio && i < POA_TRIMESTRES; i++)
         vacio = !a->trim[i].has && !a->seg[i].real.has && !*a->seg[i].observaciones &&
-                !*a->seg[i].evidencia;
+                !*a->seg[i].evidencia && !*a->seg[i].causa;
     if (a && vacio)
         vacio = !a->meta_anual.has;
     if (!vacio)
@@ -695,7 +698,7 @@ bool deshacer_filas(Db *db, Plan *p, CambioFila *f, int n, bool rehacer, Deshace
                 if (op->kind == OP_UNIDAD)
                     out->estructura = true;
                 if (op->kind == OP_SEG_REAL || op->kind == OP_SEG_OBS ||
-                    op->kind == OP_SEG_EVID)
+                    op->kind == OP_SEG_EVID || op->kind == OP_SEG_CAUSA)
                     out->corte = op->corte;
             }
             if (op->kind == OP_ALTA)

@@ -48,6 +48,7 @@ void actividad_free_textos(Actividad *a)
         free(a->seg[c].observaciones);
         free(a->seg[c].evidencia);
         free(a->seg[c].pct_publicado);
+        free(a->seg[c].causa);
     }
 }
 
@@ -145,6 +146,7 @@ int plan_add_node(Plan *p, NodeKind kind, int64_t id, int parent, int pos, int u
             a->seg[c].observaciones = xstrdup("");
             a->seg[c].evidencia = xstrdup("");
             a->seg[c].pct_publicado = xstrdup("");
+            a->seg[c].causa = xstrdup("");
         }
         n->act = p->nacts++;
     }

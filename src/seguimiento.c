@@ -100,11 +100,19 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
     bool ch_real = c->set_real && !valor_igual(&c->real, &cur->real);
     bool ch_obs = c->observaciones && strcmp(c->observaciones, cur->observaciones) != 0;
     bool ch_evi = c->evidencia && strcmp(c->evidencia, cur->evidencia) != 0;
-    int n = ch_real + ch_obs + ch_evi;
+    bool ch_cau = c->causa && strcmp(c->causa, cur->causa) != 0;
+    int n = ch_real + ch_obs + ch_evi + ch_cau;
     if (n == 0)
         return true;   /* nothing to write: not an action, no log row */
     /* Excel's limit for a cell (the report would refuse it later) */
     bool obs_largo = ch_obs && cmd_texto_largo(c->observaciones) > CMD_TEXTO_MAX;
+    if (ch_cau && !obs_largo && cmd_texto_largo(c->causa) > CMD_TEXTO_MAX) {
+        char nom[512];
+        err_set(err, "Causa y medida correctiva del corte %d de la actividad %s: el texto "
+                "tiene %zu caracteres y una celda de Excel admite hasta 32.767; acórtelo",
+                corte, actividad_nombre(p, node, nom, sizeof nom), cmd_texto_largo(c->causa));
+        return false;
+    }
     if (obs_largo || (ch_evi && cmd_texto_largo(c->evidencia) > CMD_TEXTO_MAX)) {
         char nom[512];
         err_set(err, "%s del corte %d de la actividad %s: el texto tiene %zu caracteres y una "
@@ -122,6 +130,8 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
         nuevo.observaciones = xstrdup(c->observaciones);
     if (ch_evi)
         nuevo.evidencia = xstrdup(c->evidencia);
+    if (ch_cau)
+        nuevo.causa = xstrdup(c->causa);
 
     int64_t fila = p->nodes[node].id;
     char nombre[512], desc[700], campo[32];
@@ -160,6 +170,11 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
             ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
                            cur->evidencia, nuevo.evidencia, desc, err);
         }
+        if (ok && ch_cau) {
+            snprintf(campo, sizeof campo, "corte%d.causa", corte);
+            ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila, campo,
+                           cur->causa, nuevo.causa, desc, err);
+        }
         if (ok)
             ok = db_commit(db, err);
         else
@@ -172,6 +187,8 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
             free(nuevo.observaciones);
         if (ch_evi)
             free(nuevo.evidencia);
+        if (ch_cau)
+            free(nuevo.causa);
         if (store_es_conflicto(err)) {
             /* another program wrote this row: show the file's values */
             PoaErr e2 = {{0}};
@@ -185,6 +202,8 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
         free(cur->observaciones);
     if (ch_evi)
         free(cur->evidencia);
+    if (ch_cau)
+        free(cur->causa);
     *cur = nuevo;
     /* the fields this edit did not touch may have been written by another
      * program (poa seguimiento beside a stale copy): show the file's row */

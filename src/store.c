@@ -124,14 +124,15 @@ static bool save_act(Db *db, int64_t id, const Node *n, const Actividad *a, PoaE
 
 static const char SQL_SEG_UPSERT[] =
     "INSERT INTO seguimiento (actividad_id, corte, real, real_pct, observaciones, evidencia, "
-    " pct_publicado) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+    " pct_publicado, causa) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
     "ON CONFLICT (actividad_id, corte) DO UPDATE SET real = ?3, real_pct = ?4, "
-    " observaciones = ?5, evidencia = ?6, pct_publicado = ?7";
+    " observaciones = ?5, evidencia = ?6, pct_publicado = ?7, causa = ?8";
 static const char SQL_SEG_DEL[] = "DELETE FROM seguimiento WHERE actividad_id = ? AND corte = ?";
 
 bool store_seg_vacio(const Seguimiento *s)
 {
-    return !s->real.has && !*s->observaciones && !*s->evidencia && !*s->pct_publicado;
+    return !s->real.has && !*s->observaciones && !*s->evidencia && !*s->pct_publicado &&
+           !*s->causa;
 }
 
 void store_bind_seguimiento(sqlite3_stmt *st, int64_t id, int corte, const Seguimiento *s,
@@ -144,6 +145,7 @@ void store_bind_seguimiento(sqlite3_stmt *st, int64_t id, int corte, const Segui
     bind_text_as(st, 5, s->observaciones, copy);
     bind_text_as(st, 6, s->evidencia, copy);
     bind_text_as(st, 7, s->pct_publicado, copy);
+    bind_text_as(st, 8, s->causa, copy);
 }
 
 static bool save_seg(Db *db, int64_t id, int corte, const Seguimiento *s, PoaErr *err)

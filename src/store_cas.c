@@ -300,13 +300,15 @@ static const char SQL_SEG_OBS[] =
 static const char SQL_SEG_EVI[] =
     "UPDATE seguimiento SET evidencia = ?3 WHERE actividad_id = ?1 AND corte = ?2 "
     "AND evidencia = ?4";
+static const char SQL_SEG_CAUSA[] =
+    "UPDATE seguimiento SET causa = ?3 WHERE actividad_id = ?1 AND corte = ?2 AND causa = ?4";
 static const char SQL_SEG_PUB[] =
     "UPDATE seguimiento SET pct_publicado = ?3 WHERE actividad_id = ?1 AND corte = ?2 "
     "AND pct_publicado = ?4";
 /* a row left with nothing in it goes, as the importer and the old saves did */
 static const char SQL_SEG_VACIA[] =
     "DELETE FROM seguimiento WHERE actividad_id = ?1 AND corte = ?2 AND real IS NULL "
-    "AND observaciones = '' AND evidencia = '' AND pct_publicado = ''";
+    "AND observaciones = '' AND evidencia = '' AND pct_publicado = '' AND causa = ''";
 
 static sqlite3_stmt *seg_stmt(Db *db, const char *sql, int64_t id, int corte, PoaErr *err)
 {
@@ -361,6 +363,14 @@ bool store_save_seguimiento(Db *db, Plan *p, int node, int corte, const Seguimie
         if (!cas_step(db, st, NULL, node, err))
             return false;
     }
+    if (strcmp(s->causa, antes->causa) != 0) {
+        if (!(st = seg_stmt(db, SQL_SEG_CAUSA, id, corte, err)))
+            return false;
+        sql_bind_text(st, 3, s->causa);
+        sql_bind_text(st, 4, antes->causa);
+        if (!cas_step(db, st, NULL, node, err))
+            return false;
+    }
     /* the published % only comes with an import of the institution's file */
     if (strcmp(s->pct_publicado, antes->pct_publicado) != 0) {
         if (!(st = seg_stmt(db, SQL_SEG_PUB, id, corte, err)))
@@ -397,8 +407,8 @@ static const char SQL_MES_ONE[] = "SELECT mes, marca, cantidad FROM mes WHERE ac
 static const char SQL_TRIM_ONE[] =
     "SELECT trimestre, valor, pct FROM meta_trimestre WHERE actividad_id = ?";
 static const char SQL_SEG_ONE[] =
-    "SELECT corte, real, real_pct, observaciones, evidencia, pct_publicado FROM seguimiento "
-    "WHERE actividad_id = ?";
+    "SELECT corte, real, real_pct, observaciones, evidencia, pct_publicado, causa "
+    "FROM seguimiento WHERE actividad_id = ?";
 
 static bool read_fail(Db *db, sqlite3_stmt *st, PoaErr *err)
 {
@@ -486,6 +496,7 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         set_text(&s->observaciones, sql_col_text(st, 3));
         set_text(&s->evidencia, sql_col_text(st, 4));
         set_text(&s->pct_publicado, sql_col_text(st, 5));
+        set_text(&s->causa, sql_col_text(st, 6));
     }
     if (rc != SQLITE_DONE)
         return read_fail(db, st, err);
@@ -498,6 +509,7 @@ static bool read_act(Db *db, int64_t id, Actividad *a, PoaErr *err)
         set_text(&s->observaciones, "");
         set_text(&s->evidencia, "");
         set_text(&s->pct_publicado, "");
+        set_text(&s->causa, "");
     }
     return true;
 }
@@ -585,7 +597,8 @@ static bool act_igual(const Actividad *a, const Actividad *b)
     for (int q = 0; q < POA_TRIMESTRES; q++) {
         const Seguimiento *x = &a->seg[q], *y = &b->seg[q];
         if (!valor_igual(&a->trim[q], &b->trim[q]) || !valor_igual(&x->real, &y->real) ||
-            strcmp(x->observaciones, y->observaciones) || strcmp(x->evidencia, y->evidencia))
+            strcmp(x->observaciones, y->observaciones) || strcmp(x->evidencia, y->evidencia) ||
+            strcmp(x->causa, y->causa))
             return false;
     }
     return true;

@@ -206,7 +206,7 @@ static const char SQL_TRIMS[] =
     "SELECT x.actividad_id, x.trimestre, x.valor, x.pct FROM meta_trimestre x" ACT_OF_PLAN;
 static const char SQL_SEGS[] =
     "SELECT x.actividad_id, x.corte, x.real, x.real_pct, x.observaciones, x.evidencia, "
-    " x.pct_publicado FROM seguimiento x" ACT_OF_PLAN;
+    " x.pct_publicado, x.causa FROM seguimiento x" ACT_OF_PLAN;
 static const char SQL_CORTES[] =
     "SELECT numero, estado, cerrado_por, cerrado_en, motivo FROM corte WHERE plan_id = ?";
 
@@ -363,6 +363,7 @@ Plan *store_load(Db *db, int64_t plan_id, PoaErr *err)
         str_replace(&s->observaciones, sql_col_text(st, 4));
         str_replace(&s->evidencia, sql_col_text(st, 5));
         str_replace(&s->pct_publicado, sql_col_text(st, 6));
+        str_replace(&s->causa, sql_col_text(st, 7));
     }
     if (rc != SQLITE_DONE)
         goto sqlfail;

@@ -311,7 +311,7 @@ static const char SQL_INS_ACT[] =
     " meta_anual_pct, orden) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_INS_SEG[] =
     "INSERT INTO seguimiento (actividad_id, corte, real, real_pct, observaciones, evidencia, "
-    " pct_publicado) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    " pct_publicado, causa) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 /* A new activity in one INSERT with every field, then its months, targets
  * and seguimiento: nothing to look up or replace. */
@@ -515,6 +515,10 @@ static bool update_matched(Merge *m, int i)
         ok = store_save_actividad(m->db, in, i, &m->ex->nodes[e], guardada, m->err);
         for (int c = 0; ok && seg_changed && c < POA_TRIMESTRES; c++)
             if (!store_seg_vacio(&plan_act(in, i)->seg[c])) {
+                /* the flat template carries no cause: the unit's stays */
+                Seguimiento *sc = &plan_act(in, i)->seg[c];
+                if (!*sc->causa && *guardada->seg[c].causa)
+                    str_replace(&sc->causa, guardada->seg[c].causa);
                 ok = store_save_seguimiento(m->db, in, i, c + 1, &guardada->seg[c], m->err);
                 m->stats->seguimientos++;
             }

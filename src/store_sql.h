@@ -61,7 +61,7 @@ void store_bind_actividad(sqlite3_stmt *st, const Node *n, const Actividad *a,
  * id (the caller deleted the old ones, or the row is new). */
 bool store_insert_meses(Db *db, int64_t id, const Actividad *a, PoaErr *err);
 bool store_insert_trims(Db *db, int64_t id, const Actividad *a, PoaErr *err);
-/* Binds parameters 1..7 of a seguimiento row. */
+/* Binds parameters 1..8 of a seguimiento row (… pct_publicado, causa). */
 void store_bind_seguimiento(sqlite3_stmt *st, int64_t id, int corte, const Seguimiento *s,
                             sqlite3_destructor_type copy);
 

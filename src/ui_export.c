@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "captura.h"
 #include "plancsv.h"
 #include "u8.h"
 #include "ui_app.h"
@@ -17,17 +18,20 @@
 #define K_ESC 27
 
 typedef enum {
-    EXP_TODO = 0, EXP_POA, EXP_SEGUIMIENTO, EXP_TABLERO, EXP_CSV, EXP_CSV_CALC, EXP_N
+    EXP_TODO = 0, EXP_POA, EXP_SEGUIMIENTO, EXP_TABLERO, EXP_CAPTURA, EXP_CSV, EXP_CSV_CALC,
+    EXP_N
 } ExpInforme;
 
 static const char *const EXP_NOMBRE[EXP_N] = {
-    "Todo", "POA", "Seguimiento", "Tablero", "Plantilla CSV", "Plantilla CSV con cálculos",
+    "Todo", "POA", "Seguimiento", "Tablero", "Captura por unidad", "Plantilla CSV",
+    "Plantilla CSV con cálculos",
 };
 static const char *const EXP_AYUDA[EXP_N] = {
     "Un libro XLSX con el tablero, el seguimiento y el POA",
     "XLSX: el plan por unidad y objetivo, con el cronograma",
     "XLSX: metas, real acumulado y % de ejecución al corte",
     "XLSX: % y semáforo por unidad, objetivo y eje, con gráfico",
+    "XLSX que llena cada unidad (todas: uno por unidad en una carpeta)",
     "CSV plano: el plan y el seguimiento del corte (para volver a importar)",
     "CSV plano con programado, % de ejecución, semáforo y estado al corte",
 };
@@ -46,6 +50,8 @@ typedef struct {
 } ExpDlg;
 
 static bool es_csv(int informe) { return informe == EXP_CSV || informe == EXP_CSV_CALC; }
+/* The capture of every unit is a folder of workbooks, one per unit. */
+static bool captura_carpeta(const ExpDlg *d) { return d->informe == EXP_CAPTURA && d->unidad < 0; }
 
 /* "comercializacion" from "Comercialización": a piece of a file name. */
 static void slug(const char *s, char *out, size_t n)
@@ -73,7 +79,7 @@ static void slug(const char *s, char *out, size_t n)
 static void nombre_defecto(ExpDlg *d)
 {
     static const char *const base[EXP_N] = {"informe", "poa", "seguimiento", "tablero",
-                                            "plan", "plan"};
+                                            "captura", "plan", "plan"};
     const Plan *p = d->a->plan;
     char corte[8] = "", uni[128] = "";
     if (d->informe != EXP_POA && d->informe != EXP_CSV)
@@ -85,8 +91,9 @@ static void nombre_defecto(ExpDlg *d)
             snprintf(uni, sizeof uni, "-%s", s);
     }
     free(d->archivo);
-    d->archivo = xasprintf("%s-%d%s%s.%s", base[d->informe], p->anio, corte, uni,
-                           es_csv(d->informe) ? "csv" : "xlsx");
+    d->archivo = xasprintf("%s-%d%s%s%s%s", base[d->informe], p->anio, corte, uni,
+                           captura_carpeta(d) ? "" : ".",
+                           captura_carpeta(d) ? "" : es_csv(d->informe) ? "csv" : "xlsx");
 }
 
 /* After a choice: the default name follows it; a typed name keeps its
@@ -290,11 +297,13 @@ static void exportar(ExpDlg *d)
         free(path);
         return;
     }
-    if (!carpeta_ok(a, path)) {
+    struct stat st;
+    bool carpeta = captura_carpeta(d) && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!carpeta && !carpeta_ok(a, path)) {
         free(path);
         return;
     }
-    if (file_exists(path)) {
+    if (!carpeta && file_exists(path)) {
         char l1[600];
         snprintf(l1, sizeof l1, "Ya existe «%s».", d->archivo);
         if (!ui_confirm(a, l1, "¿Reemplazarlo?")) {
@@ -326,6 +335,12 @@ static void exportar(ExpDlg *d)
         CsvExportOpts o = {.corte = d->corte, .calculadas = d->informe == EXP_CSV_CALC,
                            .umbrales = a->cfg->umbrales, .unidad = unidad};
         ok = plancsv_export(p, path, &o, &filas, &err);
+    } else if (d->informe == EXP_CAPTURA) {
+        CapturaExport o = {.destino = path, .unidad = unidad, .corte = d->corte, .cfg = a->cfg};
+        Lineas escritos = {0};
+        ok = captura_exportar(a->db, p, &o, &escritos, NULL, &err);
+        hojas = escritos.n;
+        lineas_free(&escritos);
     } else {
         static const XlsxInforme inf[] = {XLSX_INFORME_TODO, XLSX_INFORME_POA,
                                           XLSX_INFORME_SEGUIMIENTO, XLSX_INFORME_TABLERO};
@@ -347,6 +362,9 @@ static void exportar(ExpDlg *d)
 
     if (!ok)
         ui_status(a, true, "No se exportó: %s", err.msg);
+    else if (d->informe == EXP_CAPTURA)
+        ui_status(a, false, "Captura del corte %d escrita en «%s» (%d %s)", d->corte,
+                  d->archivo, hojas, hojas == 1 ? "libro" : "libros");
     else if (es_csv(d->informe))
         ui_status(a, false, "Plantilla escrita en «%s» (%d %s)", d->archivo, filas,
                   filas == 1 ? "actividad" : "actividades");

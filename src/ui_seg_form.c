@@ -129,7 +129,8 @@ static void form_draw(App *a)
     /* observaciones take the lines left over */
     snprintf(t, sizeof t, "Observaciones %s", POA_TRIM_RANGO[a->corte - 1]);
     form_label(a, y++, SEG_CAMPO_OBS, t);
-    int rest = bottom - y + 1 - 2;   /* evidencia and umbrales below */
+    /* evidencia and umbrales below, and the unit's cause when it sent one */
+    int rest = bottom - y + 1 - 2 - (sg->causa[0] != '\0');
     int need = sg->observaciones[0] ? lines_of(sg->observaciones, a->W - 6) : 1;
     int nl = need < rest ? need : rest;
     if (nl < 1)
@@ -144,6 +145,13 @@ static void form_draw(App *a)
         char *e = ui_seg_una_linea(sg->evidencia);
         ui_put(y++, 32, a->W - 32, sg->evidencia[0] ? 0 : A_DIM, sg->evidencia[0] ? e : "(ninguna)");
         free(e);
+    }
+    if (y <= bottom && sg->causa[0]) {
+        /* shown, not edited here: it comes from the unit's capture workbook */
+        ui_put(y, 0, 31, lab, "  Causa y medida correctiva");
+        char *c = ui_seg_una_linea(sg->causa);
+        ui_put(y++, 32, a->W - 32, 0, c);
+        free(c);
     }
     if (y <= bottom) {
         char vv[32], aa[32];

@@ -210,3 +210,9 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     xw_liberar(&x);
     return ok;
 }
+
+/* For the other workbooks written beside the reports (xlsx_captura.c). */
+const char *xw_lxw_texto(lxw_error e)
+{
+    return lxw_texto(e);
+}

@@ -79,4 +79,6 @@ void xw_clave_cabecera(Xw *x, lxw_worksheet *ws, int r, const char *marca);
 void xw_clave_fila(Xw *x, lxw_worksheet *ws, int r, int node, bool con_seguimiento);
 void xw_clave_marca(Xw *x, lxw_worksheet *ws, int r, const char *marca);
 int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_fin);
+/* libxlsxwriter's error in Spanish for the common causes (xlsx_export.c). */
+const char *xw_lxw_texto(lxw_error e);
 #endif

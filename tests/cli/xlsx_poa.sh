@@ -85,7 +85,7 @@ PYEOF
 
 # errors: exit 2 for bad usage, exit 1 and nothing left for a failed write
 expect_code 2 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/x.xlsx" --informe resumen   # bad --informe
-expect_grep "$TMP/err" "poa, seguimiento, tablero o todo"
+expect_grep "$TMP/err" "poa, seguimiento, tablero, todo o captura"
 expect_code 2 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/x.xlsx" --unidad "No existe"   # bad --unidad
 expect_grep "$TMP/err" "ninguna unidad «No existe»"
 check "file written after a usage error" test ! -e "$TMP/x.xlsx"
