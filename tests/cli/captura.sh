@@ -124,6 +124,20 @@ n = db.execute("SELECT count(*) FROM cambio WHERE tipo = 'seguimiento' AND descr
                "'Captura «libros/captura-2024-T3-UAIP.xlsx»%'").fetchone()[0]
 check(n == 8, n)   # its 7 reals and 1 observaciones, logged as coming from that file
 PY
+# «¿Quién falta?» after the round trip: every unit returned, from its file
+require expect_code 0 "$POA" recoleccion plan.db --corte 3 --json
+cp "$TMP/out" recoleccion.json
+check_py "todas devueltas" recoleccion.json <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+t = r["totales"]
+check(t["unidades"] == 8 and t["devueltas"] == 8 and t["pendientes"] == 0
+      and t["no_enviadas"] == 0, t)
+for u in r["unidades"]:
+    check(u["estado"] == "devuelta", u)
+PY
+expect_code 0 "$POA" recoleccion plan.db --corte 3
+expect_in "$TMP/out" "devueltas: 8"
 # importing the same workbook again changes nothing
 expect_code 0 "$POA" importar plan.db libros/captura-2024-T3-UAIP.xlsx
 expect_in "$TMP/out" "resumen: sin cambios 7"
