@@ -1,6 +1,6 @@
 /* deshacer_int.h — private to deshacer*.c: the undo of a small action's
- * rows through the model (deshacer.c), and what it borrows from the image
- * recording (deshacer_pila.c). */
+ * rows through the model (deshacer.c), and what both it and the chains
+ * (deshacer_pila.c) ask of the image recording (deshacer_imagen.c). */
 #ifndef POA_DESHACER_INT_H
 #define POA_DESHACER_INT_H
 
