@@ -43,7 +43,9 @@ bool fecha_dma_iso(const char *s, char iso[11])
         s++;
     if (*s || !valida(y, m, d))
         return false;
-    snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+    /* the ranges valida checked, so the compiler sees the text fits */
+    snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d % 100u);
     return true;
 }
 

@@ -260,7 +260,7 @@ int ui_pick_texto(App *a, const char *title, char *const *items, int n, int init
                 int at = ix == sel ? ui_attr(a, CR_SELECTED) : 0;
                 ui_put(y + 2 + i, x + 2, w - 4, at, ix < nvis ? items[vis[ix]] : "");
             }
-            char f[512];
+            char f[700];   /* the filter twice and the words around it */
             if (typed && !nvis && filter[0])   /* Enter will offer to make it */
                 snprintf(f, sizeof f, "Filtro: %s   (ninguna coincide; Enter crea «%s», Esc "
                          "cancela)", filter, filter);

@@ -302,7 +302,7 @@ static void draw_extra_row(App *a, int y, int node, bool selected)
     if (w > PRES_W - 1)
         w = PRES_W - 1;
     snprintf(pad, sizeof pad, "%*s", PRES_W - 1 - w, "");
-    char both[400];
+    char both[sizeof pad + sizeof pr + 1];
     snprintf(both, sizeof both, "%s%s ", pad, pr);
     ui_put(y, a->extra_x + RESP_W, PRES_W, base, both);
 }

@@ -450,8 +450,12 @@ TEST(bulk_months_fields_unit_one_action)
     int v[5];
     cinco(f.p, v);
     MesCell antes[5][POA_MESES];
-    for (int i = 0; i < 5; i++)
-        memcpy(antes[i], plan_act(f.p, v[i])->mes, sizeof antes[i]);
+    for (int i = 0; i < 5; i++) {
+        const Actividad *ac = plan_act(f.p, v[i]);
+        CHECK(ac != NULL);
+        if (ac)
+            memcpy(antes[i], ac->mes, sizeof antes[i]);
+    }
     int acc = t_db_int(f.db, "SELECT count(DISTINCT accion) FROM cambio");
     int n;
     /* the whole year cleared, then April to June marked: two actions */

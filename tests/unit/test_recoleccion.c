@@ -226,7 +226,7 @@ TEST(sin_causa)
 
     /* AO.6.1 (31 %, rojo) gets its cause; a verde row's cause counts nothing;
      * a cause of spaces is no cause; another corte's cause does not count */
-    Semaforo s1, s2;
+    Semaforo s1 = SEM_NINGUNO, s2 = SEM_NINGUNO;
     int64_t rojo = act_id(f.p, com, "AO.6.1", &s1);
     CHECK_INT(s1, SEM_ROJO);
     int64_t verde = 0;
