@@ -75,6 +75,9 @@ int arbol_filas_find(const ArbolFilas *r, int node);    /* row index or -1 */
 void arbol_filas_expand_all(ArbolFilas *r, bool on);
 /* Expands the shown ancestors of node so that it becomes visible. */
 void arbol_filas_reveal(ArbolFilas *r, int node);
+/* Reveals node, rebuilds the rows and sets *sel to its row (left as it was
+ * when a filter hides node): what every "go to this node" of the tree does. */
+void arbol_filas_select(ArbolFilas *r, int node, int *sel);
 
 /* Month masks: all nodes (once, at load), or node and its ancestors after
  * an edit (each ancestor ORs its children: O(depth × children)). */

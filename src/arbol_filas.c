@@ -145,6 +145,15 @@ int arbol_filas_find(const ArbolFilas *r, int node)
     return -1;
 }
 
+void arbol_filas_select(ArbolFilas *r, int node, int *sel)
+{
+    arbol_filas_reveal(r, node);
+    arbol_filas_rebuild(r);
+    int ix = arbol_filas_find(r, node);
+    if (ix >= 0)
+        *sel = ix;
+}
+
 void arbol_filas_expand_all(ArbolFilas *r, bool on)
 {
     arbol_filas_sync(r);

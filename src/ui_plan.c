@@ -14,15 +14,6 @@
 static const int MOVE = UI_HANDLED | UI_REDRAW;
 static const int REBUILD = UI_HANDLED | UI_REDRAW | UI_REBUILD;
 
-static void select_node(App *a, int node)
-{
-    arbol_filas_reveal(a->rows, node);
-    arbol_filas_rebuild(a->rows);
-    int ix = arbol_filas_find(a->rows, node);
-    if (ix >= 0)
-        a->lista.sel = ix;
-}
-
 /* ---- the tree ---- */
 
 static int on_left(App *a, int k)
@@ -399,7 +390,7 @@ static int on_move_to(App *a, int k)
         if (ok) {
             arbol_filas_mask_update(a->rows, old);
             arbol_filas_mask_update(a->rows, n);
-            select_node(a, n);
+            arbol_filas_select(a->rows, n, &a->lista.sel);
         }
         r = ui_plan_saved(a, ok, &err);
     }
@@ -494,7 +485,7 @@ static void plan_changed(App *a, UiCambio what, bool showing)
     /* on the plan, show where the change went back to */
     if (showing && info->nodos.n > 0 && !a->plan->nodes[info->nodos.v[0]].deleted &&
         arbol_filas_is_shown(a->rows, info->nodos.v[0]))
-        select_node(a, info->nodos.v[0]);
+        arbol_filas_select(a->rows, info->nodos.v[0], &a->lista.sel);
 }
 
 /* Back on the plan: the tree selects the actividad last seen there. */
@@ -504,7 +495,7 @@ static bool plan_open(App *a, Vista from, const UiPedido *p)
     int node = p->nodo;
     ui_plan_ver_refiltrar(a);   /* seguimiento may have been edited there */
     if (node > 0 && !a->plan->nodes[node].deleted)
-        select_node(a, node);
+        arbol_filas_select(a->rows, node, &a->lista.sel);
     a->lista.sel = arbol_filas_rebuild_keep(a->rows, a->lista.sel, ui_sel_node(a));
     return true;
 }

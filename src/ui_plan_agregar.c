@@ -11,16 +11,6 @@
 
 static const int MOVE = UI_HANDLED | UI_REDRAW;
 
-/* The new node selected, its branch unfolded (as ui_plan.c selects). */
-static void select_node(App *a, int node)
-{
-    arbol_filas_reveal(a->rows, node);
-    arbol_filas_rebuild(a->rows);
-    int ix = arbol_filas_find(a->rows, node);
-    if (ix >= 0)
-        a->lista.sel = ix;
-}
-
 static bool femenino(NodeKind k) { return k == NODE_META || k == NODE_ACTIVIDAD; }
 
 int ui_plan_add(App *a, bool as_child)
@@ -109,7 +99,7 @@ int ui_plan_add(App *a, bool as_child)
     if (ok) {
         arbol_filas_rebuild(a->rows);   /* a named implicit level is a row now */
         arbol_filas_mask_update(a->rows, made);
-        select_node(a, made);
+        arbol_filas_select(a->rows, made, &a->lista.sel);
     }
     return ui_plan_saved(a, ok, &err);
 }

@@ -147,15 +147,6 @@ static void refiltrar(App *a)
     free(resp);
 }
 
-static void seleccionar(App *a, int node)
-{
-    arbol_filas_reveal(a->rows, node);
-    arbol_filas_rebuild(a->rows);
-    int ix = arbol_filas_find(a->rows, node);
-    if (ix >= 0)
-        a->lista.sel = ix;
-}
-
 /* The rows a paste or move changed: masks of the old and new places. */
 static void tras_pegar(App *a, const IntVec *antes, const RamaResultado *r)
 {
@@ -167,7 +158,7 @@ static void tras_pegar(App *a, const IntVec *antes, const RamaResultado *r)
         arbol_filas_mask_update(a->rows, r->nodos.v[i]);
     refiltrar(a);
     if (r->nodos.n)
-        seleccionar(a, r->nodos.v[0]);
+        arbol_filas_select(a->rows, r->nodos.v[0], &a->lista.sel);
 }
 
 static void status_pegado(App *a, const char *verbo, const Plan *p, const RamaResultado *r)

@@ -11,15 +11,6 @@
 static const int MOVE = UI_HANDLED | UI_REDRAW;
 static const int REBUILD = UI_HANDLED | UI_REDRAW | UI_REBUILD;
 
-static void select_node(App *a, int node)
-{
-    arbol_filas_reveal(a->rows, node);
-    arbol_filas_rebuild(a->rows);
-    int ix = arbol_filas_find(a->rows, node);
-    if (ix >= 0)
-        a->lista.sel = ix;
-}
-
 /* ---- search ---- */
 
 static int search_from(App *a, int dir)
@@ -35,7 +26,7 @@ static int search_from(App *a, int dir)
                   arbol_filas_filtrado(a->rows) ? " con los filtros puestos (Esc los quita)" : "");
         return MOVE;
     }
-    select_node(a, n);
+    arbol_filas_select(a->rows, n, &a->lista.sel);
     int pos;
     int total = arbol_filas_search_count(a->rows, a->busqueda, n, &pos);
     if (wrapped)
@@ -171,7 +162,7 @@ static int on_goto(App *a)
         bool filtrada = !arbol_filas_is_shown(a->rows, target);
         if (filtrada)
             sin_filtros(a);
-        select_node(a, target);
+        arbol_filas_select(a->rows, target, &a->lista.sel);
         int u = p->nodes[target].unidad;
         ui_status(a, false, "Actividad %s · %s%s", p->nodes[target].codigo,
                   u >= 0 ? p->unidades[u].nombre : "(sin unidad)",

@@ -98,6 +98,18 @@ TEST(collapse_expand_and_reveal)
                f.eje2);
     CHECK_INT(arbol_filas_find(r, f.a21), 5);
     CHECK_INT(arbol_filas_find(r, f.a11), -1);
+    /* select: revealed, rebuilt and chosen at once; a node a filter hides
+     * leaves the selection where it was */
+    int sel = 0;
+    arbol_filas_expand_all(r, false);
+    arbol_filas_select(r, f.a21, &sel);
+    CHECK_INT(sel, 5);
+    CHECK_INT(r->rows[sel].node, f.a21);
+    arbol_filas_set_filter(r, 0, NULL);   /* Planificación: a21 is Finanzas' */
+    sel = 1;
+    arbol_filas_select(r, f.a21, &sel);
+    CHECK_INT(sel, 1);
+    arbol_filas_set_filter(r, -1, NULL);
     arbol_filas_expand_all(r, true);
     arbol_filas_rebuild(r);
     CHECK_INT(r->nrows, 13);
