@@ -70,38 +70,10 @@ bool cmd_lote_borrar(Db *db, Plan *p, const int *nodes, int n, int *borrados, Po
         free(t);
         return false;
     }
-    for (int i = 0; i < nt; i++)
-        if (corte_congelado_borrado(p, t[i], err)) {
-            free(t);
-            return false;
-        }
-    int acts = 0;
-    for (int i = 0; i < nt; i++)
-        acts += plan_count_actividades(p, t[i]);
-    char *desc = xasprintf("Borrar %d elemento%s (con %d actividad%s)", nt, nt == 1 ? "" : "s",
-                           acts, acts == 1 ? "" : "es");
-    bool ok = db_begin(db, err);
-    if (!ok) {
-        free(desc);
-        free(t);
-        return false;
-    }
-    int64_t accion = store_lote_begin(db, p->id, desc, err);
-    ok = accion > 0;
-    for (int i = 0; ok && i < nt; i++) {
-        char *antes = cmd_node_desc(p, t[i]);
-        ok = store_check_subtree(db, p, t[i], err) && store_delete_node(db, p, t[i], err) &&
-             cmd_log_node(db, accion, p, t[i], CAMBIO_BAJA, "baja", antes, NULL, "Borrar", err);
-        free(antes);
-    }
-    ok = ok && store_lote_end(db, accion, err);
-    ok = cmd_tx_end(db, ok, err);
-    if (ok) {
-        for (int i = 0; i < nt; i++)
-            plan_remove_node(p, t[i]);
+    /* one action, one undo step: the delete every level uses (cmd.c) */
+    bool ok = cmd_delete_many(db, p, t, nt, err);
+    if (ok)
         *borrados = nt;
-    }
-    free(desc);
     free(t);
     return ok;
 }
