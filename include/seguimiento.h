@@ -49,6 +49,7 @@ bool seguimiento_set_observaciones(Db *db, Plan *p, int node, int corte, const c
                                    PoaErr *err);
 bool seguimiento_set_evidencia(Db *db, Plan *p, int node, int corte, const char *text,
                                PoaErr *err);
+bool seguimiento_set_causa(Db *db, Plan *p, int node, int corte, const char *text, PoaErr *err);
 
 /* Closes corte N (who = user_name(), when = now). Refused when already
  * closed. */

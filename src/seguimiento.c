@@ -236,6 +236,12 @@ bool seguimiento_set_evidencia(Db *db, Plan *p, int node, int corte, const char 
     return seguimiento_editar(db, p, node, corte, &c, NULL, err);
 }
 
+bool seguimiento_set_causa(Db *db, Plan *p, int node, int corte, const char *text, PoaErr *err)
+{
+    SegCambio c = {.causa = text ? text : ""};
+    return seguimiento_editar(db, p, node, corte, &c, NULL, err);
+}
+
 /* Writes corte state ne in one transaction with its log rows; installs it
  * in the model after the commit. Takes ownership of ne's strings. */
 static bool corte_guardar(Db *db, Plan *p, int corte, CorteEstado *ne, const char *desc,
