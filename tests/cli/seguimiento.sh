@@ -47,6 +47,10 @@ cabe=$(printf 'ñ%.0s' $(seq 32767))
 expect_code 2 "$POA" seguimiento "$DB" --corte 3 --actividad AO.6.1 --unidad "Comercialización" --causa "$largo"
 expect_grep "$TMP/err" "poa: --causa de la actividad «AO.6.1», corte 3: el texto tiene 32768 caracteres y una celda de Excel admite hasta 32.767; acórtelo"
 expect_code 0 "$POA" seguimiento "$DB" --corte 3 --actividad AO.6.1 --unidad "Comercialización" --causa "$cabe"
+# an empty --causa clears it: the red row counts again
+expect_code 0 "$POA" seguimiento "$DB" --corte 3 --actividad AO.6.1 --unidad "Comercialización" --causa ""
+expect_not_grep "$TMP/out" "causa y medida:"
+check "sin causa no volvió a 7" test "$(sin_causa)" = 7
 cp "$DB" "$TMP/antes.db"
 expect_code 2 "$POA" seguimiento "$DB" --corte 3 --actividad AO.6.1 --unidad "Comercialización" --real setenta
 expect_grep "$TMP/err" "«setenta» no es un valor real"
