@@ -1,5 +1,5 @@
 /* seguimiento.c — the follow-up edits of a corte (real, observaciones,
- * evidencia) and closing/reopening a corte: one transaction each, logged. */
+ * evidencia, causa) and closing/reopening a corte: one transaction each, logged. */
 #include "seguimiento.h"
 
 #include <ctype.h>

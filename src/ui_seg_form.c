@@ -1,8 +1,7 @@
 /* ui_seg_form.c — the seguimiento form screen: one actividad at the corte
  * (targets, what was reported at each corte, % de ejecución and semáforo,
  * observaciones, evidencia, causa y medida correctiva), its fields edited one
- * by one; RePág/AvPág go
- * through the unit's actividades (the rows of ui_seg.c). */
+ * by one; RePág/AvPág go through the unit's actividades (the rows of ui_seg.c). */
 #include <stdlib.h>
 #include <string.h>
 
