@@ -63,6 +63,9 @@ void arbol_filas_sync(ArbolFilas *r);
 /* The children of node as shown: implicit levels replaced by their children. */
 void arbol_filas_kids(const Plan *p, int node, IntVec *out);
 int arbol_filas_nkids(const Plan *p, int node);
+/* True for an objetivo whose eje is implicit while the plan has named ejes:
+ * its row sits among the ejes and the tree says «(sin eje)» in front. */
+bool arbol_filas_sin_eje(const Plan *p, int node);
 
 /* Recomputes the visible rows: work proportional to the rows shown plus
  * the children of expanded nodes, never the whole plan (unless all of it

@@ -39,6 +39,7 @@ typedef struct {
     const char *orden;      /* recoleccion --orden nombre|estado|pct|faltan */
     bool reemplazar;        /* nuevo-anio --reemplazar */
     bool forzar;            /* importar --forzar: a capture's conflicts take its value */
+    const char *causa;      /* seguimiento --causa: cause and corrective measure */
 } Args;
 
 /* Prints "poa: <msg>" and the hint to stderr; returns EXIT_USO. */

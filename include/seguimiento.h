@@ -1,5 +1,5 @@
 /* seguimiento.h — the quarterly follow-up edits a user makes, with no curses:
- * set the real acumulado, observaciones and evidencia of an actividad at a
+ * set the real acumulado, observaciones, evidencia and causa of an actividad at a
  * corte, and close or reopen a corte. Each call is one user action: one
  * transaction with its change-log rows; the model changes only after the
  * commit, so a failed action leaves both the file and the model as they were.
@@ -49,6 +49,7 @@ bool seguimiento_set_observaciones(Db *db, Plan *p, int node, int corte, const c
                                    PoaErr *err);
 bool seguimiento_set_evidencia(Db *db, Plan *p, int node, int corte, const char *text,
                                PoaErr *err);
+bool seguimiento_set_causa(Db *db, Plan *p, int node, int corte, const char *text, PoaErr *err);
 
 /* Closes corte N (who = user_name(), when = now). Refused when already
  * closed. */

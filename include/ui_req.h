@@ -25,7 +25,7 @@
     /* the seguimiento screens */                                                         \
     R(SEG_ENTER) R(SEG_DIGIT) R(SEG_REAL) R(SEG_OBS) R(SEG_EVID) R(SEG_UNIDAD)            \
     R(CORTE_PICK) R(CORTE_CLOSE) R(TABLERO_GRUPO) R(TABLERO_ORDEN)                        \
-    R(RECOLECCION_ORDEN)                                                                  \
+    R(RECOLECCION_ORDEN) R(SEG_CAUSA)                                                     \
     /* global: every screen (ui_main.c) */                                                \
     R(HELP) R(EXPORT) R(IMPORT) R(UNDO) R(REDRAW) R(QUIT)                                           \
     R(VIEW_FORM) R(VIEW_TABLA) R(VIEW_TABLERO) R(BACK)                                    \

@@ -19,7 +19,7 @@ typedef struct {
 enum { C_COD, C_ACC, C_LID, C_RESP, C_META, C_T1, C_T2, C_T3, C_T4, C_REAL, C_PCT, C_OBS, NCOL };
 
 /* The form's fields. */
-typedef enum { SEG_CAMPO_REAL = 0, SEG_CAMPO_OBS, SEG_CAMPO_EVID, SEG_NCAMPOS } SegCampo;
+typedef enum { SEG_CAMPO_REAL = 0, SEG_CAMPO_OBS, SEG_CAMPO_EVID, SEG_CAMPO_CAUSA, SEG_NCAMPOS } SegCampo;
 
 typedef struct UiSeg {
     /* one unit's actividades under their objetivo rows, built when the unit

@@ -86,6 +86,20 @@ int arbol_filas_nkids(const Plan *p, int node)
     return c;
 }
 
+bool arbol_filas_sin_eje(const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    if (n->kind != NODE_OBJETIVO || n->parent < 0 || p->nodes[n->parent].kind != NODE_EJE ||
+        p->nodes[n->parent].parent < 0 || !plan_node_implicit(p, n->parent))
+        return false;
+    /* in a plan without ejes the objetivos are the top level: nothing to say */
+    const IntVec *hermanos = &p->nodes[p->nodes[n->parent].parent].kids;
+    for (int i = 0; i < hermanos->n; i++)
+        if (!plan_node_implicit(p, hermanos->v[i]))
+            return true;
+    return false;
+}
+
 static void push_row(ArbolFilas *r, int node, int depth, unsigned last)
 {
     if (r->nrows == r->caprows) {

@@ -53,6 +53,7 @@ static const struct {
     {"--limite", offsetof(Args, limite)},
     {"--restaurar", offsetof(Args, restaurar)},
     {"--orden", offsetof(Args, orden)},
+    {"--causa", offsetof(Args, causa)},
 };
 
 static int text_opt(const char *o)

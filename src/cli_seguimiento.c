@@ -1,5 +1,6 @@
 /* cli_seguimiento.c — poa seguimiento: the scripted entry of one
- * activity's real, observaciones and evidencia at a corte. */
+ * activity's real, observaciones, evidencia and causa (cause and corrective
+ * measure) at a corte. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,8 @@ static void mostrar_actividad(const Plan *p, int node, int corte, const Config *
         printf("  observaciones:       %s\n", s->observaciones);
     if (*s->evidencia)
         printf("  evidencia:           %s\n", s->evidencia);
+    if (*s->causa)
+        printf("  causa y medida:      %s\n", s->causa);
 }
 
 int cli_seguimiento(const Args *a, const Config *cfg)
@@ -38,8 +41,8 @@ int cli_seguimiento(const Args *a, const Config *cfg)
     if (a->npos != 1 || !a->actividad || a->corte == 0)
         return cli_usage_error("seguimiento espera ARCHIVO.db --corte N --actividad CÓDIGO "
                                "[--unidad NOMBRE] [--real V] [--observaciones T] "
-                               "[--evidencia T]%s", "");
-    SegCambio c = {.observaciones = a->observaciones, .evidencia = a->evidencia};
+                               "[--evidencia T] [--causa T]%s", "");
+    SegCambio c = {.observaciones = a->observaciones, .evidencia = a->evidencia, .causa = a->causa};
     PoaErr err = {{0}};
     if (a->real) {
         c.set_real = true;
@@ -49,14 +52,17 @@ int cli_seguimiento(const Args *a, const Config *cfg)
         }
     }
     /* Excel's limit for a cell: bad input (exit 2), before the file is opened */
-    bool obs_largo = a->observaciones && cmd_texto_largo(a->observaciones) > CMD_TEXTO_MAX;
-    if (obs_largo || (a->evidencia && cmd_texto_largo(a->evidencia) > CMD_TEXTO_MAX)) {
-        fprintf(stderr, "poa: %s de la actividad «%s», corte %d: el texto tiene %zu caracteres "
-                "y una celda de Excel admite hasta 32.767; acórtelo\n",
-                obs_largo ? "--observaciones" : "--evidencia", a->actividad, a->corte,
-                cmd_texto_largo(obs_largo ? a->observaciones : a->evidencia));
-        return EXIT_USO;
-    }
+    const struct {
+        const char *opt, *text;
+    } textos[] = {{"--observaciones", a->observaciones}, {"--evidencia", a->evidencia},
+                  {"--causa", a->causa}};
+    for (size_t i = 0; i < POA_ARRAY_LEN(textos); i++)
+        if (textos[i].text && cmd_texto_largo(textos[i].text) > CMD_TEXTO_MAX) {
+            fprintf(stderr, "poa: %s de la actividad «%s», corte %d: el texto tiene %zu caracteres "
+                    "y una celda de Excel admite hasta 32.767; acórtelo\n",
+                    textos[i].opt, a->actividad, a->corte, cmd_texto_largo(textos[i].text));
+            return EXIT_USO;
+        }
     Db *db;
     int code = EXIT_OK;
     Plan *p = cli_open_file_plan(a, cfg, a->pos[0], DB_EXISTING, &db, &code);

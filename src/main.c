@@ -37,7 +37,7 @@ static const char USO[] =
     "  poa verificar ARCHIVO.db [--corte N] [--json]    revisa el plan y el seguimiento; sale con 1\n"
     "                                                   si hay errores (alias: check)\n"
     "  poa seguimiento ARCHIVO.db --corte N --actividad CÓDIGO [--unidad NOMBRE]\n"
-    "        [--real VALOR] [--observaciones TEXTO] [--evidencia TEXTO]\n"
+    "        [--real VALOR] [--observaciones TEXTO] [--evidencia TEXTO] [--causa TEXTO]\n"
     "                                                   registra el avance de una actividad\n"
     "                                                   (alias: report)\n"
     "  poa corte ARCHIVO.db cerrar N                    cierra el corte N (alias: cut close)\n"

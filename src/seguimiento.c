@@ -1,5 +1,5 @@
 /* seguimiento.c — the follow-up edits of a corte (real, observaciones,
- * evidencia) and closing/reopening a corte: one transaction each, logged. */
+ * evidencia, causa) and closing/reopening a corte: one transaction each, logged. */
 #include "seguimiento.h"
 
 #include <ctype.h>
@@ -233,6 +233,12 @@ bool seguimiento_set_evidencia(Db *db, Plan *p, int node, int corte, const char 
                                PoaErr *err)
 {
     SegCambio c = {.evidencia = text ? text : ""};
+    return seguimiento_editar(db, p, node, corte, &c, NULL, err);
+}
+
+bool seguimiento_set_causa(Db *db, Plan *p, int node, int corte, const char *text, PoaErr *err)
+{
+    SegCambio c = {.causa = text ? text : ""};
     return seguimiento_editar(db, p, node, corte, &c, NULL, err);
 }
 

@@ -164,6 +164,8 @@ static void tree_label(const App *a, const ArbolFila *row, char *out, size_t n)
     else
         sb_append(&b, a->rows->expanded[row->node] ? ui_glyph(a, "▾", "v") : ui_glyph(a, "▸", ">"));
     sb_append(&b, " ");
+    if (arbol_filas_sin_eje(p, row->node))   /* it sits among the ejes: not one of them */
+        sb_append(&b, ui_glyph(a, "(sin eje) · ", "(sin eje) - "));
     if (nd->codigo[0]) {
         sb_append(&b, nd->codigo);
         sb_append(&b, " ");

@@ -409,6 +409,11 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
         snprintf(prompt, sizeof prompt, "Observaciones %s de %s (%s separa párrafos):",
                  POA_TRIM_RANGO[a->corte - 1], cod, a->utf8 ? "¶" : "|");
         break;
+    case SEG_CAMPO_CAUSA:   /* a workbook's cell may hold line breaks, as observaciones */
+        init = obs_para_editar(a, sg->causa);
+        snprintf(prompt, sizeof prompt, "Causa y medida correctiva %s de %s (%s separa párrafos):",
+                 POA_TRIM_RANGO[a->corte - 1], cod, a->utf8 ? "¶" : "|");
+        break;
     default:
         init = xstrdup(sg->evidencia);
         snprintf(prompt, sizeof prompt, "Evidencia %s de %s:", POA_TRIM_RANGO[a->corte - 1], cod);
@@ -421,7 +426,7 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
     if (!ok)
         return cancel;
     PoaErr err = {{0}};
-    if (campo == SEG_CAMPO_OBS) {
+    if (campo == SEG_CAMPO_OBS || campo == SEG_CAMPO_CAUSA) {
         char *t = obs_de_editar(a, v);
         free(v);
         v = t;
@@ -442,7 +447,9 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
         }
         igual = mismo_valor(&nv, &sg->real);
     } else {
-        igual = strcmp(v, campo == SEG_CAMPO_OBS ? sg->observaciones : sg->evidencia) == 0;
+        igual = strcmp(v, campo == SEG_CAMPO_OBS     ? sg->observaciones
+                          : campo == SEG_CAMPO_CAUSA ? sg->causa
+                                                     : sg->evidencia) == 0;
     }
     if (igual) {
         ui_status(a, false, "Sin cambios");
@@ -453,6 +460,7 @@ int ui_seg_edit(App *a, int node, SegCampo campo, const char *inicial)
     rollup_antes(a, node, &antes);
     ok = campo == SEG_CAMPO_REAL  ? seguimiento_set_real(a->db, a->plan, node, a->corte, v, &err)
          : campo == SEG_CAMPO_OBS ? seguimiento_set_observaciones(a->db, a->plan, node, a->corte, v, &err)
+         : campo == SEG_CAMPO_CAUSA ? seguimiento_set_causa(a->db, a->plan, node, a->corte, v, &err)
                               : seguimiento_set_evidencia(a->db, a->plan, node, a->corte, v, &err);
     free(v);
     /* a refused edit may have re-read the row from the file (another
@@ -516,7 +524,7 @@ static int corte_close(App *a)
         char l1[128];
         snprintf(l1, sizeof l1, "¿Cerrar el corte %d (%s)? Sus valores quedan congelados:", n,
                  POA_TRIM_RANGO[n - 1]);
-        if (!ui_confirm(a, l1, "no se editan real, observaciones ni evidencia hasta reabrirlo.")) {
+        if (!ui_confirm(a, l1, "no se editan real, observaciones, evidencia ni causa hasta reabrirlo.")) {
             ui_status(a, false, "El corte sigue abierto");
             return MOVE;
         }

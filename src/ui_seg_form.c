@@ -1,7 +1,7 @@
 /* ui_seg_form.c — the seguimiento form screen: one actividad at the corte
  * (targets, what was reported at each corte, % de ejecución and semáforo,
- * observaciones, evidencia), its fields edited one by one; RePág/AvPág go
- * through the unit's actividades (the rows of ui_seg.c). */
+ * observaciones, evidencia, causa y medida correctiva), its fields edited one
+ * by one; RePág/AvPág go through the unit's actividades (the rows of ui_seg.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,8 +129,8 @@ static void form_draw(App *a)
     /* observaciones take the lines left over */
     snprintf(t, sizeof t, "Observaciones %s", POA_TRIM_RANGO[a->corte - 1]);
     form_label(a, y++, SEG_CAMPO_OBS, t);
-    /* evidencia and umbrales below, and the unit's cause when it sent one */
-    int rest = bottom - y + 1 - 2 - (sg->causa[0] != '\0');
+    /* evidencia, causa and umbrales below */
+    int rest = bottom - y + 1 - 3;
     int need = sg->observaciones[0] ? lines_of(sg->observaciones, a->W - 6) : 1;
     int nl = need < rest ? need : rest;
     if (nl < 1)
@@ -146,17 +146,21 @@ static void form_draw(App *a)
         ui_put(y++, 32, a->W - 32, sg->evidencia[0] ? 0 : A_DIM, sg->evidencia[0] ? e : "(ninguna)");
         free(e);
     }
-    if (y <= bottom && sg->causa[0]) {
-        /* shown, not edited here: it comes from the unit's capture workbook */
-        ui_put(y, 0, 31, lab, "  Causa y medida correctiva");
+    if (y <= bottom) {
+        /* one line; amarillo and rojo ask for one («¿Quién falta?» counts them) */
+        form_label(a, y, SEG_CAMPO_CAUSA, "Causa y medida correctiva");
+        bool pide = r.estado == ESTADO_REPORTADA &&
+                    (r.semaforo == SEM_AMARILLO || r.semaforo == SEM_ROJO);
         char *c = ui_seg_una_linea(sg->causa);
-        ui_put(y++, 32, a->W - 32, 0, c);
+        int ca = sg->causa[0] ? 0 : pide ? sa : (int)A_DIM;
+        ui_put(y++, 32, a->W - 32, ca,
+               sg->causa[0] ? c : pide ? "(falta: se pide en amarillo y rojo)" : "(ninguna)");
         free(c);
     }
     if (y <= bottom) {
         char vv[32], aa[32];
         snprintf(t, sizeof t, "  Umbrales: verde %s %s, amarillo %s %s, rojo debajo; gris: nada "
-                 "programado al corte. Enter o r/o/v editan.",
+                 "programado al corte. Enter o r/o/v/a editan.",
                  a->utf8 ? "≥" : ">=", num_format_pct(a->cfg->umbrales.verde, vv, sizeof vv),
                  a->utf8 ? "≥" : ">=", num_format_pct(a->cfg->umbrales.amarillo, aa, sizeof aa));
         ui_put(y++, 0, a->W, A_DIM, t);
@@ -197,6 +201,7 @@ static int form_request(App *a, UiReq req, int key)
     case REQ_SEG_REAL: return form_editar(a, SEG_CAMPO_REAL);
     case REQ_SEG_OBS: return form_editar(a, SEG_CAMPO_OBS);
     case REQ_SEG_EVID: return form_editar(a, SEG_CAMPO_EVID);
+    case REQ_SEG_CAUSA: return form_editar(a, SEG_CAMPO_CAUSA);
     default: return ui_seg_corte_request(a, req);
     }
 }

@@ -35,7 +35,7 @@ keys Enter
 wait_for '├─▾ Financiero (1)'
 keys '*'
 wait_for '1/11'        # everything folded: the eleven ejes as spelled
-has '├─▸ (objetivo sin texto) (1)'
+has '├─▸ (sin eje) · (objetivo sin texto) (1)'   # not an eje: decisiones.md
 keys '*'
 wait_for '1/297'
 

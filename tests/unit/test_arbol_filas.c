@@ -314,6 +314,34 @@ TEST(search_counts_matches_and_tells_when_it_wraps)
     plan_free(f.p);
 }
 
+/* An objetivo under an implicit eje rises to the ejes' level; among real
+ * ejes it is marked «sin eje», in a plan without ejes it is not. */
+TEST(objetivo_without_eje_among_ejes_is_marked)
+{
+    Fix f = fix_new();
+    int eje0 = plan_add_node(f.p, NODE_EJE, 0, 0, -1, -1, "", "");
+    int obj0 = plan_add_node(f.p, NODE_OBJETIVO, 0, eje0, -1, -1, "", "");
+    int meta0 = plan_add_node(f.p, NODE_META, 0, obj0, -1, 0, "", "Meta sin objetivo");
+    ArbolFilas *r = arbol_filas_new(f.p);
+    arbol_filas_rebuild(r);
+    int i = arbol_filas_find(r, obj0);
+    CHECK(i >= 0);
+    CHECK_INT(r->rows[i].depth, 0);
+    CHECK(arbol_filas_sin_eje(f.p, obj0));
+    CHECK(!arbol_filas_sin_eje(f.p, f.obj1));     /* under its eje */
+    CHECK(!arbol_filas_sin_eje(f.p, f.eje1));
+    CHECK(!arbol_filas_sin_eje(f.p, meta0));      /* one level down: its objetivo says it */
+    arbol_filas_free(r);
+    plan_free(f.p);
+    /* a plan without ejes: its objetivos are the top level, nothing to say */
+    Plan *p = plan_new("Caja", 2024);
+    plan_add_unidad(p, 1, "Planificación", "", "");
+    int e = plan_add_node(p, NODE_EJE, 0, 0, -1, -1, "", "");
+    int o = plan_add_node(p, NODE_OBJETIVO, 0, e, -1, -1, "1", "Objetivo");
+    CHECK(!arbol_filas_sin_eje(p, o));
+    plan_free(p);
+}
+
 int main(void)
 {
     RUN(small_plan_opens_expanded_and_implicit_levels_vanish);
@@ -324,5 +352,6 @@ int main(void)
     RUN(rebuild_keeps_the_selected_node);
     RUN(filter_by_seguimiento_state_at_the_corte);
     RUN(search_counts_matches_and_tells_when_it_wraps);
+    RUN(objetivo_without_eje_among_ejes_is_marked);
     return t_finish();
 }
