@@ -22,7 +22,7 @@ typedef struct {
     int corte;
     int anio;
     bool json;
-    const char *pos[16];    /* importar takes several files */
+    const char **pos;       /* importar takes any number of files (cli_args_free) */
     int npos;
     /* seguimiento, corte, unificar (issue 4) */
     const char *actividad;
@@ -50,6 +50,8 @@ bool cli_option_takes_value(const char *opt);
 /* Parses options anywhere on the line from argv[start] (NULL entries are
  * skipped); EXIT_OK or EXIT_USO. */
 int cli_parse_args(int argc, char **argv, int start, Args *a);
+/* What cli_parse_args allocated; a NULL or zeroed Args is fine. */
+void cli_args_free(Args *a);
 /* Loads config.ini; its warnings go to stderr, or into *keep (not NULL)
  * for the interface, which shows them on its screen. */
 bool cli_load_config(const Args *a, Config *cfg, ConfigAvisos *keep);

@@ -71,6 +71,10 @@ bool cli_option_takes_value(const char *o)
 
 int cli_parse_args(int argc, char **argv, int start, Args *a)
 {
+    /* a slot per argument: `poa importar plan.db captura-*.xlsx` gets one
+     * workbook per unit, as many as the institution has */
+    if (!a->pos)
+        a->pos = xcalloc((size_t)(argc > 0 ? argc : 1), sizeof *a->pos);
     for (int i = start; i < argc; i++) {
         const char *o = argv[i];
         if (!o)
@@ -111,11 +115,18 @@ int cli_parse_args(int argc, char **argv, int start, Args *a)
         }
         if (o[0] == '-' && o[1] == '-')
             return cli_usage_error("opción desconocida «%s»", o);
-        if (a->npos >= (int)POA_ARRAY_LEN(a->pos))
-            return cli_usage_error("sobra el argumento «%s»", o);
         a->pos[a->npos++] = o;
     }
     return EXIT_OK;
+}
+
+void cli_args_free(Args *a)
+{
+    if (!a)
+        return;
+    free(a->pos);
+    a->pos = NULL;
+    a->npos = 0;
 }
 
 bool cli_load_config(const Args *a, Config *cfg, ConfigAvisos *keep)

@@ -89,11 +89,13 @@ static void texto(const Plan *p, const Recoleccion *r, StrBuf *b)
     sb_appendf(b, "  %11d  %9d  ", r->sin_reporte, r->sin_causa);
     celda(b, pct_texto(r->has_pct, r->pct, x, sizeof x), 5, true);
     sb_append(b, "\n\n");
-    sb_appendf(b, "%d unidades — devueltas: %d · pendientes: %d · vencidas: %d · no enviadas: %d\n",
-               r->nfilas, r->n_estado[RECOL_DEVUELTA], r->n_estado[RECOL_PENDIENTE],
-               r->n_estado[RECOL_VENCIDA], r->n_estado[RECOL_NO_ENVIADA]);
-    sb_appendf(b, "%d de %d actividades vencen al corte; %d sin reporte; %d en amarillo o rojo "
-               "sin causa.\n", r->vencidas, r->actividades, r->sin_reporte, r->sin_causa);
+    sb_appendf(b, "%d %s — devueltas: %d · pendientes: %d · vencidas: %d · no enviadas: %d\n",
+               r->nfilas, num_plural(r->nfilas, "unidad", "unidades"), r->n_estado[RECOL_DEVUELTA],
+               r->n_estado[RECOL_PENDIENTE], r->n_estado[RECOL_VENCIDA],
+               r->n_estado[RECOL_NO_ENVIADA]);
+    sb_appendf(b, "%d de %d %s %s al corte; %d sin reporte; %d en amarillo o rojo sin causa.\n",
+               r->vencidas, r->actividades, num_plural(r->actividades, "actividad", "actividades"),
+               r->vencidas == 1 ? "vence" : "vencen", r->sin_reporte, r->sin_causa);
     /* the files: which workbook went out, and which came back */
     bool titulo = false;
     for (int i = 0; i < r->nfilas; i++) {

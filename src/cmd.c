@@ -90,6 +90,8 @@ char *cmd_node_desc(const Plan *p, int node)
     const Node *n = &p->nodes[node];
     char t[64];
     u8_fit_copy(n->texto, 40, false, t, sizeof t);
+    if (!n->codigo[0] && !t[0])   /* «objetivo «»» names nothing the tree shows */
+        return xasprintf("%s sin texto", kind_label(p, node));
     return xasprintf("%s «%s%s%s»", kind_label(p, node), n->codigo, n->codigo[0] ? " " : "", t);
 }
 

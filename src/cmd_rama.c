@@ -232,6 +232,8 @@ typedef struct {
     int nunidades0;      /* dst's units before: those after it were created */
     RamaResultado *res;
     PoaErr *err;
+    char *de;            /* the top node's code changed de → a: "de.1" becomes "a.1" */
+    const char *a;
 } Pega;
 
 /* The unit in dst for src's unit su (same plan: itself; another plan: the
@@ -299,8 +301,16 @@ static bool copiar_nodo(Pega *g, int sn, int parent, int pos, const char *codigo
         const Node *c = &g->src->nodes[kids[i]];
         int u = c->kind == NODE_META ? unidad_destino(g, c->unidad) : dst->nodes[ix].unidad;
         int child;
+        /* a copied entregable renumbered 1 → 3 takes its actividades along
+         * (1.1 → 3.1): left as they were they repeat the originals' codes
+         * in the unit, and a code no longer tells them apart */
+        size_t dl = g->de ? strlen(g->de) : 0;
+        char *cod = dl && strncmp(c->codigo, g->de, dl) == 0 && c->codigo[dl] == '.'
+                        ? xasprintf("%s%s", g->a, c->codigo + dl)
+                        : xstrdup(c->codigo);
         ok = u != -2 &&
-             copiar_nodo(g, kids[i], ix, dst->nodes[ix].kids.n, c->codigo, c->texto, u, &child);
+             copiar_nodo(g, kids[i], ix, dst->nodes[ix].kids.n, cod, c->texto, u, &child);
+        free(cod);
     }
     free(kids);
     return ok;
@@ -331,7 +341,14 @@ static bool pegar_copia(Pega *g, int sn, int parent, int pos, int *out)
         txt = i == 1 ? xasprintf("%s%s(copia)", s->texto, sp)
                      : xasprintf("%s%s(copia %d)", s->texto, sp, i);
     }
+    if (cambiado && *s->codigo) {
+        g->de = xstrdup(s->codigo);   /* src may be dst: its nodes move as the copy grows */
+        g->a = cod;
+    }
     bool ok = copiar_nodo(g, sn, parent, pos, cod, txt, u, out);
+    free(g->de);
+    g->de = NULL;
+    g->a = NULL;
     if (ok && cambiado && g->res)
         g->res->codigos++;
     free(cod);
@@ -587,7 +604,7 @@ static bool pegar(Db *db, Plan *dst, Plan *src, const int *nodes, int n, bool co
         free(t);
         return false;
     }
-    Pega g = {db, dst, src, unidad, dst->nunidades, res, err};
+    Pega g = {db, dst, src, unidad, dst->nunidades, res, err, NULL, NULL};
     int64_t accion = store_lote_begin(db, dst->id, desc, err);
     bool ok = accion > 0;
     IntVec added = {0}, made = {0};

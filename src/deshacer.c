@@ -425,6 +425,12 @@ static bool leer_mover(Lectura *l, const CambioFila *r, int node)
         l->padre = true;
         return true;
     }
+    if (strcmp(r->campo, "padre_id") == 0 && k == NODE_EJE) {
+        /* an eje hangs from the plan itself: X and V only change its
+         * place among the ejes, which the "orden" row gives back */
+        l->padre_id = true;
+        return true;
+    }
     if (strcmp(r->campo, "padre_id") == 0 && k > NODE_EJE) {
         char *end;
         int64_t id = r->antes ? strtoll(r->antes, &end, 10) : 0;

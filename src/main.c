@@ -94,6 +94,8 @@ static const struct {
     {"nuevo-anio", "new-year", cli_nuevo_anio},
 };
 
+static int run_args(const Args *ap, int (*fn)(const Args *, const Config *));
+
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
@@ -151,8 +153,17 @@ int main(int argc, char **argv)
     if (fn)
         argv[cmd_at] = NULL; /* consumed: parsing skips it */
     int rc = cli_parse_args(argc, argv, 1, &a);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc == EXIT_OK)
+        rc = run_args(&a, fn);
+    cli_args_free(&a);
+    return rc;
+}
+
+/* The command (fn) or, without one, the interface, on parsed arguments. */
+static int run_args(const Args *ap, int (*fn)(const Args *, const Config *))
+{
+    Args a = *ap;   /* a shallow copy: the caller frees pos */
+    int rc;
     Config cfg;
     ConfigAvisos avisos = {0};
     bool interfaz = !fn && a.npos == 1;

@@ -278,8 +278,8 @@ static int abrir_plan(App *a, int64_t id)
         ui_status(a, true, "No se pudo abrir ese plan: %s", err.msg);
         return MOVE;
     }
-    ui_status(a, false, "Plan de «%s» %d: %d actividades", a->plan->institucion, a->plan->anio,
-              a->plan->nacts);
+    ui_status(a, false, "Plan de «%s» %d: %d %s", a->plan->institucion, a->plan->anio,
+              a->plan->nacts, num_plural(a->plan->nacts, "actividad", "actividades"));
     return UI_HANDLED | UI_REDRAW | UI_REBUILD | UI_RELOADED;
 }
 

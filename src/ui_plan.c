@@ -408,7 +408,9 @@ static int on_renumber(App *a, int k)
     int changed = 0;
     bool ok = cmd_renumber(a->db, a->plan, n, &changed, &err);
     int r = ui_plan_saved(a, ok, &err);
-    if (ok)
+    if (ok && !changed)   /* nothing was written: «Guardado» would say otherwise */
+        ui_status(a, false, "Los códigos ya estaban en orden: no se cambió nada");
+    else if (ok)
         ui_status(a, false, "Guardado: %d código%s nuevo%s", changed, changed == 1 ? "" : "s",
                   changed == 1 ? "" : "s");
     return r;

@@ -111,12 +111,13 @@ static void draw_headers(App *a)
     char tot[512], line1[600];
     presupuesto_texto(ui_plan_presupuestos(a), 0, false, tot, sizeof tot);
     snprintf(line1, sizeof line1, " Presupuesto del plan: %s", tot);
-    ui_put(1, 0, a->tree_w, h, tot[0] && u8_width(line1) <= a->tree_w ? line1 : "");
+    /* the líder column's header is one line: the total may run over its
+     * first, or L would hide the plan's presupuesto */
+    int tot_w = a->tree_w + (a->lider_x >= 0 ? LIDER_W : 0);
+    ui_put(1, 0, tot_w, h, tot[0] && u8_width(line1) <= tot_w ? line1 : "");
     ui_put(2, 0, a->tree_w, h, t);
-    if (a->lider_x >= 0) {
-        ui_put(1, a->lider_x, LIDER_W, h, "");
+    if (a->lider_x >= 0)
         ui_put(2, a->lider_x, LIDER_W, h, " Unidad líder");
-    }
     if (a->grid_x >= 0) {
         for (int q = 0; q < POA_TRIMESTRES; q++) {
             int x = a->grid_x + q * QUARTER_W;

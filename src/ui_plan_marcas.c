@@ -324,7 +324,10 @@ static int mover_marcadas(App *a, const IntVec *v)
     for (int i = 0; i < cand.n; i++)
         items[i] = lugar(p, cand.v[i]);
     char title[128];
-    snprintf(title, sizeof title, "Mover las %d filas marcadas a…", v->n);
+    if (v->n == 1)
+        snprintf(title, sizeof title, "Mover la fila marcada a…");
+    else
+        snprintf(title, sizeof title, "Mover las %d filas marcadas a…", v->n);
     int pick = ui_pick(a, title, items, cand.n, 0);
     for (int i = 0; i < cand.n; i++)
         free(items[i]);
@@ -369,7 +372,10 @@ static int campos_marcadas(App *a, const IntVec *v)
         items[i] = xasprintf("%s", cmd_campo_nombre(CAMPOS[i]));
     items[NC] = xstrdup("Unidad (de sus metas operativas)");
     char title[128];
-    snprintf(title, sizeof title, "Campo para las %d actividades marcadas", na);
+    if (na == 1)
+        snprintf(title, sizeof title, "Campo para la actividad marcada");
+    else
+        snprintf(title, sizeof title, "Campo para las %d actividades marcadas", na);
     int pick = ui_pick(a, title, items, NC + 1, 0);
     for (int i = 0; i <= NC; i++)
         free(items[i]);
@@ -392,7 +398,10 @@ static int campos_marcadas(App *a, const IntVec *v)
         CmdCampo c = CAMPOS[pick];
         char *init = cmd_campo_valor(p, acts[0], c);
         char prompt[160];
-        snprintf(prompt, sizeof prompt, "%s de las %d actividades:", cmd_campo_nombre(c), na);
+        if (na == 1)
+            snprintf(prompt, sizeof prompt, "%s de la actividad marcada:", cmd_campo_nombre(c));
+        else
+            snprintf(prompt, sizeof prompt, "%s de las %d actividades:", cmd_campo_nombre(c), na);
         char *val;
         int ret;
         if (!ui_edit_value(a, prompt, init, &val, &ret)) {

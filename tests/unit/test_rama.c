@@ -36,13 +36,25 @@ static const char *unidad_de(const Plan *p, int node)
 /* b's node y is a copy of a's node x: same level, texts (the top's code
  * and text may differ), every field, months and targets; a new id; no
  * seguimiento; and the same for every child. */
+static const char *copia_de, *copia_a;   /* the top's code, when the copy changed it */
+
 static void check_copia(const Plan *a, int x, const Plan *b, int y, bool top, bool misma_unidad)
 {
     const Node *s = &a->nodes[x], *d = &b->nodes[y];
     CHECK_INT(d->kind, s->kind);
     CHECK(d->id != 0 && (a != b || d->id != s->id));
-    if (!top) {
-        CHECK_STR(d->codigo, s->codigo);
+    if (top) {
+        copia_de = *s->codigo && strcmp(d->codigo, s->codigo) != 0 ? s->codigo : NULL;
+        copia_a = d->codigo;
+    } else {
+        /* under a top whose code changed (1 → 3), "1.2" follows it as "3.2" */
+        size_t dl = copia_de ? strlen(copia_de) : 0;
+        char esperado[128];
+        if (dl && strncmp(s->codigo, copia_de, dl) == 0 && s->codigo[dl] == '.')
+            snprintf(esperado, sizeof esperado, "%s%s", copia_a, s->codigo + dl);
+        else
+            snprintf(esperado, sizeof esperado, "%s", s->codigo);
+        CHECK_STR(d->codigo, esperado);
         CHECK_STR(d->texto, s->texto);
     }
     CHECK_STR(d->indicador, s->indicador);
