@@ -14,7 +14,7 @@ C
 keys Down X G V
 wait_for 'Movido: eje «Finanzas» (con 43 actividades)'
 check <<'C'
-line 5 | grep -qF '├─▸ (objetivo sin texto) (1)' || fail "no se movió: $(line 5)"
+line 5 | grep -qF '├─▸ (sin eje) · (objetivo sin texto) (1)' || fail "no se movió: $(line 5)"
 C
 keys z
 wait_for 'Deshecho: Mover eje «Finanzas» (con 43 actividades)'
@@ -29,6 +29,6 @@ start rama_eje_rehacer 120 40
 keys '*' C-r
 wait_for 'Rehecho: Mover eje «Finanzas» (con 43 actividades)'
 check <<'C'
-line 5 | grep -qF '├─▸ (objetivo sin texto) (1)' || fail "Ctrl-R no lo movió: $(line 5)"
+line 5 | grep -qF '├─▸ (sin eje) · (objetivo sin texto) (1)' || fail "Ctrl-R no lo movió: $(line 5)"
 C
 quit

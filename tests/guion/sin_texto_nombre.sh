@@ -7,7 +7,7 @@ source "$(dirname "$0")/lib.bash"
 import_fixture poa2024_ars_semma.csv
 start sin_texto 120 40
 keys '*' Down Down
-wait_for '├─▸ (objetivo sin texto) (1)'
+wait_for '├─▸ (sin eje) · (objetivo sin texto) (1)'
 keys X G V
 wait_for 'Movido: objetivo sin texto (con 9 actividades)'
 hasnt '«»'
