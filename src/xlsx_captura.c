@@ -5,6 +5,7 @@
 #include "captura.h"
 
 #include <errno.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,60 @@ static void juntar(Plan *p, int node, void *ctx)
         iv_push(j->out, node);
 }
 
+/* Compares two codes by the numbers they hold ("O.E.3" < "O.E.10" < "6":
+ * 3 < 10 < 6 would be wrong, so the runs of digits are compared in turn),
+ * then as text; a code without digits goes after the numbered ones. */
+static int codigo_cmp(const char *a, const char *b)
+{
+    const char *x = a, *y = b;
+    for (;;) {
+        while (*x && !isdigit((unsigned char)*x))
+            x++;
+        while (*y && !isdigit((unsigned char)*y))
+            y++;
+        if (!*x || !*y) {
+            if (*x || *y)
+                return *x ? -1 : 1;   /* the one with more numbers has them first */
+            return strcmp(a, b);
+        }
+        char *ex, *ey;
+        unsigned long long nx = strtoull(x, &ex, 10), ny = strtoull(y, &ey, 10);
+        if (nx != ny)
+            return nx < ny ? -1 : 1;
+        x = ex;
+        y = ey;
+    }
+}
+
+typedef struct {
+    const char *codigo;   /* of the activity's objetivo */
+    int orden, node;      /* the plan's order breaks ties */
+} Orden;
+
+static int orden_cmp(const void *pa, const void *pb)
+{
+    const Orden *a = pa, *b = pb;
+    int c = codigo_cmp(a->codigo, b->codigo);
+    return c ? c : (a->orden > b->orden) - (a->orden < b->orden);
+}
+
+/* The unit's activities with targets, grouped by objetivo in code order (as
+ * the institution's own document lists them), each group in plan order. */
 void captura_actividades(Plan *p, int unidad, IntVec *out)
 {
     Junta j = {unidad, out};
     plan_each_actividad(p, 0, juntar, &j);
+    if (out->n < 2)
+        return;
+    Orden *v = xmalloc(sizeof *v * (size_t)out->n);
+    for (int i = 0; i < out->n; i++) {
+        int o = plan_ancestor(p, out->v[i], NODE_OBJETIVO);
+        v[i] = (Orden){o > 0 ? p->nodes[o].codigo : "", i, out->v[i]};
+    }
+    qsort(v, (size_t)out->n, sizeof *v, orden_cmp);
+    for (int i = 0; i < out->n; i++)
+        out->v[i] = v[i].node;
+    free(v);
 }
 
 /* ---- the workbook ---- */

@@ -54,6 +54,17 @@ for nombre, corte, enviada, archivo, huella, recibida in rows:
     check(archivo.startswith("libros/captura-2024-T3-") and len(huella) == 16, (archivo, huella))
 PY
 cp -r libros enviados   # as they went out, for the tests after the import
+# grouped as the Caja's own document: objetivos in code order (the plan
+# lists O.E.3 and «6» before O.E.1), each group in the plan's order
+check_py "objetivos en orden de código" libros/captura-2024-T3-Comercializacion.xlsx <<'PY'
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Captura"]
+col = [str(ws.cell(r, 1).value or "") for r in range(1, ws.max_row + 1)]
+grupos = [c.split(" ")[0] for c in col if c.startswith(("O.E.", "6 "))]
+check(grupos == ["O.E.1", "O.E.3", "O.E.4", "O.E.5", "6"], grupos)
+acts = [c for c in col if c.startswith("AO.6.")]
+check(acts == ["AO.6.%d" % i for i in range(1, 14)], acts)
+PY
 
 $UNIDAD inspeccionar libros/captura-2024-T3-Comercializacion.xlsx >insp.json
 check_py "protección e identificación" insp.json plan.db <<'PY'
@@ -94,8 +105,8 @@ require expect_code 0 "$POA" importar plan.db libros/*.xlsx
 cp "$TMP/out" importado.txt
 expect_in importado.txt "8 de 8 libros importados; 0 rechazados"
 expect_grep importado.txt '^  AO.3.2 *no vencida *Programada para el cuarto trimestre; se toman: observaciones$'
-expect_grep importado.txt '^  AO.6.1 *nuevo real *479 (31 % rojo); también observaciones — libros/captura-2024-T3-Comercializacion.xlsx:Captura!J9$'
-expect_grep importado.txt '^  AO.6.1 *amarillo o rojo sin causa *31 % rojo y sin «Causa y medida correctiva» — libros/captura-2024-T3-Comercializacion.xlsx:Captura!L9$'
+expect_grep importado.txt '^  AO.6.1 *nuevo real *479 (31 % rojo); también observaciones — libros/captura-2024-T3-Comercializacion.xlsx:Captura!J22$'
+expect_grep importado.txt '^  AO.6.1 *amarillo o rojo sin causa *31 % rojo y sin «Causa y medida correctiva» — libros/captura-2024-T3-Comercializacion.xlsx:Captura!L22$'
 expect_grep importado.txt '^  AO.4.1 *sin reporte *sin real en el libro ni en poa'
 require expect_code 0 "$POA" exportar plan.db --csv calculado.csv --corte 3
 check_py "% de ejecución publicado" "$CAJA" calculado.csv <<'PY'
@@ -168,12 +179,12 @@ expect_in "$TMP/err" "importe los libros de captura aparte"
 # ---- an invalid value: named by its cell; the rest of the file imports ----
 require expect_code 0 "$POA" exportar plan.db --xlsx ai.xlsx --informe captura --corte 3 \
     --unidad "Auditoría Interna"
-$UNIDAD poner ai.xlsx J7 "casi todo"
-$UNIDAD poner ai.xlsx J16 1
-$UNIDAD poner ai.xlsx M16 "Informe entregado en octubre."
+$UNIDAD poner ai.xlsx J10 "casi todo"
+$UNIDAD poner ai.xlsx J13 1
+$UNIDAD poner ai.xlsx M13 "Informe entregado en octubre."
 expect_code 2 "$POA" importar plan.db ai.xlsx
-expect_grep "$TMP/out" '^  AO.3.1 *valor inválido *«casi todo» no es un número; el real no se toma — ai.xlsx:Captura!J7$'
-expect_grep "$TMP/out" '^  AO.4.1 *nuevo real *1 (100 % verde); también observaciones — ai.xlsx:Captura!J16$'
+expect_grep "$TMP/out" '^  AO.3.1 *valor inválido *«casi todo» no es un número; el real no se toma — ai.xlsx:Captura!J10$'
+expect_grep "$TMP/out" '^  AO.4.1 *nuevo real *1 (100 % verde); también observaciones — ai.xlsx:Captura!J13$'
 expect_in "$TMP/out" "1 de 1 libro importados; 0 rechazados; 1 valor sin tomar"
 expect_code 0 "$POA" exportar plan.db --csv c2.csv --corte 3 --unidad "Auditoría Interna"
 expect_grep c2.csv 'AO.4.1,.*,3,1,,Informe entregado en octubre\.'
@@ -184,7 +195,7 @@ require expect_code 0 "$POA" exportar plan.db --xlsx op.xlsx --informe captura -
     --unidad "Operaciones"
 require expect_code 0 "$POA" seguimiento plan.db --corte 3 --unidad Operaciones \
     --actividad AO.6.1 --real 2
-$UNIDAD poner op.xlsx J7 4
+$UNIDAD poner op.xlsx J17 4
 expect_code 2 "$POA" importar plan.db op.xlsx
 expect_grep "$TMP/out" '^  AO.6.1 *conflicto *real: en poa 2 (cambiado después del envío), en el libro 4; queda el de poa (--forzar toma el del libro)$'
 expect_code 0 "$POA" seguimiento plan.db --corte 3 --unidad Operaciones --actividad AO.6.1
@@ -197,7 +208,7 @@ expect_in "$TMP/out" "real acumulado:      4"
 # ---- the cause and corrective measure: stored, logged, kept by a template import ----
 require expect_code 0 "$POA" exportar plan.db --xlsx co.xlsx --informe captura --corte 3 \
     --unidad "Comercialización"
-$UNIDAD poner co.xlsx L9 "Cierre de dos agencias; campaña de ventas en octubre."
+$UNIDAD poner co.xlsx L22 "Cierre de dos agencias; campaña de ventas en octubre."
 expect_code 0 "$POA" importar plan.db co.xlsx
 expect_grep "$TMP/out" '^  AO.6.1 *observaciones cambiadas *causa$'
 expect_not_grep "$TMP/out" '^  AO.6.1 *amarillo o rojo sin causa'
@@ -225,7 +236,7 @@ require expect_code 0 "$POA" exportar plan.db --xlsx co2.xlsx --informe captura 
 check_py "causa en el libro" co2.xlsx <<'PY'
 import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])["Captura"]
-check(ws["L9"].value == "Cierre de dos agencias; campaña de ventas en octubre.", ws["L9"].value)
+check(ws["L22"].value == "Cierre de dos agencias; campaña de ventas en octubre.", ws["L22"].value)
 PY
 
 # ---- a unit that removed a row and typed over protected cells ----
@@ -290,7 +301,7 @@ soffice "$PERFIL" --headless --convert-to xls --outdir lo/x lo/captura-2024-T3-C
 expect_code 0 "$POA" importar lo.db lo/x/captura-2024-T3-UAIP.xlsx \
     lo/x/captura-2024-T3-Operaciones.ods lo/x/captura-2024-T3-Comercializacion.xls
 expect_in "$TMP/out" "3 de 3 libros importados; 0 rechazados"
-expect_grep "$TMP/out" '^  AO.6.1 *nuevo real *479 (31 % rojo); también observaciones — lo/x/captura-2024-T3-Comercializacion.xls:Captura!J9$'
+expect_grep "$TMP/out" '^  AO.6.1 *nuevo real *479 (31 % rojo); también observaciones — lo/x/captura-2024-T3-Comercializacion.xls:Captura!J22$'
 expect_grep "$TMP/out" '^  AO.6.7 *nuevo real .* lo/x/captura-2024-T3-UAIP.xlsx:Captura!J'
 expect_grep "$TMP/out" 'lo/x/captura-2024-T3-Operaciones.ods:Captura!J'
 finish

@@ -62,8 +62,8 @@ PYEOF
 # the seguimiento form shows the cause a unit sent (read-only for now)
 "$POA" exportar "$tmp/plan.db" --xlsx "$tmp/co.xlsx" --informe captura --corte 3 \
     --unidad "Comercialización" >/dev/null || fail "exportar la captura de Comercialización"
-$UNIDAD poner "$tmp/co.xlsx" J9 479 || fail "poner el real"
-$UNIDAD poner "$tmp/co.xlsx" L9 "Cierre de dos agencias; campaña en octubre." || fail "poner la causa"
+$UNIDAD poner "$tmp/co.xlsx" J22 479 || fail "poner el real"
+$UNIDAD poner "$tmp/co.xlsx" L22 "Cierre de dos agencias; campaña en octubre." || fail "poner la causa"
 "$POA" importar "$tmp/plan.db" "$tmp/co.xlsx" >"$tmp/imp2.txt" 2>&1 || fail "importar: $(cat "$tmp/imp2.txt")"
 start_with form 120 40 --config "$tmp/config.ini" "$tmp/plan.db"
 keys /
