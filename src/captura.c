@@ -466,11 +466,11 @@ static bool aplicar(Db *db, Plan *p, int corte, const char *ruta, int64_t captur
         *cur = nuevo;
         ok = store_save_seguimiento(db, p, c->node, corte, &viejo, err);
         *cur = viejo;
-        char desc[1400], nom[400], campo[32], b1[64], b2[64];
+        char campo[32], b1[64], b2[64];
         const Node *nd = &p->nodes[c->node];
-        snprintf(nom, sizeof nom, "%s", nd->codigo[0] ? nd->codigo : nd->texto);
-        snprintf(desc, sizeof desc, "Captura «%s»: seguimiento del corte %d de la actividad %s",
-                 ruta, corte, nom);
+        /* built whole: a fixed buffer would cut a text inside a character */
+        char *desc = xasprintf("Captura «%s»: seguimiento del corte %d de la actividad %s", ruta,
+                               corte, nd->codigo[0] ? nd->codigo : nd->texto);
         int64_t fila_id = nd->id;
         if (ok && c->ch_real) {
             snprintf(campo, sizeof campo, "corte%d.real", corte);
@@ -491,6 +491,7 @@ static bool aplicar(Db *db, Plan *p, int corte, const char *ruta, int64_t captur
             ok = store_log(db, accion, p->id, CAMBIO_SEGUIMIENTO, "seguimiento", fila_id, campo,
                            t[k].antes, t[k].despues, desc, err);
         }
+        free(desc);
     }
     char ahora[32];
     ok = ok && store_captura_recibir(db, captura_id, now_text(ahora, sizeof ahora), ruta, err);

@@ -168,9 +168,11 @@ static void preparar_copia(Plan *p, int anio)
             free(s->observaciones);
             free(s->evidencia);
             free(s->pct_publicado);
+            free(s->causa);
             s->observaciones = xstrdup("");
             s->evidencia = xstrdup("");
             s->pct_publicado = xstrdup("");
+            s->causa = xstrdup("");
         }
     }
     for (int c = 0; c < POA_TRIMESTRES; c++)

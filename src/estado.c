@@ -103,7 +103,7 @@ static bool make_dirs(const char *ruta, PoaErr *err)
             continue;
         *c = '\0';
         if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-            err_set(err, "No se pudo crear la carpeta «%s»: %s", d, strerror(errno));
+            err_set(err, "No se pudo crear la carpeta «%s»: %s", d, err_sistema(errno));
             free(d);
             return false;
         }
@@ -111,7 +111,7 @@ static bool make_dirs(const char *ruta, PoaErr *err)
     }
     bool ok = mkdir(d, 0700) == 0 || errno == EEXIST;
     if (!ok)
-        err_set(err, "No se pudo crear la carpeta «%s»: %s", d, strerror(errno));
+        err_set(err, "No se pudo crear la carpeta «%s»: %s", d, err_sistema(errno));
     free(d);
     return ok;
 }
@@ -121,7 +121,7 @@ bool estado_save(const char *ruta, const char *plan_path, const Plan *p, const E
 {
     char *real = realpath(plan_path, NULL);
     if (!real) {
-        err_set(err, "No se encontró el plan «%s»: %s", plan_path, strerror(errno));
+        err_set(err, "No se encontró el plan «%s»: %s", plan_path, err_sistema(errno));
         return false;
     }
     if (!make_dirs(ruta, err)) {

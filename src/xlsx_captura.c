@@ -517,15 +517,16 @@ static bool un_libro(Db *db, Plan *p, const CapturaExport *o, const XlsxOpts *xo
         return false;
     }
     xw_formatos_crear(&x);
-    char titulo[300];
-    snprintf(titulo, sizeof titulo, "Captura del seguimiento %d — %s", p->anio,
-             p->unidades[unidad].nombre);
+    /* built whole: a fixed buffer would cut a long name inside a character */
+    char *titulo = xasprintf("Captura del seguimiento %d — %s", p->anio,
+                             p->unidades[unidad].nombre);
     lxw_doc_properties props = {0};
     props.title = titulo;
     props.company = p->institucion;
     props.author = xo->autor && xo->autor[0] ? (char *)xo->autor : NULL;
     props.comments = "Generado con poa";
-    xw_chk(&x, workbook_set_properties(x.wb, &props));
+    xw_chk(&x, workbook_set_properties(x.wb, &props));   /* it copies the texts */
+    free(titulo);
     hoja_instrucciones(&x, o, unidad, huella);
     hoja_captura(&x, o, unidad, acts, huella, enviada);
     lxw_error lx = workbook_close(x.wb);
@@ -550,10 +551,15 @@ static bool un_libro(Db *db, Plan *p, const CapturaExport *o, const XlsxOpts *xo
             chmod(tmp, 0666 & ~um);
             ok = atomic_rename(tmp, path, err);
         }
-        if (ok)
-            ok = db_commit(db, err);
-        else
+        if (ok && !db_commit(db, err)) {
+            /* renamed but not recorded: the import would refuse it as
+             * unknown, so it must not stay where the unit would get it */
+            unlink(path);
+            err_prefix(err, "No se dejó «%s»: no se pudo registrar su envío", path);
+            ok = false;
+        } else if (!ok) {
             db_rollback(db);
+        }
     }
     if (!ok)
         unlink(tmp);

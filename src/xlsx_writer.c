@@ -365,12 +365,12 @@ void xw_titulo(Xw *x, lxw_worksheet *ws, int ult, const char *titulo)
 {
     xw_merge(x, ws, 0, 0, 0, ult, titulo, x->f.titulo);
     xw_alto(x, ws, 0, 2);
-    char t[400];
-    if (x->unidad >= 0)
-        snprintf(t, sizeof t, "%s · %s", x->p->institucion, x->p->unidades[x->unidad].nombre);
-    else
-        snprintf(t, sizeof t, "%s", x->p->institucion);
+    /* built whole: a fixed buffer would cut a long name inside a character */
+    char *t = x->unidad >= 0
+                  ? xasprintf("%s · %s", x->p->institucion, x->p->unidades[x->unidad].nombre)
+                  : xstrdup(x->p->institucion);
     xw_merge(x, ws, 1, 0, 1, ult, t, x->f.subtitulo);
+    free(t);
 }
 
 /* Number format index for a value: 0 integer, 1 decimal, 2 whole %, 3 % with decimals. */

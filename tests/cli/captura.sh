@@ -304,4 +304,21 @@ expect_in "$TMP/out" "3 de 3 libros importados; 0 rechazados"
 expect_grep "$TMP/out" '^  AO.6.1 *nuevo real *479 (31 % rojo); también observaciones — lo/x/captura-2024-T3-Comercializacion.xls:Captura!J22$'
 expect_grep "$TMP/out" '^  AO.6.7 *nuevo real .* lo/x/captura-2024-T3-UAIP.xlsx:Captura!J'
 expect_grep "$TMP/out" 'lo/x/captura-2024-T3-Operaciones.ods:Captura!J'
+# ---- a long unit name is never cut inside a character (the workbook stays valid UTF-8) ----
+require expect_code 0 "$POA" importar largo.db metas.csv
+LARGO="x$(printf 'Á%.0s' $(seq 200))"
+sqlite3 largo.db "UPDATE unidad SET nombre = '$LARGO' WHERE nombre = 'UAIP'"
+require expect_code 0 "$POA" exportar largo.db --xlsx largo.xlsx --informe captura --corte 3 \
+    --unidad "$LARGO"
+check_py "UTF-8 válido en cada parte" largo.xlsx <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith(".xml") or n.endswith(".rels"):
+        try:
+            z.read(n).decode("utf-8")
+        except UnicodeDecodeError as e:
+            check(False, f"{n}: {e}")
+PY
+
 finish

@@ -41,6 +41,14 @@ expect_in "$TMP/err" "poa nuevo"
 expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv"
 expect_grep "$TMP/out" "ejes creados: *0$"
 expect_grep "$TMP/out" "entregables creados: *0$"
+# a cause given at corte 3 stays in 2024: the new year has no seguimiento row at all
+require expect_code 0 "$POA" seguimiento "$TMP/caja.db" --corte 3 --unidad Comercialización \
+    --actividad AO.6.1 --causa "Causa de 2024"
+expect_code 0 "$POA" nuevo-anio "$TMP/caja.db" 2025
+check_eq "seguimiento copiado a 2025" "$(sqlite3 "$TMP/caja.db" "SELECT count(*) FROM seguimiento s
+    JOIN actividad a ON a.id = s.actividad_id JOIN entregable e ON e.id = a.entregable_id
+    JOIN meta m ON m.id = e.meta_id JOIN unidad u ON u.id = m.unidad_id
+    JOIN plan p ON p.id = u.plan_id WHERE p.anio = 2025")" 0
 
 # ---- poa nuevo-anio ----
 S="$TMP/semma.db"
