@@ -37,7 +37,9 @@ int ui_nuevo_crear(App *a, const SesionPedido *q, Sesion *s, bool archivo_nuevo,
 int ui_nuevo_menu(App *a);
 /* Reads plan_id of the open file into the App in place of the plan shown
  * (the tree's rows made again, the selection at the top); false with err,
- * the old plan kept. The caller returns UI_RELOADED. */
+ * the old plan kept. The caller returns UI_RELOADED. Every dialog that
+ * changes which plan or what plan is open reads it through here (the plan
+ * menu, the units screen, the import dialog). */
 bool ui_nuevo_recargar(App *a, int64_t plan_id, PoaErr *err);
 
 #endif

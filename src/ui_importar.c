@@ -4,10 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arbol_filas.h"
 #include "importar.h"
-#include "store.h"
 #include "ui_app.h"
+#include "ui_nuevo.h"
 
 #define K_ESC 27
 
@@ -53,24 +52,6 @@ static bool ask(App *a, const char *title, const Lineas *ls)
         if (k == 'n' || k == 'N' || k == K_ESC || k == 'q')
             return false;
     }
-}
-
-/* Replaces the App's plan with the file's, as after opening it; the loop
- * then tells every screen (UI_RELOADED) to drop what it kept of the old one. */
-static bool reload(App *a, PoaErr *err)
-{
-    Plan *p = store_load(a->db, a->plan->id, err);
-    if (!p)
-        return false;
-    arbol_filas_free(a->rows);
-    plan_free(a->plan);
-    a->plan = p;
-    a->rows = arbol_filas_new(p);
-    arbol_filas_rebuild(a->rows);
-    a->lista.sel = 0;
-    a->lista.top = 0;
-    a->plan_gen++;
-    return true;
 }
 
 static bool leer(Importacion *imp, const App *a, const char *path)
@@ -128,7 +109,7 @@ int ui_importar_run(App *a)
         ui_status(a, true, "No se importó: %s", imp.errores.n ? imp.errores.lineas[0] : err.msg);
         goto done;
     }
-    if (!reload(a, &err)) {
+    if (!ui_nuevo_recargar(a, a->plan->id, &err)) {
         ui_status(a, true, "Importado, pero no se pudo volver a leer el plan: %s", err.msg);
         goto done;
     }
