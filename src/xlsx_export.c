@@ -1,7 +1,7 @@
 /* xlsx_export.c — one export: options, the figures (the plan's roll-up,
  * calc.c), the workbook's properties, which reports go in, and the
- * temporary file renamed when complete. The sheets are xlsx_informes.c;
- * the writing machinery xlsx_writer.c. */
+ * temporary file renamed when complete. The sheets are xlsx_tablero.c,
+ * xlsx_seguimiento.c and xlsx_poa.c; the writing machinery xlsx_writer.c. */
 #include "xlsx_int.h"
 
 #include <errno.h>

@@ -44,10 +44,22 @@ typedef struct {
     IntVec *metas_uni;           /* by unit: its meta nodes in tree order */
 } Xw;
 
-/* The sheets (xlsx_informes.c). */
+/* The sheets: xlsx_tablero.c, xlsx_seguimiento.c, xlsx_poa.c. */
 void xlsx_tablero(Xw *x);
 void xlsx_seguimiento(Xw *x);
 void xlsx_poa(Xw *x);
+
+/* The tablero's columns (xlsx_tablero.c writes them, xlsx_grafico.c points at them). */
+enum { TB_NOMBRE, TB_ACTS, TB_REP, TB_SINREP, TB_NOVENC, TB_SINMETA, TB_PCT, TB_SEM, TB_NCOLS };
+/* The chart of % by unit over tablero rows u1..u2, anchored at row r (xlsx_grafico.c). */
+int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2);
+
+/* Shared by the sheets (xlsx_comun.c). */
+extern const char *const XW_ACUM[POA_TRIMESTRES];   /* "EN-MAR" … "EN-DIC" */
+void xw_periodo_corte(const Xw *x, char *buf, size_t n);
+char *xw_con_codigo(const Node *n, const char *sep);   /* "O.E.3. Administrar…" */
+bool xw_act_en_pct(const Actividad *a);
+bool xw_nodo_vivo(const Plan *p, int n);
 
 /* The writing helpers (xlsx_writer.c). */
 void xw_formatos_crear(Xw *x);

@@ -1,7 +1,7 @@
 /* xlsx_writer.c — the workbook's writing machinery shared by the reports:
  * sheet names, the format cache (every format made once per workbook),
  * checked cell writes, row heights, print setup, semáforo formats. It calls
- * nothing above it: export (xlsx_export.c) → sheets (xlsx_informes.c) → here. */
+ * nothing above it: export (xlsx_export.c) → sheets (xlsx_tablero.c, xlsx_seguimiento.c, xlsx_poa.c) → here. */
 #include "xlsx_int.h"
 
 #include <errno.h>
