@@ -11,6 +11,7 @@
 #include "cerrojo.h"
 #include "sesion.h"
 #include "store.h"
+#include "u8.h"
 #include "util.h"
 
 int cli_usage_error(const char *fmt, const char *arg)
@@ -245,8 +246,13 @@ int cli_resumen(const Args *a, const Config *cfg)
         if (!n->deleted && n->unidad >= 0)
             por_unidad[n->unidad]++;
     }
-    for (int u = 0; u < p->nunidades; u++)
-        printf("    %-60s %4d\n", p->unidades[u].nombre, por_unidad[u]);
+    for (int u = 0; u < p->nunidades; u++) {
+        /* padded by the columns the name takes on screen: printf's %-60s
+         * counts bytes, and «Afiliación» is one column short per accent */
+        const char *nom = p->unidades[u].nombre;
+        int pad = 60 - u8_width(nom);
+        printf("    %s%*s %4d\n", nom, pad > 0 ? pad : 0, "", por_unidad[u]);
+    }
     free(por_unidad);
     plan_free(p);
     return EXIT_OK;
