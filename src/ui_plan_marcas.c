@@ -76,11 +76,12 @@ static int on_marcar(App *a)
         ui_status(a, true, "No hay una fila que marcar");
         return MOVE;
     }
-    set_marca(a, n, !ui_plan_marcada(a, n));
+    bool marca = !ui_plan_marcada(a, n);
+    set_marca(a, n, marca);
     if (a->lista.sel + 1 < a->rows->nrows)
         a->lista.sel++;
-    int c = ui_plan_marcas_count(a);
-    ui_status(a, false, "%d marcada%s (M las quita)", c, c == 1 ? "" : "s");
+    /* the count is in the bar beside this message (ui_plan_position) */
+    ui_status(a, false, marca ? "Fila marcada · M quita todas las marcas" : "Fila desmarcada");
     return MOVE;
 }
 

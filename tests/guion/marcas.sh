@@ -15,7 +15,7 @@ wait_for 'Actividad 1.1'
 keys Space Space Space
 wait_for '3 marcadas'
 keys Down Space Space
-wait_for '5 marcadas (M las quita)'
+wait_for 'Fila marcada · M quita todas las marcas'
 check <<'C'
 [ "$(screen | grep -c '^●')" = 5 ] || fail "no hay 5 filas marcadas: $(screen | grep -c '^●')"
 for c in 1.1 1.2 1.3 2.1 2.2; do
@@ -23,6 +23,8 @@ for c in 1.1 1.2 1.3 2.1 2.2; do
 done
 row ' 2.3 ' | grep -q '^ ' || fail "2.3 está marcada"
 line 39 | grep -q '5 marcadas · ' || fail "la línea de estado no cuenta: $(line 39)"
+# the count is said once, in the bar, not again in the message beside it
+[ "$(line 39 | grep -o 'marcadas' | wc -l)" = 1 ] || fail "la cuenta aparece dos veces: $(line 39)"
 C
 # the marks survive folding: hidden under the folded eje, back when unfolded
 keys g -
@@ -75,7 +77,7 @@ type_text 'Actividad de paso'
 keys Enter
 wait_for 'Guardado'
 keys Space
-wait_for '1 marcada (M las quita)'
+wait_for 'Fila marcada · M quita todas las marcas'
 has '1 marcada · '
 keys z
 wait_for 'Deshecho: Agregar actividad'

@@ -10,7 +10,8 @@ start marcas_una 120 40
 keys Down Down Down Down
 wait_for 'Actividad 1.1'
 keys Space
-wait_for '1 marcada (M las quita)'
+wait_for 'Fila marcada · M quita todas las marcas'
+has '1 marcada · '
 keys m
 wait_for 'Mover la fila marcada a…'
 hasnt 'las 1 filas'
