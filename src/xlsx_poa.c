@@ -288,6 +288,8 @@ static int poa_unidad(Poa *po, int r, int u)
         primero = false;
         r = poa_bloque(po, r, mv->v[i]);
     }
+    /* keep: last rows + total and notes (the unit's last activity row through
+     * its last footnote, so a total or a note never opens a page alone) */
     if (poa_pres_cuenta(po, PO_NIVEL_UNI) > 0)
         r = poa_pres_total(po, r, r1, PO_NIVEL_UNI, "Total de la unidad");
     if (po->pres.nnotas > 0)

@@ -210,4 +210,20 @@ w = {x["cols"]: x["width"] for x in s["col_widths"]}
 # «Interinstitucionalización» (25 letters) fits; the sheet is as wide as before
 check(24 <= w["P"] <= 26 and abs(w["C"] + w["P"] - (40.71 + 17.71)) < 0.02, (w["C"], w["P"]))
 PYEOF
+
+# LibreOffice recalculates the totals (xlsx-render does) to the cached values
+if command -v soffice >/dev/null; then
+    require check "xlsx-render usd" "$POA_TOOLS/xlsx-render" --text "$TMP/usd.xlsx" "$TMP/render" >/dev/null 2>&1
+    tr -s ' ' <"$TMP/render/usd.txt" >"$TMP/usd.txt"
+    expect_in "$TMP/usd.txt" "Total del entregable 1 (en US\$) US\$ 9,450.00"
+    expect_in "$TMP/usd.txt" "Total de la unidad (en US\$) US\$ 9,450.00"
+    expect_in "$TMP/usd.txt" "Total de la unidad \$ 2,940,000.00"
+    expect_in "$TMP/usd.txt" "Total de la institución \$ 34,440,000.00"
+    expect_in "$TMP/usd.txt" "Total de la institución (en US\$) US\$ 9,450.00"
+    expect_in "$TMP/usd.txt" "(1) (viaticos)"
+    expect_not_in "$TMP/usd.txt" "###"
+    expect_not_in "$TMP/usd.txt" "Interinstitucionaliza-"
+else
+    echo "SALTADA la vuelta por LibreOffice: soffice no está instalado (bash tests/tools/deps.sh --render)"
+fi
 finish
