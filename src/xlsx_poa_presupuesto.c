@@ -230,10 +230,15 @@ void poa_pres_celda(Poa *po, int r, const Actividad *a)
     StrBuf c = {0};
     if (nota)
         sb_appendf(&c, "Nota del presupuesto (%d): %s", nota, a->presupuesto_nota);
-    if (m != 0)
+    const char *del_plan = pr->simbolo[0][0] ? pr->simbolo[0] : "la moneda del plan";
+    if (m > 0)
         sb_appendf(&c, "%sMonto en %s: no se suma a los totales en %s; se totaliza aparte "
                        "(el plan no tiene tipo de cambio).",
-                   c.len ? "\n" : "", a->moneda, pr->simbolo[0][0] ? pr->simbolo[0] : "la moneda del plan");
+                   c.len ? "\n" : "", a->moneda, del_plan);
+    else if (m < 0)
+        sb_appendf(&c, "%sMonto en %s: no se suma a ningún total (el plan tiene más de %d "
+                       "monedas).",
+                   c.len ? "\n" : "", a->moneda, PO_MONEDAS_MAX);
     if (c.len)
         xw_chk(x, worksheet_write_comment(po->ws, (lxw_row_t)r, PO_PRES, sb_str(&c)));
     sb_free(&c);
