@@ -24,6 +24,7 @@ typedef struct {
     Papel papel;                /* [exportar] papel = A4|carta|oficio */
     bool horizontal;            /* [exportar] orientacion = horizontal|vertical */
     char autor[256];            /* [exportar] autor (document properties) */
+    char moneda[16];            /* [exportar] moneda: symbol of the POA's amounts; "" = the plan's most used */
     char carpeta_respaldos[1024]; /* [respaldos] carpeta; "" = next to the database */
     int conservar_respaldos;    /* [respaldos] conservar: backups kept per plan; 0 = all */
     /* [captura] fecha_limite_1..4: the deadline of each corte's capture
@@ -31,6 +32,9 @@ typedef struct {
     char fecha_limite[POA_TRIMESTRES][11];
     char contrasena[256];       /* [captura] contrasena: sheet protection; "" = no password */
     char enviar_a[256];         /* [captura] enviar_a: who units send the workbook to */
+    /* [columnas] poa_entregables … poa_presupuesto: the POA sheet's column
+     * titles, as the institution writes them (XLSX_POA_T_* order) */
+    char titulo_poa[6][128];
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

@@ -21,6 +21,12 @@ typedef enum {
     XLSX_INFORME_TODO,          /* one workbook: tablero, seguimiento, POA */
 } XlsxInforme;
 
+/* The POA sheet's column titles ([columnas] poa_*, config_claves.c). */
+enum {
+    XLSX_POA_T_ENTREGABLES, XLSX_POA_T_INDICADORES, XLSX_POA_T_ACTIVIDADES,
+    XLSX_POA_T_CRONOGRAMA, XLSX_POA_T_RESPONSABLES, XLSX_POA_T_PRESUPUESTO, XLSX_POA_NTITULOS
+};
+
 typedef struct {
     const char *path;           /* the .xlsx to write */
     XlsxInforme informe;
@@ -32,6 +38,8 @@ typedef struct {
     bool horizontal;
     const char *autor;          /* document property; NULL/"" = none */
     int *hojas;                 /* when not NULL, gets the sheets written (the TUI says it) */
+    const char *moneda;         /* [exportar] moneda: the POA's symbol; NULL/"" = the plan's most used */
+    const char *titulo_poa[XLSX_POA_NTITULOS];  /* [columnas] poa_*; NULL/"" = the default */
 } XlsxOpts;
 
 /* Called now and then while writing: hechas of total steps (rows). The

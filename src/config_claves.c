@@ -96,6 +96,14 @@ const Clave CONFIG_CLAVES[] = {
      .usado = "se usa «Departamento de Planificación y Desarrollo»",
      .valores = "texto, máximo 255 bytes (vacío: sin autor)",
      .ayuda = "Autor en las propiedades de los documentos exportados."},
+    {.seccion = "exportar", .clave = "moneda", .tipo = T_TEXTO, CAMPO(moneda), .defecto = "",
+     .vacio_ok = true, .usado = "se deja vacío (el símbolo que más llevan los montos del plan)",
+     .valores = "texto, máximo 15 bytes (`RD$`, `$`, `US$`…), o vacío",
+     .ayuda = "Símbolo con que la hoja POA imprime los montos del presupuesto: uno solo por "
+              "plan, también en los totales. Vacío: el que más llevan los montos del plan "
+              "(el que encontró la importación). Un monto escrito en otra moneda (US$ en un "
+              "plan en RD$) conserva su símbolo y se totaliza aparte: no hay tipo de cambio "
+              "en el plan."},
     {.seccion = "respaldos", .clave = "carpeta", .tipo = T_RUTA, CAMPO(carpeta_respaldos),
      .defecto = "", .vacio_ok = true,
      .usado = "se deja vacío (los respaldos van junto a la base de datos)",
@@ -152,6 +160,24 @@ const Clave CONFIG_CLAVES[] = {
      .valores = "texto, máximo 255 bytes",
      .ayuda = "A quién devuelven las unidades el libro de captura (nombre y correo); lo "
               "imprimen las instrucciones del libro."},
+    {.seccion = "columnas", .clave = "poa_entregables", .tipo = T_TEXTO, CAMPO(titulo_poa[0]),
+     .defecto = "Entregables", .usado = "se usa «Entregables»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Entregables» de la hoja POA, como lo escribe la institución."},
+    {.seccion = "columnas", .clave = "poa_indicadores", .tipo = T_TEXTO, CAMPO(titulo_poa[1]),
+     .defecto = "Indicadores", .usado = "se usa «Indicadores»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Indicadores» de la hoja POA, como lo escribe la institución."},
+    {.seccion = "columnas", .clave = "poa_actividades", .tipo = T_TEXTO, CAMPO(titulo_poa[2]),
+     .defecto = "Actividades", .usado = "se usa «Actividades»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Actividades» de la hoja POA, como lo escribe la institución."},
+    {.seccion = "columnas", .clave = "poa_cronograma", .tipo = T_TEXTO, CAMPO(titulo_poa[3]),
+     .defecto = "Cronograma", .usado = "se usa «Cronograma»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Cronograma» de la hoja POA, como lo escribe la institución."},
+    {.seccion = "columnas", .clave = "poa_responsables", .tipo = T_TEXTO, CAMPO(titulo_poa[4]),
+     .defecto = "Responsables", .usado = "se usa «Responsables»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Responsables» de la hoja POA, como lo escribe la institución."},
+    {.seccion = "columnas", .clave = "poa_presupuesto", .tipo = T_TEXTO, CAMPO(titulo_poa[5]),
+     .defecto = "Presupuesto", .usado = "se usa «Presupuesto»", .valores = "texto, máximo 127 bytes",
+     .ayuda = "Título de la columna «Presupuesto» de la hoja POA, como lo escribe la institución."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

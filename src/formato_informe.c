@@ -1,5 +1,6 @@
 /* formato_informe.c — poa's own XLSX reports read back: the POA and
  * seguimiento sheets by their hidden columns and printed cells, the tablero skipped. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,37 @@ typedef struct {
 static bool celda_es(const Celda *c, const char *s)
 {
     return c->tipo == CELDA_TEXTO && strcmp(c->texto, s) == 0;
+}
+
+/* "poa:columnas act=2 resp=15 pres=16" (xw_clave_columnas): where the
+ * printed columns are when their titles are the institution's own. It
+ * overrides what the titles said; a report without it (older poa, or
+ * default titles) is read by its titles. */
+#define COLUMNAS_MARCA "poa:columnas "
+static void columnas_leer(const char *s, Cabecera *cb)
+{
+    static const struct {
+        const char *clave;
+        size_t off;
+    } CLAVES[] = {{"act", offsetof(Cabecera, act)},     {"resp", offsetof(Cabecera, resp)},
+                  {"pres", offsetof(Cabecera, pres)},   {"lider", offsetof(Cabecera, lider)},
+                  {"real", offsetof(Cabecera, real)}};
+    for (s += strlen(COLUMNAS_MARCA); *s;) {
+        while (*s == ' ')
+            s++;
+        const char *eq = strchr(s, '=');
+        if (!eq)
+            break;
+        char *fin;
+        long v = strtol(eq + 1, &fin, 10);
+        for (size_t k = 0; k < POA_ARRAY_LEN(CLAVES) && fin > eq + 1 && v >= 0 && v < 16384; k++)
+            if ((size_t)(eq - s) == strlen(CLAVES[k].clave) &&
+                strncmp(s, CLAVES[k].clave, (size_t)(eq - s)) == 0)
+                *(int *)((char *)cb + CLAVES[k].off) = (int)v;
+        s = fin > eq + 1 ? fin : eq + 1;
+        while (*s && *s != ' ')
+            s++;
+    }
 }
 
 /* Finds marca in the first rows of the sheet and maps the columns. The
@@ -64,6 +96,10 @@ static int cabecera_leer(Libro *l, int hoja, const char *marca, Cabecera *cb, Po
                 else if (c->tipo == CELDA_TEXTO && strncmp(c->texto, "REAL ", 5) == 0)
                     cb->real = i;
             }
+            for (int i = marca_en + 1; i < f.nceldas; i++)
+                if (f.celdas[i].tipo == CELDA_TEXTO &&
+                    strncmp(f.celdas[i].texto, COLUMNAS_MARCA, strlen(COLUMNAS_MARCA)) == 0)
+                    columnas_leer(f.celdas[i].texto, cb);
             if (strcmp(marca, MARCA_POA) != 0)
                 return 1;
             continue;

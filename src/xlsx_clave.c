@@ -103,3 +103,16 @@ void xw_clave_marca(Xw *x, lxw_worksheet *ws, int r, const char *marca)
     xw_chk(x, worksheet_set_column_opt(ws, CLAVE_C0, CLAVE_C0, 8, NULL, &oculta));
     xw_str(x, ws, r, CLAVE_C0, marca, NULL);
 }
+
+/* Where the printed columns that are read back are, on the header row after
+ * the flat names: "poa:columnas act=2 resp=15 pres=16". The titles are the
+ * institution's (config), so the reader cannot find them by name. */
+void xw_clave_columnas(Xw *x, lxw_worksheet *ws, int r, const char *mapa)
+{
+    lxw_row_col_options oculta = {.hidden = 1};
+    const lxw_col_t c = CLAVE_C0 + 1 + PLANO_NCOLS;
+    xw_chk(x, worksheet_set_column_opt(ws, c, c, 8, NULL, &oculta));
+    char *s = xasprintf("%s %s", XW_CLAVE_COLUMNAS, mapa);
+    xw_str(x, ws, r, c, s, NULL);
+    free(s);
+}

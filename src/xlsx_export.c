@@ -14,6 +14,10 @@
 
 #include "u8.h"
 
+_Static_assert(sizeof ((Config *)0)->titulo_poa / sizeof ((Config *)0)->titulo_poa[0] ==
+                   XLSX_POA_NTITULOS,
+               "one [columnas] poa_* key per POA title");
+
 void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
 {
     memset(o, 0, sizeof *o);
@@ -23,6 +27,9 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->papel = cfg ? cfg->papel : PAPEL_A4;
     o->horizontal = cfg ? cfg->horizontal : true;
     o->autor = cfg && cfg->autor[0] ? cfg->autor : NULL;
+    o->moneda = cfg && cfg->moneda[0] ? cfg->moneda : NULL;
+    for (int i = 0; cfg && i < XLSX_POA_NTITULOS; i++)
+        o->titulo_poa[i] = cfg->titulo_poa[i][0] ? cfg->titulo_poa[i] : NULL;
 }
 
 static const char *const INFORME_NOMBRE[] = {"poa", "seguimiento", "tablero", "todo"};

@@ -90,6 +90,11 @@ void xw_semaforo_formula(Xw *x, lxw_worksheet *ws, int r, int c, int col_pct, Se
 void xw_clave_cabecera(Xw *x, lxw_worksheet *ws, int r, const char *marca);
 void xw_clave_fila(Xw *x, lxw_worksheet *ws, int r, int node, bool con_seguimiento);
 void xw_clave_marca(Xw *x, lxw_worksheet *ws, int r, const char *marca);
+/* The printed columns read back, by number (0-based), when their titles may
+ * be the institution's: mapa is "act=2 resp=15 pres=16" (keys act, resp,
+ * pres, lider, real; formato_informe.c reads them). */
+#define XW_CLAVE_COLUMNAS "poa:columnas"
+void xw_clave_columnas(Xw *x, lxw_worksheet *ws, int r, const char *mapa);
 int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_fin);
 /* libxlsxwriter's error in Spanish for the common causes (xlsx_export.c). */
 const char *xw_lxw_texto(lxw_error e);

@@ -352,10 +352,81 @@ TEST(informe_celdas_impresas_mandan)
     free(path);
 }
 
+/* The institution's own column titles ([columnas] poa_*): the reader finds
+ * the printed columns by the hidden «poa:columnas» cell, not by the titles;
+ * the report and LibreOffice's re-save of it read back whole. */
+TEST(informe_titulos_propios_vuelve)
+{
+    Plan *p = t_import_tmp("titulos.db", ARS);
+    char *path = t_tmp("titulos.xlsx");
+    XlsxOpts o = {0};
+    xlsx_opts_from_config(&o, NULL);
+    const char *t[XLSX_POA_NTITULOS] = {"Productos", "Indicadores de producto", "Acciones",
+                                        "Calendario", "Encargados", "Costo estimado"};
+    memcpy(o.titulo_poa, t, sizeof t);
+    o.moneda = "RD$";
+    o.path = path;
+    o.informe = XLSX_INFORME_POA;
+    PoaErr err = {{0}};
+    CHECK(xlsx_export(p, &o, NULL, NULL, &err));
+    vuelta_comprobar(path, p, XLSX_INFORME_POA, "ars con títulos propios");
+    char *lo = libreoffice_guardar(path, "xlsx");
+    if (lo)
+        vuelta_comprobar(lo, p, XLSX_INFORME_POA, "ars con títulos propios (LibreOffice)");
+    free(lo);
+    free(path);
+    plan_free(p);
+}
+
+/* A report whose titles the reader does not know: «poa:columnas» says where
+ * the printed budget and responsables are, and they are read from there. */
+TEST(informe_columnas_por_numero)
+{
+    char *path = t_tmp("por_numero.xlsx");
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "POA 2024");
+    worksheet_write_string(ws, 3, 2, "Acciones", NULL);
+    worksheet_write_string(ws, 3, 15, "Encargados", NULL);
+    worksheet_write_string(ws, 3, 16, "Costo", NULL);
+    worksheet_write_string(ws, 3, 40, "poa:POA", NULL);
+    for (int i = 0; i < PLANO_NCOLS; i++)
+        worksheet_write_string(ws, 3, (lxw_col_t)(41 + i), PLANO_COLS[i], NULL);
+    worksheet_write_string(ws, 3, (lxw_col_t)(41 + PLANO_NCOLS),
+                           "poa:columnas act=2 resp=15 pres=16", NULL);
+    for (int m = 0; m < 12; m++)
+        worksheet_write_string(ws, 5, (lxw_col_t)(3 + m), POA_MES_CORTO[m], NULL);
+    worksheet_write_string(ws, 6, 2, "1.1 Alianza estratégica con el MINERD", NULL);
+    worksheet_write_string(ws, 6, 15, "Afiliación/ TIC", NULL);
+    worksheet_write_number(ws, 6, 16, 2500.5, NULL);
+    const struct {
+        PlanoCol c;
+        const char *v;
+    } oculto[] = {{PLANO_INSTITUCION, "ARS SEMMA"}, {PLANO_ANIO, "2024"},
+                  {PLANO_UNIDAD, "Afiliación"},     {PLANO_ACT_COD, "1.1"},
+                  {PLANO_ACTIVIDAD, "Alianza estratégica con el MINERD"},
+                  {PLANO_PRESUPUESTO_NOTA, "RD$; monto compartido"}};
+    for (size_t i = 0; i < POA_ARRAY_LEN(oculto); i++)
+        worksheet_write_string(ws, 6, (lxw_col_t)(41 + oculto[i].c), oculto[i].v, NULL);
+    CHECK_INT(workbook_close(wb), LXW_NO_ERROR);
+    Recs got = {0};
+    CHECK(informe_leer(path, &got));
+    CHECK_INT(got.n, 1);
+    if (got.n == 1) {
+        CHECK_STR(got.r[0].v[PLANO_RESPONSABLES], "Afiliación/ TIC");
+        CHECK_STR(got.r[0].v[PLANO_PRESUPUESTO], "2500.50");
+        CHECK_STR(got.r[0].v[PLANO_PRESUPUESTO_NOTA], "RD$; monto compartido");
+    }
+    CHECK_INT(got.av.n, 0);
+    recs_free(&got);
+    free(path);
+}
+
 int main(void)
 {
     RUN(informe_ars_vuelve_al_plan);
     RUN(informe_caja_vuelve_al_plan);
     RUN(informe_celdas_impresas_mandan);
+    RUN(informe_titulos_propios_vuelve);
+    RUN(informe_columnas_por_numero);
     return t_finish();
 }
