@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "u8.h"
+#include "xlsx_medida.h"
 
 void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
 {
@@ -20,7 +21,7 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->informe = XLSX_INFORME_TODO;
     o->umbrales = cfg ? cfg->umbrales : calc_umbrales_default();
     o->regla = cfg ? cfg->regla : calc_regla_default();
-    o->papel = cfg ? cfg->papel : PAPEL_A4;
+    o->papel = cfg ? cfg->papel : PAPEL_CARTA;
     o->horizontal = cfg ? cfg->horizontal : true;
     o->autor = cfg && cfg->autor[0] ? cfg->autor : NULL;
 }
@@ -149,6 +150,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         return false;
     }
     xw_formatos_crear(&x);
+    x.md = medida_compartida();
 
     char titulo[200];
     snprintf(titulo, sizeof titulo, "%s %d — %s",
@@ -175,6 +177,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         xlsx_seguimiento(&x);
     if (o->informe == XLSX_INFORME_POA || o->informe == XLSX_INFORME_TODO)
         xlsx_poa(&x);
+    xw_pagina_cerrar(&x, NULL, -1, -1);   /* sheets never given xw_imprimir */
 
     lxw_error lx = workbook_close(x.wb);
     bool ok = true;

@@ -177,6 +177,7 @@ static int poa_bloque(Poa *po, int r, int meta)
     for (int c = po->sin_ent ? PO_ACT : 0; c <= po->ult; c++)
         ancho += PO_W[c];
     char nombre[120];
+    int r0 = r;
     snprintf(nombre, sizeof nombre, "Plan Operativo Anual %d", p->anio);
     xw_merge_rotulo(x, po->ws, r, PO_ENT, PO_ACT, "Nombre:", nombre, f->bloque);
     xw_merge_rotulo(x, po->ws, r, PO_MES1, po->ult, "Área:",
@@ -199,6 +200,7 @@ static int poa_bloque(Poa *po, int r, int meta)
         xw_merge_rotulo(x, po->ws, r, 0, po->ult, "Meta operativa anual:", m->texto, f->bloque);
         xw_alto(x, po->ws, r++, xw_lineas(m->texto, ancho - 20));
     }
+    xw_mantener(x, po->ws, r0, r);   /* keep: header + first rows */
     for (int i = 0; i < m->kids.n; i++) {
         int e = m->kids.v[i];
         if (!xw_nodo_vivo(p, e))

@@ -34,7 +34,19 @@ for m in ["A4:A6", "D4:O4", "D5:F5", "M5:O5", "Q4:Q6"]:
     check(m in s["merged"], m)
 check(s["freeze"] == "A7" and s["print"]["repeat_rows"] == "4:6", (s["freeze"], s["print"]))
 check(s["print"]["header"]["right"] == "Año 2024" and s["print"]["orientation"] == "landscape", s["print"])
-check(len(s["print"].get("row_breaks", [])) == 15, s["print"].get("row_breaks"))  # 16 units, one page each
+# each of the 16 units starts a page (its "Nombre:" row is a manual break);
+# the other breaks fall where the measured rows fill a page
+unidades = sorted(int(x["cell"][1:]) for x in s["cells"] if x["cell"][0] == "A" and x["cell"][1:].isdigit()
+                  and str(x["value"]).startswith("Nombre:") and str(x["value"]) and
+                  c.get("D" + x["cell"][1:], {}).get("value", "").startswith("Área:"))
+primeras = []
+for row in unidades:
+    area = c["D%d" % row]["value"]
+    if not primeras or c["D%d" % primeras[-1]]["value"] != area:
+        primeras.append(row)
+check(len(primeras) == 16, primeras)
+saltos = set(s["print"].get("row_breaks", []))
+check(all(row - 1 in saltos for row in primeras[1:]), (primeras, sorted(saltos)))
 
 # first block: Afiliación, Financiero
 check(v("A7") == "Nombre: Plan Operativo Anual 2024" and v("D7") == "Área: Departamento de Afiliación", (v("A7"), v("D7")))
