@@ -34,8 +34,10 @@ int medida_lineas(Medida *m, const char *s, double ancho_pt, double pt, int cara
 /* Height in points of one line of the font at pt points. */
 double medida_linea_pt(const Medida *m, double pt);
 
-/* Excel's column width (character units of the default font, Calibri 11)
- * as printed points at 100 %, and the usable text width of a cell in it. */
+/* A column's width (character units of the default font, Calibri 11) as
+ * LibreOffice prints it at 100 % (Excel's pixels are ~6 % narrower; the
+ * row heights leave Excel's line spacing), and the usable text width of a
+ * cell in it. */
 double medida_columna_pt(double ancho);
 double medida_texto_pt(double ancho_col_pt);
 /* A row's height in points for lineas lines at pt points. */

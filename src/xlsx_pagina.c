@@ -222,11 +222,8 @@ static void celda_ver(Hoja *h, int r, int c, const char *s, bool en_blanco, cons
     }
 }
 
-/* LibreOffice turns a column's character units into width with Carlito
- * 11's digit advance (5.575 pt) where Excel uses 7 pixels (5.25 pt): the
- * same sheet prints 6 % wider there. The scale fits the wider one, so
- * neither prints a second page across. */
-#define XW_ANCHO_LO (0.50684 * 11.0 / 5.25)
+/* Points per character unit of width (medida_columna_pt's slope). */
+#define XW_PT_UNIDAD (0.50684 * 11.0)
 
 static double ancho_pt(const Hoja *h, int c1, int c2)
 {
@@ -326,7 +323,7 @@ static int escala_decidir(Hoja *h, double ancho_util)
             columnas_fijar(h, c);
         }
     }
-    double total = ancho_pt(h, 0, h->ncols - 1) * XW_ANCHO_LO;
+    double total = ancho_pt(h, 0, h->ncols - 1);
     if (total <= 0)
         return 100;
     double fmin = h->fuente_min < 100 ? h->fuente_min : 10;
@@ -344,10 +341,10 @@ static int escala_decidir(Hoja *h, double ancho_util)
     for (int c = 0; c < h->ncols; c++) {
         if (h->oculta[c] || !h->ajusta[c])
             continue;
-        double p = (h->palabra[c] + 8.0) / 5.25;   /* points → character units */
+        double p = (h->palabra[c] + 8.0) / XW_PT_UNIDAD;   /* points → character units */
         piso[c] = p < 10 ? 10 : p;
         if (h->ancho[c] > piso[c])
-            libre += (h->ancho[c] - piso[c]) * 5.25 * XW_ANCHO_LO;
+            libre += (h->ancho[c] - piso[c]) * XW_PT_UNIDAD;
     }
     if (libre > 0) {
         double k = sobra / libre < 1 ? sobra / libre : 1;
@@ -359,7 +356,7 @@ static int escala_decidir(Hoja *h, double ancho_util)
             }
     }
     free(piso);
-    total = ancho_pt(h, 0, h->ncols - 1) * XW_ANCHO_LO;
+    total = ancho_pt(h, 0, h->ncols - 1);
     esc = (int)floor(ancho_util * 100.0 / total);
     return esc > 100 ? 100 : esc < 10 ? 10 : esc;
 }
