@@ -168,7 +168,11 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     props.author = o->autor && o->autor[0] ? (char *)o->autor : NULL;
     props.company = p->institucion;
     props.category = "Informe para el Consejo Directivo";
-    props.comments = "Generado con poa";
+    /* without Carlito the heights are estimated: said once, in the file
+     * itself, where the reader looks (File › Properties) */
+    props.comments = medida_real(x.md) ? "Generado con poa"
+                                       : "Generado con poa. Alturas de fila estimadas: falta "
+                                         "la fuente Carlito (fonts-crosextra-carlito)";
     xw_chk(&x, workbook_set_properties(x.wb, &props));
 
     if (o->informe == XLSX_INFORME_TABLERO || o->informe == XLSX_INFORME_TODO)
