@@ -81,10 +81,10 @@ const Clave CONFIG_CLAVES[] = {
                 "mayúsculas)",
      .ayuda = "Columna «Unidad líder» en el árbol del plan al abrir (la tecla L la "
               "muestra u oculta)."},
-    {.seccion = "exportar", .clave = "papel", .tipo = T_OPCION, CAMPO(papel), .defecto = "A4",
+    {.seccion = "exportar", .clave = "papel", .tipo = T_OPCION, CAMPO(papel), .defecto = "carta",
      .opciones = OPCIONES({"a4", PAPEL_A4, true, "A4"}, {"carta", PAPEL_CARTA, true, NULL},
                           {"oficio", PAPEL_OFICIO, true, NULL}),
-     .usado = "se usa A4", .valores = "`A4`, `carta` u `oficio` (sin distinguir mayúsculas)",
+     .usado = "se usa carta", .valores = "`A4`, `carta` u `oficio` (sin distinguir mayúsculas)",
      .ayuda = "Tamaño de papel de los informes."},
     {.seccion = "exportar", .clave = "orientacion", .tipo = T_OPCION, CAMPO(horizontal),
      .defecto = "horizontal",

@@ -529,6 +529,7 @@ static bool un_libro(Db *db, Plan *p, const CapturaExport *o, const XlsxOpts *xo
     free(titulo);
     hoja_instrucciones(&x, o, unidad, huella);
     hoja_captura(&x, o, unidad, acts, huella, enviada);
+    xw_pagina_cerrar(&x, NULL, -1, -1);   /* sheets laid out, merges written */
     lxw_error lx = workbook_close(x.wb);
     bool ok = true;
     if (x.texto_largo) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "u8.h"
+#include "xlsx_medida.h"
 
 _Static_assert(sizeof ((Config *)0)->titulo_poa / sizeof ((Config *)0)->titulo_poa[0] ==
                    XLSX_POA_NTITULOS,
@@ -24,7 +25,7 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->informe = XLSX_INFORME_TODO;
     o->umbrales = cfg ? cfg->umbrales : calc_umbrales_default();
     o->regla = cfg ? cfg->regla : calc_regla_default();
-    o->papel = cfg ? cfg->papel : PAPEL_A4;
+    o->papel = cfg ? cfg->papel : PAPEL_CARTA;
     o->horizontal = cfg ? cfg->horizontal : true;
     o->autor = cfg && cfg->autor[0] ? cfg->autor : NULL;
     o->moneda = cfg && cfg->moneda[0] ? cfg->moneda : NULL;
@@ -156,6 +157,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         return false;
     }
     xw_formatos_crear(&x);
+    x.md = medida_compartida();
 
     char titulo[200];
     snprintf(titulo, sizeof titulo, "%s %d — %s",
@@ -173,7 +175,11 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     props.author = o->autor && o->autor[0] ? (char *)o->autor : NULL;
     props.company = p->institucion;
     props.category = "Informe para el Consejo Directivo";
-    props.comments = "Generado con poa";
+    /* without Carlito the heights are estimated: said once, in the file
+     * itself, where the reader looks (File › Properties) */
+    props.comments = medida_real(x.md) ? "Generado con poa"
+                                       : "Generado con poa. Alturas de fila estimadas: falta "
+                                         "la fuente Carlito (fonts-crosextra-carlito)";
     xw_chk(&x, workbook_set_properties(x.wb, &props));
 
     if (o->informe == XLSX_INFORME_TABLERO || o->informe == XLSX_INFORME_TODO)
@@ -182,6 +188,7 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         xlsx_seguimiento(&x);
     if (o->informe == XLSX_INFORME_POA || o->informe == XLSX_INFORME_TODO)
         xlsx_poa(&x);
+    xw_pagina_cerrar(&x, NULL, -1, -1);   /* sheets never given xw_imprimir */
 
     lxw_error lx = workbook_close(x.wb);
     bool ok = true;

@@ -25,6 +25,9 @@ typedef struct {
 } Formatos;
 
 /* One export: the workbook, its formats, and the figures of one pass. */
+typedef struct Pagina Pagina;   /* the sheet being written, laid out when complete */
+struct Medida;
+
 typedef struct {
     lxw_workbook *wb;
     Formatos f;
@@ -42,6 +45,8 @@ typedef struct {
     int nmerges;                 /* merged ranges on the current sheet */
     Rollup *roll;                /* every figure: the plan's roll-up at the corte (calc.c) */
     IntVec *metas_uni;           /* by unit: its meta nodes in tree order */
+    struct Medida *md;           /* text measured on the printing font (xlsx_medida.c) */
+    Pagina *pg;                  /* the current sheet's merges, heights, blocks (xlsx_pagina.c) */
 } Xw;
 
 /* The sheets: xlsx_tablero.c, xlsx_seguimiento.c, xlsx_poa.c. */
@@ -96,6 +101,28 @@ void xw_clave_marca(Xw *x, lxw_worksheet *ws, int r, const char *marca);
 #define XW_CLAVE_COLUMNAS "poa:columnas"
 void xw_clave_columnas(Xw *x, lxw_worksheet *ws, int r, const char *mapa);
 int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_fin);
+/* Printing (xlsx_pagina.c). Each sheet is laid out when complete: the
+ * merges wait until then (a merge cut by a page break is written as two,
+ * each with its text), empty body columns are hidden, the scale comes from
+ * the widths, row heights from the measured text, page breaks from them. */
+#define XW_MARGEN_IZQ 0.4        /* inches, as worksheet_set_margins takes them */
+#define XW_MARGEN_DER 0.4
+#define XW_MARGEN_SUP 0.7
+#define XW_MARGEN_INF 0.6
+#define XW_HOLGURA_PT 4.0        /* points a page keeps free: rounding in Excel or LibreOffice */
+#define XW_MERGES_MAX 60000      /* libxlsxwriter 1.1.4 counts merges in 16 bits */
+/* Rows r1..r2 start on the same page when they fit on one (a block's header
+ * with its first rows; the last rows with the notes under them). */
+void xw_mantener(Xw *x, lxw_worksheet *ws, int r1, int r2);
+void xw_pagina_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *s,
+                     double v, lxw_format *f);
+void xw_pagina_alto(Xw *x, lxw_worksheet *ws, int r, double pt);
+/* Lays out ws (or the pending sheet when ws is NULL) with rows cab1..cab2
+ * repeated on every page (-1: none). */
+void xw_pagina_cerrar(Xw *x, lxw_worksheet *ws, int cab1, int cab2);
+/* dd/mm/yyyy of the export: today, or SOURCE_DATE_EPOCH's day (UTC) when set. */
+void xw_fecha_exportacion(char *buf, size_t n);
+
 /* libxlsxwriter's error in Spanish for the common causes (xlsx_export.c). */
 const char *xw_lxw_texto(lxw_error e);
 #endif

@@ -89,6 +89,7 @@ static int poa_lineas_act(const Poa *po, const Actividad *a, const char *txt)
 static void poa_actividad(Poa *po, int r, int node, int lineas)
 {
     Xw *x = po->x;
+    po->ult_act = r;
     Formatos *f = &x->f;
     const Node *n = &x->p->nodes[node];
     const Actividad *a = &x->p->acts[n->act];
@@ -183,7 +184,7 @@ static int poa_bloque(Poa *po, int r, int meta)
     const Node *m = &p->nodes[meta];
     int obj = m->parent, eje = obj >= 0 ? p->nodes[obj].parent : -1;
     double ancho = poa_ancho(po, po->c0);
-    /* keep: header + first rows */
+    int r0 = r;
     if (eje > 0 && !plan_node_implicit(p, eje)) {
         xw_merge_rotulo(x, po->ws, r, po->c0, po->ult, "Eje o perspectiva:", p->nodes[eje].texto,
                         f->bloque);
@@ -202,6 +203,8 @@ static int poa_bloque(Poa *po, int r, int meta)
                         f->bloque);
         xw_alto(x, po->ws, r++, xw_lineas(m->texto, ancho - 20));
     }
+    xw_mantener(x, po->ws, r0, r);   /* keep: header + first rows */
+    po->cuerpo = r;
     for (int i = 0; i < m->kids.n; i++) {
         int e = m->kids.v[i];
         if (!xw_nodo_vivo(p, e))
@@ -251,7 +254,6 @@ static int poa_generales(Poa *po, int r, int u)
     Plan *p = x->p;
     Formatos *f = &x->f;
     const char *unidad = p->unidades[u].nombre;
-    /* keep: header + first rows */
     xw_merge(x, po->ws, r, po->c0, r + 2, po->c0, "Generales", f->bloque);
     char *nombre = xlsx_poa_nombre_plan(unidad);
     char fecha[80];
@@ -285,15 +287,20 @@ static int poa_unidad(Poa *po, int r, int u)
             continue;
         if (!primero)
             r++;   /* a blank row between blocks */
-        primero = false;
         r = poa_bloque(po, r, mv->v[i]);
+        if (primero)   /* Generales with the first block's header and first row */
+            xw_mantener(x, po->ws, r1, po->cuerpo);
+        primero = false;
     }
-    /* keep: last rows + total and notes (the unit's last activity row through
+    /* the unit's last activity row kept with its total and footnotes (through
      * its last footnote, so a total or a note never opens a page alone) */
+    int r_fin = r;
     if (poa_pres_cuenta(po, PO_NIVEL_UNI) > 0)
         r = poa_pres_total(po, r, r1, PO_NIVEL_UNI, "Total de la unidad");
     if (po->pres.nnotas > 0)
         r = poa_pres_notas(po, r + 1);
+    if (r > r_fin && po->ult_act >= r1)
+        xw_mantener(x, po->ws, po->ult_act, r - 1);
     return r + 1;
 }
 

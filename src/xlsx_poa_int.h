@@ -43,6 +43,8 @@ typedef struct {
     bool con_pres;    /* some activity has a budget (amount or note) */
     double w[PO_NCOLS];
     PoaPres pres;
+    int cuerpo;       /* the first activity row of the last meta block written */
+    int ult_act;      /* the last activity row written */
 } Poa;
 
 /* «Plan Operativo Anual del Departamento de Afiliación» (xlsx_poa.c). */

@@ -158,6 +158,7 @@ void xlsx_seguimiento(Xw *x)
             continue;
         if (!plan_node_implicit(p, e)) {
             char *s = xasprintf("EJE O PERSPECTIVA: %s", p->nodes[e].texto);
+            xw_mantener(x, ws, r, r + 3);   /* keep: header + first rows */
             seg_grupo(x, ws, r++, s, &x->roll->nodo[e], f->grupo_obj, f->grupo_obj_pct);
             free(s);
         }
@@ -166,6 +167,7 @@ void xlsx_seguimiento(Xw *x)
             if (!xw_nodo_vivo(p, o) || x->roll->nodo[o].n_total == 0)
                 continue;
             char *s = xw_con_codigo(&p->nodes[o], ".");
+            xw_mantener(x, ws, r, r + 2);   /* keep: header + first rows */
             seg_grupo(x, ws, r++, s, &x->roll->nodo[o], f->grupo_obj, f->grupo_obj_pct);
             free(s);
             for (int k = 0; k < p->nodes[o].kids.n; k++) {
@@ -176,6 +178,7 @@ void xlsx_seguimiento(Xw *x)
                 const char *un = mn->unidad >= 0 ? p->unidades[mn->unidad].nombre : "";
                 char *g = mn->texto[0] ? xasprintf("%s — Meta operativa anual: %s", un, mn->texto)
                                        : xstrdup(un);
+                xw_mantener(x, ws, r, r + 1);   /* keep: header + first rows */
                 seg_grupo(x, ws, r++, g, &x->roll->nodo[m], f->grupo_uni, f->grupo_uni_pct);
                 free(g);
                 seg_bajo(x, ws, m, &r);
@@ -217,6 +220,7 @@ void xlsx_seguimiento(Xw *x)
         free(s);
     }
 
+    xw_mantener(x, ws, ultima, r - 1);   /* keep: the last rows with the legend, rule and notes */
     xw_imprimir(x, ws, "Seguimiento del POA", periodo, RC, RC);
 }
 

@@ -133,6 +133,7 @@ void xlsx_tablero(Xw *x)
     xw_alto(x, ws, r, xw_lineas(expl, 125));
     r += 2;
     r = xw_leyenda(x, ws, r, TB_NOMBRE, TB_ACTS, TB_SEM);
+    xw_mantener(x, ws, ultima, r - 1);   /* keep: the total with the rule and the legend */
 
     /* a bar per unit, pointing at the table's cells */
     r = xlsx_grafico_unidades(x, ws, r, u1, u2);

@@ -12,6 +12,7 @@
 
 #include "libro.h"
 #include "u8.h"
+#include "xlsx_medida.h"
 
 /* ---- Sheet names ---- */
 
@@ -144,7 +145,9 @@ void xw_formatos_crear(Xw *x)
     format_set_font_color(f->titulo, C_CAB);
     f->subtitulo = fmt(wb, F_VCENTER, NULL, 0, 11);
     f->cab = fmt(wb, F_BOLD | F_WRAP | F_CENTER | F_VCENTER | F_BORDER | F_WHITE, NULL, C_CAB, 10);
-    f->cab_mes = fmt(wb, F_BOLD | F_CENTER | F_VCENTER | F_BORDER | F_WHITE, NULL, C_CAB, 8);
+    /* every printed font is 10 pt or more: at the 80 % a wide sheet may print
+     * at, no text falls under 8 pt (xlsx_pagina.c) */
+    f->cab_mes = fmt(wb, F_BOLD | F_CENTER | F_VCENTER | F_BORDER | F_WHITE, NULL, C_CAB, 10);
     f->texto = fmt(wb, F_WRAP | F_BORDER, NULL, 0, 10);
     f->gris_izq = fmt(wb, F_WRAP | F_BORDER | F_ITAL | F_GRAY, NULL, 0, 10);
     f->texto_c = fmt(wb, F_WRAP | F_BORDER | F_CENTER, NULL, 0, 10);
@@ -153,8 +156,8 @@ void xw_formatos_crear(Xw *x)
     f->num[1] = fmt(wb, F_BORDER | F_RIGHT, "#,##0.0##", 0, 10);
     f->num[2] = fmt(wb, F_BORDER | F_RIGHT, "0%", 0, 10);
     f->num[3] = fmt(wb, F_BORDER | F_RIGHT, "0.0#%", 0, 10);
-    f->nota = fmt(wb, F_WRAP | F_ITAL, NULL, 0, 9);
-    f->nota_b = fmt(wb, F_WRAP | F_BOLD, NULL, 0, 9);
+    f->nota = fmt(wb, F_WRAP | F_ITAL, NULL, 0, 10);
+    f->nota_b = fmt(wb, F_WRAP | F_BOLD, NULL, 0, 10);
     f->bloque = fmt(wb, F_BOLD | F_WRAP | F_BORDER | F_VCENTER, NULL, C_BLOQUE, 10);
     f->mes_vacio = fmt(wb, F_BORDER | F_CENTER, NULL, 0, 10);
     f->mes_x = fmt(wb, F_BORDER | F_CENTER, NULL, C_MES, 10);
@@ -177,7 +180,7 @@ void xw_formatos_crear(Xw *x)
         format_set_top_color(f->trim_q2[i], C_BORDE);
         format_set_bottom_color(f->trim_q2[i], C_BORDE);
     }
-    f->anual = fmt(wb, F_BORDER | F_CENTER | F_ITAL | F_WRAP, NULL, 0, 9);
+    f->anual = fmt(wb, F_BORDER | F_CENTER | F_ITAL | F_WRAP, NULL, 0, 10);
     f->grupo_obj = fmt(wb, F_BOLD | F_WRAP | F_BORDER | F_VCENTER, NULL, C_OBJ, 10);
     f->grupo_obj_pct = fmt(wb, F_BOLD | F_BORDER | F_CENTER | F_VCENTER, "0%", C_OBJ, 10);
     f->grupo_uni = fmt(wb, F_BOLD | F_ITAL | F_WRAP | F_BORDER | F_VCENTER, NULL, C_UNI, 10);
@@ -190,10 +193,10 @@ void xw_formatos_crear(Xw *x)
     f->cf[SEM_VERDE] = fmt_cf(wb, 0x006100, 0xC6EFCE);
     f->cf[SEM_AMARILLO] = fmt_cf(wb, 0x9C5700, 0xFFEB9C);
     f->cf[SEM_ROJO] = fmt_cf(wb, 0x9C0006, 0xFFC7CE);
-    f->ley[SEM_VERDE] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xC6EFCE, 9);
-    f->ley[SEM_AMARILLO] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xFFEB9C, 9);
-    f->ley[SEM_ROJO] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xFFC7CE, 9);
-    f->ley[SEM_GRIS] = fmt(wb, F_BORDER | F_CENTER | F_ITAL | F_GRAY, NULL, 0xEDEDED, 9);
+    f->ley[SEM_VERDE] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xC6EFCE, 10);
+    f->ley[SEM_AMARILLO] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xFFEB9C, 10);
+    f->ley[SEM_ROJO] = fmt(wb, F_BORDER | F_CENTER, NULL, 0xFFC7CE, 10);
+    f->ley[SEM_GRIS] = fmt(wb, F_BORDER | F_CENTER | F_ITAL | F_GRAY, NULL, 0xEDEDED, 10);
 }
 
 lxw_format *xw_moneda(Xw *x, const char *moneda)
@@ -272,49 +275,29 @@ void xw_num(Xw *x, lxw_worksheet *ws, int r, int c, double v, lxw_format *f)
     xw_chk(x, worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, f));
 }
 
-/* libxlsxwriter 1.1.4 counts a sheet's merged ranges in a uint16_t: past
- * 65,535 the file says a wrong count and Excel may call it damaged. Beyond
- * a safe limit (only plans far larger than real ones get there) the range
- * is written as separate cells with the same format, the text in the first. */
-#define XW_MERGES_MAX 60000
-
-static bool xw_merge_cabe(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
-                          lxw_format *f)
-{
-    if (x->nmerges < XW_MERGES_MAX) {
-        x->nmerges++;
-        return true;
-    }
-    for (int r = r1; r <= r2; r++)
-        for (int c = c1; c <= c2; c++)
-            if (r != r1 || c != c1)
-                xw_chk(x, worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c, f));
-    return false;
-}
-
+/* Merges wait for the sheet's layout (xlsx_pagina.c): a range a page break
+ * cuts is then written as two, each with its text. libxlsxwriter 1.1.4
+ * counts a sheet's merged ranges in a uint16_t; beyond XW_MERGES_MAX (only
+ * plans far larger than real ones get there) a range is written as separate
+ * cells with the same format, the text in the first. */
 void xw_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *s,
               lxw_format *f)
 {
-    if (r1 == r2 && c1 == c2) {
+    if ((r1 == r2 && c1 == c2) || (s && !xw_cabe(x, ws, r1, c1, s))) {
         xw_str(x, ws, r1, c1, s, f);
         return;
     }
-    if (!xw_merge_cabe(x, ws, r1, c1, r2, c2, f) || (s && !xw_cabe(x, ws, r1, c1, s))) {
-        xw_str(x, ws, r1, c1, s, f);
-        return;
-    }
-    xw_chk(x, worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2,
-                                    (lxw_col_t)c2, s ? s : "", f));
+    xw_pagina_merge(x, ws, r1, c1, r2, c2, s ? s : "", 0, f);
 }
 
 /* Merged range with a number in its first cell. */
 void xw_merge_num(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, double v,
                   lxw_format *f)
 {
-    if ((r1 != r2 || c1 != c2) && xw_merge_cabe(x, ws, r1, c1, r2, c2, f))
-        xw_chk(x, worksheet_merge_range(ws, (lxw_row_t)r1, (lxw_col_t)c1, (lxw_row_t)r2,
-                                        (lxw_col_t)c2, "", f));
-    xw_num(x, ws, r1, c1, v, f);
+    if (r1 == r2 && c1 == c2)
+        xw_num(x, ws, r1, c1, v, f);
+    else
+        xw_pagina_merge(x, ws, r1, c1, r2, c2, NULL, v, f);
 }
 
 /* Merged range showing "label: text". Plain text on purpose: libxlsxwriter
@@ -328,35 +311,27 @@ void xw_merge_rotulo(Xw *x, lxw_worksheet *ws, int r, int c1, int c2, const char
     free(s);
 }
 
-static void linea_nula(const char *line, size_t len, void *ctx)
-{
-    (void)line;
-    (void)len;
-    (void)ctx;
-}
-
 /* Lines a text needs in a column of the given width (Excel character
- * units) at 10 pt: a 10 pt character is narrower than the width unit
- * (LibreOffice with Carlito fits 52–60 characters of Spanish text in a width
- * of 40; a line is ~12.2 pt). Better a little room than cut text. */
+ * units) at 10 pt, measured on the printing font (xlsx_medida.c). The sheets
+ * still ask it for xw_alto; the final height of a row with text is measured
+ * again when the sheet is laid out, at the widths it prints with. */
 int xw_lineas(const char *s, double ancho)
 {
     if (!s || !s[0])
         return 1;
-    int cols = (int)(ancho * 1.3);
-    if (cols < 4)
-        cols = 4;
-    int n = u8_wrap(s, cols, linea_nula, NULL);
-    return n < 1 ? 1 : n;
+    Medida *m = medida_compartida();
+    return medida_lineas(m, s, medida_texto_pt(medida_columna_pt(ancho)), 10, MD_NORMAL);
 }
 
+/* The height of a row with no text to measure (a spacer); a row with text
+ * gets the height its text measures (xlsx_pagina.c). */
 void xw_alto(Xw *x, lxw_worksheet *ws, int r, int lineas)
 {
     if (lineas < 1)
         lineas = 1;
     if (lineas > 30)
         lineas = 30;   /* Excel's limit is 409 pt; a huge cell still prints */
-    xw_chk(x, worksheet_set_row(ws, (lxw_row_t)r, 12.3 * lineas + 3.0, NULL));
+    xw_pagina_alto(x, ws, r, medida_alto_fila(medida_compartida(), lineas, 10));
 }
 
 /* The two heading rows every report starts with, merged across columns 0..ult:
@@ -437,6 +412,13 @@ lxw_worksheet *xw_hoja(Xw *x, const char *base)
     return ws;
 }
 
+/* The last day of the corte's quarter in the plan's year: 30/09/2024. */
+static void fecha_corte(const Xw *x, char *buf, size_t n)
+{
+    static const char *const DIA[POA_TRIMESTRES] = {"31/03", "30/06", "30/09", "31/12"};
+    snprintf(buf, n, "%s/%04d", DIA[x->corte - 1], x->p->anio);
+}
+
 void xw_imprimir(Xw *x, lxw_worksheet *ws, const char *informe, const char *periodo,
                  int fila_cab1, int fila_cab2)
 {
@@ -446,22 +428,42 @@ void xw_imprimir(Xw *x, lxw_worksheet *ws, const char *informe, const char *peri
     else
         worksheet_set_portrait(ws);
     worksheet_set_paper(ws, PAPEL_CODIGO[(unsigned)x->o->papel < 3 ? x->o->papel : 0]);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.7, 0.6);
+    /* the scale is set when the sheet is laid out (xlsx_pagina.c): computed
+     * from the widths, never fit-to-width, so the pages can be counted */
+    worksheet_set_margins(ws, XW_MARGEN_IZQ, XW_MARGEN_DER, XW_MARGEN_SUP, XW_MARGEN_INF);
     worksheet_center_horizontally(ws);
     xw_chk(x, worksheet_repeat_rows(ws, (lxw_row_t)fila_cab1, (lxw_row_t)fila_cab2));
     worksheet_freeze_panes(ws, (lxw_row_t)(fila_cab2 + 1), 0);
 
+    /* a header names the unit of a --unidad report and, on a sheet of the
+     * corte, its date; at most 255 characters in all (Excel's limit) */
     StrBuf h = {0};
     sb_append(&h, "&L&9");
-    cab_texto(&h, x->p->institucion, 90);
+    if (x->unidad >= 0) {
+        char *t = xasprintf("%s · %s", x->p->institucion, x->p->unidades[x->unidad].nombre);
+        cab_texto(&h, t, 80);
+        free(t);
+    } else {
+        cab_texto(&h, x->p->institucion, 80);
+    }
     sb_append(&h, "&C&9&B");
-    cab_texto(&h, informe, 70);
+    cab_texto(&h, informe, 50);
     sb_append(&h, "&R&9");
-    cab_texto(&h, periodo, 60);
+    char pc[160], fc[16];
+    xw_periodo_corte(x, pc, sizeof pc);
+    fecha_corte(x, fc, sizeof fc);
+    char *der = strcmp(periodo, pc) == 0 ? xasprintf("%s · Fecha de corte: %s", periodo, fc)
+                                         : xstrdup(periodo);
+    cab_texto(&h, der, 90);
+    free(der);
     xw_chk(x, worksheet_set_header(ws, sb_str(&h)));
     sb_free(&h);
-    xw_chk(x, worksheet_set_footer(ws, "&L&8poa&C&9Página &P de &N&R&8&D"));
+    /* the date written out: &D would print in the reader's locale */
+    char hoy[16], pie[80];
+    xw_fecha_exportacion(hoy, sizeof hoy);
+    snprintf(pie, sizeof pie, "&C&9Página &P de &N&R&8Exportado el %s", hoy);
+    xw_chk(x, worksheet_set_footer(ws, pie));
+    xw_pagina_cerrar(x, ws, fila_cab1, fila_cab2);
 }
 
 /* Semáforo on a column: formula rules so text cells ("no vencida") stay

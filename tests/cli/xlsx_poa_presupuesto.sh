@@ -207,8 +207,10 @@ check(t.get((reem, "Total de la institución (en US$)")) == (9450, '"US$" #,##0.
 for u, l, q in totales:
     check(abs(sumif(c, q["value"]) - q["cached"]) < 0.005, (u, l, q))
 w = {x["cols"]: x["width"] for x in s["col_widths"]}
-# «Interinstitucionalización» (25 letters) fits; the sheet is as wide as before
-check(24 <= w["P"] <= 26 and abs(w["C"] + w["P"] - (40.71 + 17.71)) < 0.02, (w["C"], w["P"]))
+# «Interinstitucionalización» (25 letters) widens Responsables past its 17.71;
+# the page layout (xlsx_pagina.c) may then narrow wrapped columns to keep the
+# print scale, never below their widest word (the render below shows it whole)
+check(w["P"] > 21, (w["C"], w["P"]))
 PYEOF
 
 # LibreOffice recalculates the totals (xlsx-render does) to the cached values
@@ -223,6 +225,7 @@ if command -v soffice >/dev/null; then
     expect_in "$TMP/usd.txt" "(1) (viaticos)"
     expect_not_in "$TMP/usd.txt" "###"
     expect_not_in "$TMP/usd.txt" "Interinstitucionaliza-"
+    expect_in "$TMP/usd.txt" "Interinstitucionalización"
 else
     echo "SALTADA la vuelta por LibreOffice: soffice no está instalado (bash tests/tools/deps.sh --render)"
 fi

@@ -44,7 +44,7 @@ static void check_defaults(const Config *c)
     CHECK_INT(c->regla.regla, ROLLUP_MEDIA);
     CHECK_DBL(c->regla.tope, 1.0, 1e-12);
     CHECK(c->colores);
-    CHECK_INT(c->papel, PAPEL_A4);
+    CHECK_INT(c->papel, PAPEL_CARTA);   /* Dominican offices print on carta */
     CHECK(c->horizontal);
     CHECK_STR(c->autor, "Departamento de Planificación y Desarrollo");
     CHECK_STR(c->carpeta_respaldos, "");
@@ -117,7 +117,7 @@ TEST(config_ini_distribuido)
     CHECK_INT(c.regla.regla, ROLLUP_MEDIA);
     CHECK_DBL(c.regla.tope, 1.0, 1e-12);
     CHECK(c.colores);
-    CHECK_INT(c.papel, PAPEL_A4);
+    CHECK_INT(c.papel, PAPEL_CARTA);
     CHECK(c.horizontal);
     CHECK_STR(c.autor, "Departamento de Planificación y Desarrollo");
     CHECK_STR(c.carpeta_respaldos, "");
@@ -250,7 +250,7 @@ TEST(valores_malos)
     CHECK_AVISO(&a, path, 8, "[consolidacion] regla = «mediana»: se esperaba «media» o «ponderada»; se usa media");
     CHECK_AVISO(&a, path, 9, "[consolidacion] tope = «0»: se esperaba un número mayor que 0; se usa 100");
     CHECK_AVISO(&a, path, 12, "[interfaz] colores = «quizás»: se esperaba «si» o «no»; se usa si");
-    CHECK_AVISO(&a, path, 14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa A4");
+    CHECK_AVISO(&a, path, 14, "[exportar] papel = «A3»: se esperaba «A4», «carta» u «oficio»; se usa carta");
     CHECK_AVISO(&a, path, 15, "[exportar] orientacion = «diagonal»: se esperaba «horizontal» o «vertical»; se usa horizontal");
     /* Invalid bytes are shown as U+FFFD, never sent raw to the screen. */
     CHECK_AVISO(&a, path, 16, "[exportar] autor = «��»: no es texto UTF-8 válido (guarde el archivo como UTF-8); se usa «Departamento de Planificación y Desarrollo»");
