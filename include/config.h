@@ -12,6 +12,14 @@
 
 typedef enum { PAPEL_A4 = 0, PAPEL_CARTA, PAPEL_OFICIO } Papel;
 
+/* [exportar] agrupar_seguimiento: how the seguimiento sheet groups its rows. */
+typedef enum { AGRUPAR_UNIDAD = 0, AGRUPAR_OBJETIVO } AgruparSeg;
+/* [columnas] seguimiento_*: the seguimiento sheet's column titles, in this order. */
+enum {
+    COLSEG_CODIGO, COLSEG_ACCION, COLSEG_LIDER, COLSEG_RESPONSABLE, COLSEG_META, COLSEG_REAL,
+    COLSEG_PCT, COLSEG_PUBLICADO, COLSEG_OBSERVACIONES, COLSEG_N
+};
+
 typedef struct {
     char institucion[256];      /* [institucion] nombre; "" = take it from the file */
     int anio;                   /* [plan] anio; 0 = the latest year in the file */
@@ -32,6 +40,8 @@ typedef struct {
     char contrasena[256];       /* [captura] contrasena: sheet protection; "" = no password */
     char enviar_a[256];         /* [captura] enviar_a: who units send the workbook to */
     char origen[1024];          /* the file that was read, "" when defaults only */
+    AgruparSeg agrupar_seguimiento;   /* [exportar] agrupar_seguimiento = unidad|objetivo */
+    char columnas_seg[COLSEG_N][128]; /* [columnas] seguimiento_*: titles ({acum}, {trim}) */
 } Config;
 
 /* Diagnostics: one Spanish line per problem, "config.ini:12: [semaforo]

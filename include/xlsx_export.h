@@ -32,6 +32,8 @@ typedef struct {
     bool horizontal;
     const char *autor;          /* document property; NULL/"" = none */
     int *hojas;                 /* when not NULL, gets the sheets written (the TUI says it) */
+    AgruparSeg agrupar;         /* seguimiento rows by unit (default) or by objetivo */
+    const char *col_seg[COLSEG_N];  /* seguimiento column titles; NULL = the default */
 } XlsxOpts;
 
 /* Called now and then while writing: hechas of total steps (rows). The

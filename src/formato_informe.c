@@ -1,5 +1,6 @@
 /* formato_informe.c — poa's own XLSX reports read back: the POA and
  * seguimiento sheets by their hidden columns and printed cells, the tablero skipped. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,30 @@ static bool celda_es(const Celda *c, const char *s)
     return c->tipo == CELDA_TEXTO && strcmp(c->texto, s) == 0;
 }
 
+/* "poa:impreso real=9": where a printed column is when its title is the
+ * institution's own ([columnas] in config.ini), not one known here. */
+static void impreso_leer(const Celda *c, Cabecera *cb)
+{
+    static const char PRE[] = "poa:impreso ";
+    if (c->tipo != CELDA_TEXTO || strncmp(c->texto, PRE, sizeof PRE - 1) != 0)
+        return;
+    const char *t = c->texto + sizeof PRE - 1, *igual = strchr(t, '=');
+    if (!igual)
+        return;
+    char *fin;
+    long col = strtol(igual + 1, &fin, 10);
+    if (*fin || col < 0 || col > 16383)
+        return;
+    size_t n = (size_t)(igual - t);
+    int *dest = n == 9 && !strncmp(t, "actividad", n)       ? &cb->act
+                : n == 12 && !strncmp(t, "responsables", n) ? &cb->resp
+                : n == 5 && !strncmp(t, "lider", n)         ? &cb->lider
+                : n == 4 && !strncmp(t, "real", n)          ? &cb->real
+                                                            : NULL;
+    if (dest)
+        *dest = (int)col;
+}
+
 /* Finds marca in the first rows of the sheet and maps the columns. The
  * months' names are on the rows just under the POA's header. */
 static int cabecera_leer(Libro *l, int hoja, const char *marca, Cabecera *cb, PoaErr *err)
@@ -47,10 +72,12 @@ static int cabecera_leer(Libro *l, int hoja, const char *marca, Cabecera *cb, Po
                 marca_en = i;
         if (marca_en >= 0 && !cb->fila) {
             cb->fila = f.numero;
-            for (int i = marca_en + 1; i < f.nceldas; i++)
+            for (int i = marca_en + 1; i < f.nceldas; i++) {
                 for (int k = 0; k < PLANO_NCOLS; k++)
                     if (celda_es(&f.celdas[i], PLANO_COLS[k]))
                         cb->oculta[k] = i;
+                impreso_leer(&f.celdas[i], cb);
+            }
             for (int i = 0; i < marca_en; i++) {
                 const Celda *c = &f.celdas[i];
                 if (celda_es(c, "Actividades") || celda_es(c, "ACCIÓN OPERATIVA"))
@@ -132,6 +159,16 @@ static bool vacio(const RegPlano *r, PlanoCol c)
     return !r->v[c] || !r->v[c][0];
 }
 
+/* The printed real is the hidden one's value (0.75 printed as 75 %): the
+ * hidden record keeps how it was written, unless someone changed it. */
+static bool real_igual(const RegPlano *r, const Fila *f, int c)
+{
+    const Celda *x = celda_en(f, c);
+    Valor v;
+    return !vacio(r, PLANO_REAL) && x && x->tipo == CELDA_NUMERO &&
+           valor_parse(r->v[PLANO_REAL], &v) && v.has && fabs(v.valor - x->num) < 1e-12;
+}
+
 /* One record from a row with a hidden actividad; false for other rows. */
 static bool registro_leer(Libro *l, int hoja, const Cabecera *cb, const Fila *f, bool es_poa,
                           RegPlano *r, PlanoAvisos *av)
@@ -167,7 +204,8 @@ static bool registro_leer(Libro *l, int hoja, const Cabecera *cb, const Fila *f,
     } else {
         impreso_tomar(r, PLANO_UNIDAD_LIDER, f, cb->lider);
         impreso_tomar(r, PLANO_RESPONSABLES, f, cb->resp);
-        impreso_tomar(r, PLANO_REAL, f, cb->real);
+        if (!real_igual(r, f, cb->real))
+            impreso_tomar(r, PLANO_REAL, f, cb->real);
     }
     /* The printed activity should be the hidden one; if someone rewrote
      * it, the hidden key still decides which activity this is: say so. */

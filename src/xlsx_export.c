@@ -23,6 +23,9 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->papel = cfg ? cfg->papel : PAPEL_A4;
     o->horizontal = cfg ? cfg->horizontal : true;
     o->autor = cfg && cfg->autor[0] ? cfg->autor : NULL;
+    o->agrupar = cfg ? cfg->agrupar_seguimiento : AGRUPAR_UNIDAD;
+    for (int i = 0; cfg && i < COLSEG_N; i++)
+        o->col_seg[i] = cfg->columnas_seg[i];
 }
 
 static const char *const INFORME_NOMBRE[] = {"poa", "seguimiento", "tablero", "todo"};
@@ -67,6 +70,7 @@ static void calcular(Xw *x)
 static void xw_liberar(Xw *x)
 {
     calc_rollup_free(x->roll);
+    xlsx_seg_filas_free(x->seg);
     free(x->texto_largo);
     for (int u = 0; x->metas_uni && u < x->p->nunidades; u++)
         iv_free(&x->metas_uni[u]);
