@@ -128,11 +128,11 @@ enum {
     SG_PUB, SG_OBS, SG_NROLES
 };
 /* The hidden helper columns of each activity row (far right, hidden): the
- * group keys, the weight, and as formulas over the printed % the weight
+ * group keys and, on a due row, formulas over the printed %: the weight
  * counted, the capped value × weight, the estado and the published
- * difference. Group rows and the tablero are formulas over these. */
+ * difference (a row not due: its estado only). Group rows and the tablero are formulas over these. */
 enum { SA_C0 = 100 };
-enum { SA_UNIDAD, SA_EJE, SA_OBJETIVO, SA_PESO, SA_CONTADO, SA_VALOR, SA_ESTADO, SA_DIF, SA_N };
+enum { SA_UNIDAD, SA_EJE, SA_OBJETIVO, SA_CONTADO, SA_VALOR, SA_ESTADO, SA_DIF, SA_N };
 
 /* Creates the formats above once per workbook. */
 void xw_formatos_seg(Xw *x);
@@ -146,8 +146,8 @@ void xlsx_seg_filas_free(SegFilas *s);   /* accepts NULL */
  * digits after the numbered ones; "" last. */
 int xw_codigo_cmp(const char *a, const char *b);
 /* Objetivo nodes of eje e (or of every eje when e < 0) with counted
- * activities (of unit u when u >= 0), in code order. */
-void xw_objetivos_en_orden(Xw *x, int e, int u, IntVec *out);
+ * activities, in code order (ties in plan order). */
+void xw_objetivos_en_orden(Xw *x, int e, IntVec *out);
 /* The seguimiento's sheet name: when the tablero is written first and points
  * at it, it reserves the name (xw_hoja would make it unique against sheets
  * made since); xlsx_seguimiento creates the sheet under it. */

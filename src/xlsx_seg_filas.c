@@ -64,11 +64,18 @@ static int contadas_bajo(Xw *x, int node, int u)
     return k;
 }
 
-void xw_objetivos_en_orden(Xw *x, int e, int u, IntVec *out)
+static void ordenar(Orden *v, int nv, IntVec *out)
+{
+    if (nv > 1)
+        qsort(v, (size_t)nv, sizeof *v, orden_cmp);
+    for (int i = 0; i < nv; i++)
+        iv_push(out, v[i].node);
+}
+
+void xw_objetivos_en_orden(Xw *x, int e, IntVec *out)
 {
     Plan *p = x->p;
     const Node *raiz = &p->nodes[0];
-    int orden = 0;
     Orden *v = NULL;
     int nv = 0, cap = 0;
     for (int i = 0; i < raiz->kids.n; i++) {
@@ -77,19 +84,39 @@ void xw_objetivos_en_orden(Xw *x, int e, int u, IntVec *out)
             continue;
         for (int j = 0; j < p->nodes[ej].kids.n; j++) {
             int o = p->nodes[ej].kids.v[j];
-            if (p->nodes[o].deleted || contadas_bajo(x, o, u) == 0)
+            if (p->nodes[o].deleted || x->roll->nodo[o].n_total == 0)
                 continue;
             if (nv == cap) {
                 cap = cap ? cap * 2 : 16;
                 v = xrealloc(v, sizeof *v * (size_t)cap);
             }
-            v[nv++] = (Orden){p->nodes[o].codigo, orden++, o};
+            v[nv] = (Orden){p->nodes[o].codigo, nv, o};
+            nv++;
         }
     }
-    if (nv > 1)
-        qsort(v, (size_t)nv, sizeof *v, orden_cmp);
-    for (int i = 0; i < nv; i++)
-        iv_push(out, v[i].node);
+    ordenar(v, nv, out);
+    free(v);
+}
+
+/* The objetivos of eje e among metas (unit u's, tree order), in code order. */
+static void objetivos_de_metas(Xw *x, int e, const IntVec *metas, IntVec *out)
+{
+    Plan *p = x->p;
+    Orden *v = xmalloc(sizeof *v * (size_t)(metas->n ? metas->n : 1));
+    int nv = 0;
+    for (int i = 0; i < metas->n; i++) {
+        int o = p->nodes[metas->v[i]].parent;
+        if (p->nodes[o].parent != e)
+            continue;
+        bool visto = false;
+        for (int k = 0; k < nv && !visto; k++)
+            visto = v[k].node == o;
+        if (!visto) {
+            v[nv] = (Orden){p->nodes[o].codigo, nv, o};
+            nv++;
+        }
+    }
+    ordenar(v, nv, out);
     free(v);
 }
 
@@ -140,11 +167,16 @@ static void por_unidad(Xw *x, SegFilas *s)
         int iu = push(s, SF_UNIDAD, -1, u, true);
         if (un->mision && un->mision[0])
             push(s, SF_MISION, -1, u, false);
-        /* the unit's ejes in the order its metas appear in the tree */
-        IntVec ejes = {0};
+        /* the unit's metas with counted activities, in tree order; its ejes
+         * in the order they appear */
+        IntVec metas = {0}, ejes = {0};
         for (int k = 0; k < x->metas_uni[u].n; k++) {
-            int e = plan_ancestor(p, x->metas_uni[u].v[k], NODE_EJE);
-            if (e > 0 && iv_find(&ejes, e) < 0 && contadas_bajo(x, e, u) > 0)
+            int m = x->metas_uni[u].v[k];
+            if (contadas_bajo(x, m, u) == 0)
+                continue;
+            iv_push(&metas, m);
+            int e = plan_ancestor(p, m, NODE_EJE);
+            if (e > 0 && iv_find(&ejes, e) < 0)
                 iv_push(&ejes, e);
         }
         for (int k = 0; k < ejes.n; k++) {
@@ -152,14 +184,14 @@ static void por_unidad(Xw *x, SegFilas *s)
             if (!plan_node_implicit(p, e))
                 ie = push(s, SF_EJE, e, u, true);   /* keep: header + first rows */
             IntVec objs = {0};
-            xw_objetivos_en_orden(x, e, u, &objs);
+            objetivos_de_metas(x, e, &metas, &objs);
             for (int j = 0; j < objs.n; j++) {
                 int o = objs.v[j];
                 /* keep: header + first rows */
                 int io = push(s, SF_OBJETIVO, o, u, true);
-                for (int i = 0; i < x->metas_uni[u].n; i++) {
-                    int m = x->metas_uni[u].v[i];
-                    if (p->nodes[m].parent != o || contadas_bajo(x, m, u) == 0)
+                for (int i = 0; i < metas.n; i++) {
+                    int m = metas.v[i];
+                    if (p->nodes[m].parent != o)
                         continue;
                     if (p->nodes[m].texto[0])
                         push(s, SF_META, m, u, false);
@@ -171,6 +203,7 @@ static void por_unidad(Xw *x, SegFilas *s)
             if (ie >= 0)
                 cerrar(s, ie);
         }
+        iv_free(&metas);
         iv_free(&ejes);
         cerrar(s, iu);
         if (un->nota && un->nota[0])
@@ -185,20 +218,20 @@ static void por_objetivo(Xw *x, SegFilas *s)
     const Node *raiz = &p->nodes[0];
     for (int i = 0; i < raiz->kids.n; i++) {
         int e = raiz->kids.v[i];
-        if (p->nodes[e].deleted || contadas_bajo(x, e, -1) == 0)
+        if (p->nodes[e].deleted || x->roll->nodo[e].n_total == 0)
             continue;
         int ie = -1;
         if (!plan_node_implicit(p, e))
             ie = push(s, SF_EJE, e, -1, true);   /* keep: header + first rows */
         IntVec objs = {0};
-        xw_objetivos_en_orden(x, e, -1, &objs);
+        xw_objetivos_en_orden(x, e, &objs);
         for (int j = 0; j < objs.n; j++) {
             int o = objs.v[j];
             /* keep: header + first rows */
             int io = push(s, SF_OBJETIVO, o, -1, true);
             for (int k = 0; k < p->nodes[o].kids.n; k++) {
                 int m = p->nodes[o].kids.v[k];
-                if (p->nodes[m].deleted || contadas_bajo(x, m, -1) == 0)
+                if (p->nodes[m].deleted || x->roll->nodo[m].n_total == 0)
                     continue;
                 int im = push(s, SF_META, m, p->nodes[m].unidad, true);
                 actividades(x, s, m);

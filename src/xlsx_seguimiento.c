@@ -136,26 +136,30 @@ static void seg_ancho(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, const char *
     xw_alto(x, ws, r, xw_lineas(texto, ancho));
 }
 
-/* The hidden helpers of an activity row; k is the printed % cell. */
+/* The hidden helpers of an activity row; k is the printed % cell. The
+ * weight is written into the formulas (one cell less per row in a large plan). */
 static void seg_auxiliares(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int node)
 {
     Plan *p = x->p;
     const Node *n = &p->nodes[node];
     const Actividad *a = &p->acts[n->act];
     const ResultadoAct *res = &x->roll->act[n->act];
-    char k[16], j[16], w[16], fo[300], t[48];
+    char k[16], j[16], fo[300], t[48], w[48];
     celda(k, r, s->col[SG_PCT]);
     celda(j, r, s->col[SG_REAL]);
-    celda(w, r, SA_C0 + SA_PESO);
     int e = plan_ancestor(p, node, NODE_EJE), o = plan_ancestor(p, node, NODE_OBJETIVO);
     xw_num(x, ws, r, SA_C0 + SA_UNIDAD, n->unidad + 1, NULL);
     xw_num(x, ws, r, SA_C0 + SA_EJE, e, NULL);
     xw_num(x, ws, r, SA_C0 + SA_OBJETIVO, o, NULL);
+    if (!res->has_pct) {
+        /* not due: no % to count, its state fixed (the % cell is text) */
+        xw_str(x, ws, r, SA_C0 + SA_ESTADO, estado_name(res->estado), NULL);
+        return;
+    }
     double peso = peso_regla(x, a);
-    xw_num(x, ws, r, SA_C0 + SA_PESO, peso, NULL);
+    num_format(peso, w, sizeof w);
     snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),%s,0)", k, w);
-    xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, SA_C0 + SA_CONTADO, fo, NULL,
-                                          res->has_pct ? peso : 0.0));
+    xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, SA_C0 + SA_CONTADO, fo, NULL, peso));
     double tope = tope_regla(x);
     if (isinf(tope)) {
         snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),%s*%s,0)", k, k, w);
@@ -163,25 +167,25 @@ static void seg_auxiliares(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int nod
         num_format(tope, t, sizeof t);
         snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),MIN(%s,%s)*%s,0)", k, k, t, w);
     }
-    double v = res->has_pct ? (res->pct > tope ? tope : res->pct) * peso : 0.0;
+    double v = (res->pct > tope ? tope : res->pct) * peso;
     xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, SA_C0 + SA_VALOR, fo, NULL, v));
-    /* a due row reads reportada once a real is typed in; the others keep their state */
-    snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),IF(%s=\"\",\"%s\",\"%s\"),\"%s\")", k, j,
-             estado_name(ESTADO_SIN_REPORTE), estado_name(ESTADO_REPORTADA),
-             estado_name(res->has_pct ? ESTADO_NO_VENCIDA : res->estado));
+    /* reportada once a real is typed in */
+    snprintf(fo, sizeof fo, "=IF(%s=\"\",\"%s\",\"%s\")", j, estado_name(ESTADO_SIN_REPORTE),
+             estado_name(ESTADO_REPORTADA));
     xw_chk(x, worksheet_write_formula_str(ws, (lxw_row_t)r, SA_C0 + SA_ESTADO, fo, NULL,
                                           estado_name(res->estado)));
     if (s->col[SG_PUB] >= 0) {
+        const char *ps = a->seg[x->corte - 1].pct_publicado;
+        double pub;
+        if (!ps || !ps[0] || !publicado_leer(ps, &pub))
+            return;   /* nothing published to compare */
         char pb[16];
         celda(pb, r, s->col[SG_PUB]);
         /* compared after the published rounding (whole percent), as verificar does */
         snprintf(fo, sizeof fo,
                  "=IF(AND(ISNUMBER(%s),ISNUMBER(%s)),IF(ROUND(%s*100,0)<>ROUND(%s*100,0),1,0),0)",
                  k, pb, k, pb);
-        double pub;
-        const char *ps = a->seg[x->corte - 1].pct_publicado;
-        bool dif = res->has_pct && ps && ps[0] && publicado_leer(ps, &pub) &&
-                   calc_pct_entero(pub) != calc_pct_entero(res->pct);
+        bool dif = calc_pct_entero(pub) != calc_pct_entero(res->pct);
         xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, SA_C0 + SA_DIF, fo, NULL,
                                               dif ? 1 : 0));
     }
@@ -228,8 +232,8 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int node
         celda(j, r, col[SG_REAL]);
         celda(q1, r, col[SG_T1]);
         celda(qc, r, col[SG_T1] + c - 1);
-        if (a->tipo == TIPO_HITO)
-            snprintf(fo, sizeof fo, "=MIN(1,%s)", j);
+        if (a->tipo == TIPO_HITO)   /* MIN(1,blank) is 1: an unreported hito is 0 */
+            snprintf(fo, sizeof fo, "=IF(%s=\"\",0,MIN(1,%s))", j, j);
         else if (a->sentido == SENTIDO_DESCENDENTE)
             snprintf(fo, sizeof fo, "=IF(ISBLANK(%s),0,IF(%s=0,1,SUM(%s:%s)/%s))", j, j, q1, qc,
                      j);
@@ -288,7 +292,7 @@ static void seg_cabecera(Xw *x, lxw_worksheet *ws, SegFilas *s, int rc)
         free(t);
     }
     xw_clave_cabecera(x, ws, rc, "poa:seguimiento");
-    static const char *const AUX[SA_N] = {"poa:unidad", "poa:eje", "poa:objetivo", "poa:peso",
+    static const char *const AUX[SA_N] = {"poa:unidad", "poa:eje", "poa:objetivo",
                                           "poa:peso contado", "poa:valor", "poa:estado",
                                           "poa:dif publicado"};
     lxw_row_col_options oculta = {.hidden = 1};

@@ -153,7 +153,7 @@ void xlsx_tablero(Xw *x)
     }
     /* objetivos in code order, as the seguimiento lists them */
     IntVec objs = {0};
-    xw_objetivos_en_orden(x, -1, -1, &objs);
+    xw_objetivos_en_orden(x, -1, &objs);
     for (int i = 0; i < objs.n; i++) {
         int o = objs.v[i];
         if (i == 0) {

@@ -28,23 +28,32 @@ EOF
 }
 
 # ARS SEMMA has no seguimiento: give it one (every fifth row unreported,
-# the others a real of 1..6, some past their target)
+# the others a real of 1..6, some past their target), weights 0..3, some
+# hitos and some descending targets
 "$PY" - "$POA_FIXTURES/poa2024_ars_semma.csv" "$TMP/ars.csv" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=rows[0].keys())
+w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=list(rows[0].keys()) + ["peso", "tipo_meta", "sentido"])
 w.writeheader()
 for i, r in enumerate(rows):
     r["corte"] = "3"
     r["real"] = "" if i % 5 == 0 else str(i % 6 + 1)
+    r["peso"] = str(i % 4)
+    r["tipo_meta"] = "hito" if i % 7 == 3 else ""
+    r["sentido"] = "descendente" if i % 11 == 4 else ""
     w.writerow(r)
 PY
+# the same plan under the weighted rule with a cap of 120 %
+printf '[consolidacion]\nregla = ponderada\ntope = 120\n' >"$TMP/ponderada.ini"
 require expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv"
 require expect_code 0 "$POA" importar "$TMP/ars.db" "$TMP/ars.csv"
 
-for fx in caja ars; do
-    require expect_code 0 "$POA" exportar "$TMP/$fx.db" --xlsx "$TMP/$fx.xlsx" --informe todo --corte 3
-    require expect_code 0 "$POA" verificar "$TMP/$fx.db" --corte 3 --json
+cp "$TMP/ars.db" "$TMP/arsp.db"
+for fx in caja ars arsp; do
+    cfg=()
+    [ "$fx" = arsp ] && cfg=(--config "$TMP/ponderada.ini")
+    require expect_code 0 "$POA" "${cfg[@]}" exportar "$TMP/$fx.db" --xlsx "$TMP/$fx.xlsx" --informe todo --corte 3
+    require expect_code 0 "$POA" "${cfg[@]}" verificar "$TMP/$fx.db" --corte 3 --json
     cp "$TMP/out" "$TMP/$fx-v.json"
     require check "recalculado por LibreOffice ($fx)" recalcular "$TMP/$fx.xlsx" "$TMP/lo-$fx"
 
@@ -135,10 +144,10 @@ ua, ub = fila(a, "Tablero EN-SEP", "Comercialización", 7)[0], fila(b, "Tablero 
 ta, tb = fila(a, "Tablero EN-SEP", "Total de la institución", 7)[0], fila(b, "Tablero EN-SEP", "Total de la institución", 7)[0]
 na = fila(a, "Tablero EN-SEP", "Comercialización", 2)[0]
 # the unit's mean gains (1 - 479/1565) over its due activities, the total's
-# over all due ones (hidden helpers: col 101 the unit's key, 105 its weight)
+# over all due ones (hidden helpers: col 101 the unit's key, 104 its weight)
 gain = 1 - 479 / 1565
 ws = a["Seguimiento EN-SEP"]
-peso = lambda r: ws.cell(r, 105).value if isinstance(ws.cell(r, 105).value, (int, float)) else 0
+peso = lambda r: ws.cell(r, 104).value if isinstance(ws.cell(r, 104).value, (int, float)) else 0
 n_u = sum(1 for r in range(5, ws.max_row + 1) if ws.cell(r, 101).value == 3 and peso(r) > 0)  # Comercialización is the third unit
 n_t = sum(1 for r in range(5, ws.max_row + 1) if peso(r) > 0)
 check(n_u == na and n_t > n_u, (n_u, na, n_t))

@@ -159,7 +159,7 @@ check(not any(c["value"] == "Notas de las unidades" for c in seg["cells"]), "not
 for row, kind, acts in bloques:
     k = cells[f"K{row}"]
     a1, a2 = acts[0], acts[-1]
-    m = re.fullmatch(r'=IF\(SUM\(DA(\d+):DA(\d+)\)>0,SUM\(DB(\d+):DB(\d+)\)/SUM\(DA\d+:DA\d+\),"—"\)', k["value"])
+    m = re.fullmatch(r'=IF\(SUM\(CZ(\d+):CZ(\d+)\)>0,SUM\(DA(\d+):DA(\d+)\)/SUM\(CZ\d+:CZ\d+\),"—"\)', k["value"])
     check(m is not None, f"K{row}: {k['value']}")
     if m:
         check(int(m.group(1)) == row + 1 and int(m.group(2)) == a2, f"K{row} range {m.groups()} vs rows {row + 1}..{a2}")
@@ -178,7 +178,7 @@ check(len(pub) == 1 and pub[0]["cached"].endswith(": 0."), pub)
 # semáforo: three formula rules on the % column, thresholds from the config
 cf = seg["conditional_formats"]
 check(len(cf) == 4 and all(c["range"].startswith("K5:K") for c in cf[:3]), cf)
-check(cf[3]["range"] == f"L8:L{cf_last}" and cf[3]["formula"] == ["$DD8=1"] and cf[3]["style"]["fill"] == "F8CBAD", cf[3])
+check(cf[3]["range"] == f"L8:L{cf_last}" and cf[3]["formula"] == ["$DC8=1"] and cf[3]["style"]["fill"] == "F8CBAD", cf[3])
 check(any("ROUND(K5,9)>=0.8" in c["formula"][0] and c["style"]["fill"] == "C6EFCE" for c in cf), cf)
 check(any("ROUND(K5,9)<0.6" in c["formula"][0] and c["style"]["fill"] == "FFC7CE" for c in cf), cf)
 check(any(c["value"] == "Semáforo del % de ejecución al corte" for c in seg["cells"]), "legend")
@@ -204,7 +204,7 @@ check([tc[f"A{r}"]["value"] for r in rows] == orden_unidades, [tc[f"A{r}"]["valu
 # every figure a formula over the seguimiento's activity rows (hidden helpers)
 for r in rows:
     check(tc[f"B{r}"]["value"] == f"=COUNTIFS('Seguimiento EN-SEP'!$CW$8:$CW${cf_last},{r - 5})", tc[f"B{r}"])
-    check(tc[f"G{r}"]["value"].startswith("=IF(SUMIFS('Seguimiento EN-SEP'!$DA$8:$DA$"), tc[f"G{r}"])
+    check(tc[f"G{r}"]["value"].startswith("=IF(SUMIFS('Seguimiento EN-SEP'!$CZ$8:$CZ$"), tc[f"G{r}"])
 due = [min(num(r["pct_ejecucion"]) if r["pct_ejecucion"] else 0.0, 1.0) for r in db.values() if r["estado"] in ("reportada", "sin reporte")]
 tot = [c for c in tb["cells"] if c["value"] == "Total de la institución"]
 check(len(tot) == 1, "total row")
