@@ -142,7 +142,7 @@ void xw_semaforo_cf_texto(Xw *x, lxw_worksheet *ws, int col, int r1, int r2);
 SegFilas *xlsx_seg_filas(Xw *x);
 void xlsx_seg_filas_free(SegFilas *s);   /* accepts NULL */
 /* Compares two codes by the runs of digits they hold, in turn (O.E.1 <
- * O.E.3 < O.E.10 < 6; O.E.3 < O.E.3.1), then as text; a code without
+ * O.E.3 < 6 < O.E.10; O.E.3 < O.E.3.1), then as text; a code without
  * digits after the numbered ones; "" last. */
 int xw_codigo_cmp(const char *a, const char *b);
 /* Objetivo nodes of eje e (or of every eje when e < 0) with counted

@@ -163,7 +163,7 @@ static void por_unidad(Xw *x, SegFilas *s)
         if (!primera)
             push(s, SF_BLANCO, -1, u, false);
         primera = false;
-        /* keep: header + first rows */
+     
         int iu = push(s, SF_UNIDAD, -1, u, true);
         if (un->mision && un->mision[0])
             push(s, SF_MISION, -1, u, false);
@@ -182,12 +182,12 @@ static void por_unidad(Xw *x, SegFilas *s)
         for (int k = 0; k < ejes.n; k++) {
             int e = ejes.v[k], ie = -1;
             if (!plan_node_implicit(p, e))
-                ie = push(s, SF_EJE, e, u, true);   /* keep: header + first rows */
+                ie = push(s, SF_EJE, e, u, true);
             IntVec objs = {0};
             objetivos_de_metas(x, e, &metas, &objs);
             for (int j = 0; j < objs.n; j++) {
                 int o = objs.v[j];
-                /* keep: header + first rows */
+             
                 int io = push(s, SF_OBJETIVO, o, u, true);
                 for (int i = 0; i < metas.n; i++) {
                     int m = metas.v[i];
@@ -222,12 +222,12 @@ static void por_objetivo(Xw *x, SegFilas *s)
             continue;
         int ie = -1;
         if (!plan_node_implicit(p, e))
-            ie = push(s, SF_EJE, e, -1, true);   /* keep: header + first rows */
+            ie = push(s, SF_EJE, e, -1, true);
         IntVec objs = {0};
         xw_objetivos_en_orden(x, e, &objs);
         for (int j = 0; j < objs.n; j++) {
             int o = objs.v[j];
-            /* keep: header + first rows */
+         
             int io = push(s, SF_OBJETIVO, o, -1, true);
             for (int k = 0; k < p->nodes[o].kids.n; k++) {
                 int m = p->nodes[o].kids.v[k];

@@ -404,7 +404,7 @@ void xlsx_seguimiento(Xw *x)
         const Unidad *un = g->unidad >= 0 ? &p->unidades[g->unidad] : NULL;
         switch (g->tipo) {
         case SF_UNIDAD:
-            /* keep: header + first rows */
+            /* keep: header + first rows (a group's rows are r .. s->r0 + g->fin) */
             seg_grupo(x, ws, s, i, un->nombre, f->sg_uni, f->sg_uni_pct);
             break;
         case SF_MISION: {
@@ -414,6 +414,7 @@ void xlsx_seguimiento(Xw *x)
             break;
         }
         case SF_EJE: {
+            /* keep: header + first rows */
             char *e = xasprintf("EJE O PERSPECTIVA: %s", node_texto_mostrado(&p->nodes[g->node]));
             seg_grupo(x, ws, s, i, e, f->grupo_obj, f->grupo_obj_pct);
             free(e);
@@ -427,6 +428,7 @@ void xlsx_seguimiento(Xw *x)
             break;
         }
         case SF_META: {
+            /* keep: header + first rows */
             const Node *mn = &p->nodes[g->node];
             const char *nom = mn->unidad >= 0 ? p->unidades[mn->unidad].nombre : "";
             char *m = !g->con_pct ? xasprintf("Meta operativa anual: %s", mn->texto)
