@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # xlsx_formulas.sh — one consistent workbook: in `--informe todo` of both
-# fixtures (the Caja at corte 3; ARS SEMMA given a seguimiento here) every
+# fixtures (the Caja at corte 3, also by objetivo and for one unit; ARS SEMMA
+# given a seguimiento here, also under the weighted rule) every
 # group row of the seguimiento and every figure of the tablero is a formula
 # whose cached value is calc's (poa verificar --json) and equals
 # LibreOffice's recalculation; a real changed in the file (openpyxl) and
@@ -45,14 +46,18 @@ for i, r in enumerate(rows):
 PY
 # the same plan under the weighted rule with a cap of 120 %
 printf '[consolidacion]\nregla = ponderada\ntope = 120\n' >"$TMP/ponderada.ini"
+# and the Caja grouped by objetivo
+printf '[exportar]\nagrupar_seguimiento = objetivo\n' >"$TMP/objetivo.ini"
 require expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv"
 require expect_code 0 "$POA" importar "$TMP/ars.db" "$TMP/ars.csv"
 
 cp "$TMP/ars.db" "$TMP/arsp.db"
 cp "$TMP/caja.db" "$TMP/cajau.db"
-for fx in caja ars arsp cajau; do
+cp "$TMP/caja.db" "$TMP/cajao.db"
+for fx in caja ars arsp cajau cajao; do
     cfg=() uni=()
     [ "$fx" = arsp ] && cfg=(--config "$TMP/ponderada.ini")
+    [ "$fx" = cajao ] && cfg=(--config "$TMP/objetivo.ini")
     [ "$fx" = cajau ] && uni=(--unidad "Comercialización")
     require expect_code 0 "$POA" "${cfg[@]}" exportar "$TMP/$fx.db" --xlsx "$TMP/$fx.xlsx" --informe todo --corte 3 "${uni[@]}"
     require expect_code 0 "$POA" "${cfg[@]}" verificar "$TMP/$fx.db" --corte 3 --json
