@@ -1,6 +1,7 @@
 /* xlsx_tablero.c — the tablero sheet: one row per unit, eje, objetivo and the
- * total, each with its counts, consolidated % and semáforo (calc.c's roll-up),
- * the rule and legend under it, and the chart (xlsx_grafico.c). */
+ * total, each with its counts, consolidated % and semáforo — formulas over the
+ * seguimiento sheet when the workbook has it, calc's values otherwise — the
+ * rule and legend under it, and the chart (xlsx_grafico.c). */
 #include "xlsx_int.h"
 
 #include <stdio.h>
@@ -88,14 +89,14 @@ void xlsx_tablero(Xw *x)
 {
     Plan *p = x->p;
     Formatos *f = &x->f;
-    /* the unit of a --unidad report is in the title: a name cut to 31
-     * characters ("Tablero EN-MAR - Departamento d") reads worse */
     xw_formatos_seg(x);
     /* with the seguimiento in the workbook every figure is a formula over its
      * activity rows; alone, calc's values (docs/informes.md) */
     bool formulas = xlsx_con_seguimiento(x) && xlsx_seg_filas(x)->act2 >= xlsx_seg_filas(x)->act1;
     if (formulas)
         xlsx_seg_hoja_reservar(x);
+    /* the unit of a --unidad report is in the title: a name cut to 31
+     * characters ("Tablero EN-MAR - Departamento d") reads worse */
     char hoja[200];
     snprintf(hoja, sizeof hoja, "Tablero %s", XW_ACUM[x->corte - 1]);
     lxw_worksheet *ws = xw_hoja(x, hoja);
