@@ -5,7 +5,8 @@
 # without a label; `[exportar] agrupar_seguimiento = objetivo` gives
 # objetivo (code order) → unit with the notes gathered at the end; the
 # institution's own column titles (`[columnas]`), and a report with them
-# still imports back, the real corrected in it included.
+# still imports back, the real corrected in it included; a published % that
+# differs from the computed one marked and counted.
 source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 
@@ -78,6 +79,38 @@ for c in tb["cells"]:
     if c["cell"][0] == "A" and c["cell"][1].isdigit() and int(c["cell"][1:]) > 4:
         check(c["value"] is not None and str(c["value"]).strip(), f"tablero {c['cell']}: {c}")
 check(any(c["value"] == "(sin objetivo estratégico)" for c in tb["cells"]), "tablero: the empty objetivo")
+# nothing published in this plan: no «% publicado» column
+check(cells["L4"]["value"] == "OBSERVACIONES 3er. Trim." and "M4" not in cells, (cells["L4"], cells.get("M4")))
+PYEOF
+
+# ---- a published figure that differs from the computed one is marked and counted ----
+"$PY" - "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "$TMP/pub.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=rows[0].keys())
+w.writeheader()
+for r in rows:
+    if r["unidad"] == "Comercialización" and r["actividad_codigo"] == "AO.6.1":
+        r["pct_publicado"] = "30%"    # computed: 479 / 1565 = 30.6 % -> 31 %
+    w.writerow(r)
+PY
+require expect_code 0 "$POA" importar "$TMP/pub.db" "$TMP/pub.csv"
+require expect_code 0 "$POA" exportar "$TMP/pub.db" --xlsx "$TMP/pub.xlsx" --informe seguimiento --corte 3
+require check "xlsx-inspect pub" "$POA_TOOLS/xlsx-inspect" --json "$TMP/pub.xlsx" >"$TMP/pub.json"
+JSON="$TMP/pub.json" check_py "publicado distinto" <<'PYEOF'
+import json, os
+d = json.load(open(os.environ["JSON"]))
+seg = d["sheets"][0]
+cells = {c["cell"]: c for c in seg["cells"]}
+row = [c["cell"][1:] for c in seg["cells"] if c["cell"][0] == "J" and c["value"] == 479][0]
+check(abs(cells[f"L{row}"]["value"] - 0.30) < 1e-12, cells[f"L{row}"])
+check(cells[f"DC{row}"]["kind"] == "f" and cells[f"DC{row}"]["cached"] == 1, cells[f"DC{row}"])
+difs = [c["cell"] for c in seg["cells"] if c["cell"].startswith("DC") and c.get("cached") == 1]
+check(difs == [f"DC{row}"], difs)
+nota = [c for c in seg["cells"] if c["kind"] == "f" and c["value"].startswith('="«% publicado»')]
+check(len(nota) == 1 and nota[0]["cached"].endswith("redondeado a entero: 1."), nota)
+cf = [c for c in seg["conditional_formats"] if c["range"].startswith("L")]
+check(len(cf) == 1 and cf[0]["formula"] == ["$DC8=1"], cf)
 PYEOF
 
 # ---- agrupar_seguimiento = objetivo; the institution's column titles ----
