@@ -75,7 +75,7 @@ static void celda(char *buf, int r, int c)
     lxw_rowcol_to_cell(buf, (lxw_row_t)r, (lxw_col_t)c);
 }
 
-/* "=IF(SUM(CW7:CW12)>0,SUM(CX7:CX12)/SUM(CW7:CW12),"—")": the printed rule
+/* "=IF(SUM(CZ7:CZ12)>0,SUM(DA7:DA12)/SUM(CZ7:CZ12),"—")": the printed rule
  * over the helper columns of rows r1..r2. */
 static void formula_grupo(char *fo, size_t n, int r1, int r2)
 {
