@@ -12,6 +12,14 @@
 
 typedef enum { PAPEL_A4 = 0, PAPEL_CARTA, PAPEL_OFICIO } Papel;
 
+/* [exportar] agrupar_seguimiento: how the seguimiento sheet groups its rows. */
+typedef enum { AGRUPAR_UNIDAD = 0, AGRUPAR_OBJETIVO } AgruparSeg;
+/* [columnas] seguimiento_*: the seguimiento sheet's column titles, in this order. */
+enum {
+    COLSEG_CODIGO, COLSEG_ACCION, COLSEG_LIDER, COLSEG_RESPONSABLE, COLSEG_META, COLSEG_REAL,
+    COLSEG_PCT, COLSEG_PUBLICADO, COLSEG_OBSERVACIONES, COLSEG_N
+};
+
 typedef struct {
     char institucion[256];      /* [institucion] nombre; "" = take it from the file */
     int anio;                   /* [plan] anio; 0 = the latest year in the file */
@@ -36,6 +44,8 @@ typedef struct {
      * titles, as the institution writes them (XLSX_POA_T_* order) */
     char titulo_poa[6][128];
     char origen[1024];          /* the file that was read, "" when defaults only */
+    AgruparSeg agrupar_seguimiento;   /* [exportar] agrupar_seguimiento = unidad|objetivo */
+    char columnas_seg[COLSEG_N][128]; /* [columnas] seguimiento_*: titles ({acum}, {trim}) */
 } Config;
 
 /* Diagnostics: one Spanish line per problem, "config.ini:12: [semaforo]

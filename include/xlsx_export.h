@@ -40,6 +40,9 @@ typedef struct {
     int *hojas;                 /* when not NULL, gets the sheets written (the TUI says it) */
     const char *moneda;         /* [exportar] moneda: the POA's symbol; NULL/"" = the plan's most used */
     const char *titulo_poa[XLSX_POA_NTITULOS];  /* [columnas] poa_*; NULL/"" = the default */
+
+    AgruparSeg agrupar;         /* seguimiento rows by unit (default) or by objetivo */
+    const char *col_seg[COLSEG_N];  /* seguimiento column titles; NULL = the default */
 } XlsxOpts;
 
 /* Called now and then while writing: hechas of total steps (rows). The

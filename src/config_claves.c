@@ -104,6 +104,16 @@ const Clave CONFIG_CLAVES[] = {
               "(el que encontró la importación). Un monto escrito en otra moneda (US$ en un "
               "plan en RD$) conserva su símbolo y se totaliza aparte: no hay tipo de cambio "
               "en el plan."},
+
+    {.seccion = "exportar", .clave = "agrupar_seguimiento", .tipo = T_OPCION,
+     CAMPO(agrupar_seguimiento), .defecto = "unidad",
+     .opciones = OPCIONES({"unidad", AGRUPAR_UNIDAD, true, NULL},
+                          {"objetivo", AGRUPAR_OBJETIVO, true, NULL}),
+     .usado = "se usa unidad", .valores = "`unidad` u `objetivo`",
+     .ayuda = "Orden de la hoja de seguimiento. `unidad`: cada unidad con su misión, sus "
+              "objetivos estratégicos en orden de código y sus acciones, y su nota al pie "
+              "(como el documento de la Caja); `objetivo`: cada objetivo con las unidades "
+              "que trabajan en él."},
     {.seccion = "respaldos", .clave = "carpeta", .tipo = T_RUTA, CAMPO(carpeta_respaldos),
      .defecto = "", .vacio_ok = true,
      .usado = "se deja vacío (los respaldos van junto a la base de datos)",
@@ -178,6 +188,52 @@ const Clave CONFIG_CLAVES[] = {
     {.seccion = "columnas", .clave = "poa_presupuesto", .tipo = T_TEXTO, CAMPO(titulo_poa[5]),
      .defecto = "Presupuesto", .usado = "se usa «Presupuesto»", .valores = "texto, máximo 127 bytes",
      .ayuda = "Título de la columna «Presupuesto» de la hoja POA, como lo escribe la institución."},
+
+    {.seccion = "columnas", .clave = "seguimiento_codigo", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_CODIGO]), .defecto = "CÓDIGO", .usado = "se usa «CÓDIGO»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con el código de la actividad en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_accion", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_ACCION]), .defecto = "ACCIÓN OPERATIVA", .usado = "se usa «ACCIÓN OPERATIVA»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con la actividad (acción operativa) en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_lider", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_LIDER]), .defecto = "UNIDAD LÍDER", .usado = "se usa «UNIDAD LÍDER»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con la unidad líder en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_responsable", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_RESPONSABLE]), .defecto = "UNIDAD-ÁREA RESPONSABLE", .usado = "se usa «UNIDAD-ÁREA RESPONSABLE»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con los responsables en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_meta", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_META]), .defecto = "META ANUAL", .usado = "se usa «META ANUAL»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con la meta anual en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_real", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_REAL]), .defecto = "REAL {acum}", .usado = "se usa «REAL {acum}»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con el real acumulado al corte en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_pct", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_PCT]), .defecto = "% EJECUCIÓN {acum}", .usado = "se usa «% EJECUCIÓN {acum}»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con el % de ejecución al corte en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_publicado", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_PUBLICADO]), .defecto = "% PUBLICADO {acum}", .usado = "se usa «% PUBLICADO {acum}»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con el % publicado por la institución (solo si el archivo lo trajo) en la hoja de seguimiento."},
+    {.seccion = "columnas", .clave = "seguimiento_observaciones", .tipo = T_TEXTO,
+     CAMPO(columnas_seg[COLSEG_OBSERVACIONES]), .defecto = "OBSERVACIONES {trim}", .usado = "se usa «OBSERVACIONES {trim}»",
+     .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
+                "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
+     .ayuda = "Título de la columna con las observaciones del trimestre en la hoja de seguimiento."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

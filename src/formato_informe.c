@@ -1,5 +1,6 @@
 /* formato_informe.c — poa's own XLSX reports read back: the POA and
  * seguimiento sheets by their hidden columns and printed cells, the tablero skipped. */
+#include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,10 +80,11 @@ static int cabecera_leer(Libro *l, int hoja, const char *marca, Cabecera *cb, Po
                 marca_en = i;
         if (marca_en >= 0 && !cb->fila) {
             cb->fila = f.numero;
-            for (int i = marca_en + 1; i < f.nceldas; i++)
+            for (int i = marca_en + 1; i < f.nceldas; i++) {
                 for (int k = 0; k < PLANO_NCOLS; k++)
                     if (celda_es(&f.celdas[i], PLANO_COLS[k]))
                         cb->oculta[k] = i;
+            }
             for (int i = 0; i < marca_en; i++) {
                 const Celda *c = &f.celdas[i];
                 if (celda_es(c, "Actividades") || celda_es(c, "ACCIÓN OPERATIVA"))
@@ -168,6 +170,16 @@ static bool vacio(const RegPlano *r, PlanoCol c)
     return !r->v[c] || !r->v[c][0];
 }
 
+/* The printed real is the hidden one's value (0.75 printed as 75 %): the
+ * hidden record keeps how it was written, unless someone changed it. */
+static bool real_igual(const RegPlano *r, const Fila *f, int c)
+{
+    const Celda *x = celda_en(f, c);
+    Valor v;
+    return !vacio(r, PLANO_REAL) && x && x->tipo == CELDA_NUMERO &&
+           valor_parse(r->v[PLANO_REAL], &v) && v.has && fabs(v.valor - x->num) < 1e-12;
+}
+
 /* One record from a row with a hidden actividad; false for other rows. */
 static bool registro_leer(Libro *l, int hoja, const Cabecera *cb, const Fila *f, bool es_poa,
                           RegPlano *r, PlanoAvisos *av)
@@ -203,7 +215,8 @@ static bool registro_leer(Libro *l, int hoja, const Cabecera *cb, const Fila *f,
     } else {
         impreso_tomar(r, PLANO_UNIDAD_LIDER, f, cb->lider);
         impreso_tomar(r, PLANO_RESPONSABLES, f, cb->resp);
-        impreso_tomar(r, PLANO_REAL, f, cb->real);
+        if (!real_igual(r, f, cb->real))
+            impreso_tomar(r, PLANO_REAL, f, cb->real);
     }
     /* The printed activity should be the hidden one; if someone rewrote
      * it, the hidden key still decides which activity this is: say so. */

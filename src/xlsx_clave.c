@@ -89,7 +89,11 @@ void xw_clave_fila(Xw *x, lxw_worksheet *ws, int r, int node, bool con_seguimien
             v[PLANO_ENE + m] = NULL;
     } else {
         v[PLANO_UNIDAD_LIDER] = NULL;
-        v[PLANO_REAL] = NULL;
+        /* the printed real reads as its targets do (0.75 beside targets of
+         * 25 % prints 75 %): the written form is kept here when it differs */
+        const Valor *rv = &a->seg[x->corte - 1].real;
+        if (!rv->has || rv->pct || !xw_act_en_pct(a))
+            v[PLANO_REAL] = NULL;
     }
     for (int i = 0; i < PLANO_NCOLS; i++)
         if (v[i] && v[i][0])

@@ -31,6 +31,10 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->moneda = cfg && cfg->moneda[0] ? cfg->moneda : NULL;
     for (int i = 0; cfg && i < XLSX_POA_NTITULOS; i++)
         o->titulo_poa[i] = cfg->titulo_poa[i][0] ? cfg->titulo_poa[i] : NULL;
+
+    o->agrupar = cfg ? cfg->agrupar_seguimiento : AGRUPAR_UNIDAD;
+    for (int i = 0; cfg && i < COLSEG_N; i++)
+        o->col_seg[i] = cfg->columnas_seg[i];
 }
 
 static const char *const INFORME_NOMBRE[] = {"poa", "seguimiento", "tablero", "todo"};
@@ -75,6 +79,7 @@ static void calcular(Xw *x)
 static void xw_liberar(Xw *x)
 {
     calc_rollup_free(x->roll);
+    xlsx_seg_filas_free(x->seg);
     free(x->texto_largo);
     for (int u = 0; x->metas_uni && u < x->p->nunidades; u++)
         iv_free(&x->metas_uni[u]);

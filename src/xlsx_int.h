@@ -22,6 +22,8 @@ typedef struct {
         lxw_format *f;
     } monedas[8];                /* currency formats, made on first use */
     int nmonedas;
+    /* the seguimiento's and tablero's own (xlsx_seg_filas.c, made on first use) */
+    lxw_format *sg_uni, *sg_uni_pct, *sg_mision, *sg_nota, *sg_pub, *sg_dif, *sg_cf_gris;
 } Formatos;
 
 /* One export: the workbook, its formats, and the figures of one pass. */
@@ -47,6 +49,8 @@ typedef struct {
     IntVec *metas_uni;           /* by unit: its meta nodes in tree order */
     struct Medida *md;           /* text measured on the printing font (xlsx_medida.c) */
     Pagina *pg;                  /* the current sheet's merges, heights, blocks (xlsx_pagina.c) */
+
+    struct SegFilas *seg;        /* the seguimiento sheet's rows, laid out once (xlsx_seg_filas.c) */
 } Xw;
 
 /* The sheets: xlsx_tablero.c, xlsx_seguimiento.c, xlsx_poa.c. */
@@ -116,6 +120,9 @@ int xw_leyenda(Xw *x, lxw_worksheet *ws, int r, int c_color, int c_texto, int c_
 void xw_mantener(Xw *x, lxw_worksheet *ws, int r1, int r2);
 void xw_pagina_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, const char *s,
                      double v, lxw_format *f);
+/* A merged range whose first cell is a formula showing valor (measured as text). */
+void xw_pagina_merge_formula(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                             const char *formula, const char *valor, lxw_format *f);
 void xw_pagina_alto(Xw *x, lxw_worksheet *ws, int r, double pt);
 /* Lays out ws (or the pending sheet when ws is NULL) with rows cab1..cab2
  * repeated on every page (-1: none). */
@@ -125,4 +132,65 @@ void xw_fecha_exportacion(char *buf, size_t n);
 
 /* libxlsxwriter's error in Spanish for the common causes (xlsx_export.c). */
 const char *xw_lxw_texto(lxw_error e);
+
+/* ---- The seguimiento's layout (xlsx_seg_filas.c), shared with the tablero ---- */
+
+typedef enum {
+    SF_UNIDAD, SF_MISION, SF_EJE, SF_OBJETIVO, SF_META, SF_ACTIVIDAD, SF_NOTA, SF_BLANCO
+} SegFilaTipo;
+
+typedef struct {
+    SegFilaTipo tipo;
+    int node;     /* eje, objetivo, meta or actividad; -1 for unit rows */
+    int unidad;   /* the unit of the block (-1 in an objetivo block of the objetivo order) */
+    int fin;      /* a group row: index of the last row of its block */
+    bool con_pct; /* a group row with its consolidated % */
+} SegFila;
+
+typedef struct SegFilas {
+    SegFila *v;
+    int n, cap;
+    int r0;              /* sheet row of v[0] */
+    int act1, act2;      /* sheet rows of the first and last activity (act2 < act1: none) */
+    bool publicado;      /* some activity brought a published % at the corte */
+    int col[32];         /* printed column of each SG_* role, -1 absent */
+    int ncols;           /* printed columns */
+    char *hoja;          /* the seguimiento sheet's name, reserved when the tablero points at it */
+} SegFilas;
+
+/* The printed columns' roles. */
+enum {
+    SG_COD, SG_ACC, SG_LIDER, SG_RESP, SG_META, SG_T1, SG_T2, SG_T3, SG_T4, SG_REAL, SG_PCT,
+    SG_PUB, SG_OBS, SG_NROLES
+};
+/* The hidden helper columns of each activity row (far right, hidden): the
+ * group keys and, on a due row, formulas over the printed %: the weight
+ * counted, the capped value × weight, the estado and the published
+ * difference (a row not due: its estado only). Group rows and the tablero are formulas over these. */
+enum { SA_C0 = 100 };
+enum { SA_UNIDAD, SA_EJE, SA_OBJETIVO, SA_CONTADO, SA_VALOR, SA_ESTADO, SA_DIF, SA_N };
+
+/* Creates the formats above once per workbook. */
+void xw_formatos_seg(Xw *x);
+/* Conditional formats on a Semáforo text column: each colour's cells filled. */
+void xw_semaforo_cf_texto(Xw *x, lxw_worksheet *ws, int col, int r1, int r2);
+/* The rows of the seguimiento sheet (built on first use, kept in x->seg). */
+SegFilas *xlsx_seg_filas(Xw *x);
+void xlsx_seg_filas_free(SegFilas *s);   /* accepts NULL */
+/* Compares two codes by the runs of digits they hold, in turn (O.E.1 <
+ * O.E.3 < 6 < O.E.10; O.E.3 < O.E.3.1), then as text; a code without
+ * digits after the numbered ones; "" last. */
+int xw_codigo_cmp(const char *a, const char *b);
+/* Objetivo nodes of eje e (or of every eje when e < 0) with counted
+ * activities, in code order (ties in plan order). */
+void xw_objetivos_en_orden(Xw *x, int e, IntVec *out);
+/* The seguimiento's sheet name: when the tablero is written first and points
+ * at it, it reserves the name (xw_hoja would make it unique against sheets
+ * made since); xlsx_seguimiento creates the sheet under it. */
+const char *xlsx_seg_hoja_reservar(Xw *x);
+lxw_worksheet *xlsx_seg_hoja_crear(Xw *x);
+/* "'Seguimiento EN-SEP'!$CZ$5:$CZ$93": a helper column over every activity row. */
+void xw_seg_rango(Xw *x, int sa, char *buf, size_t n);
+/* True when the workbook has the seguimiento sheet beside the tablero. */
+bool xlsx_con_seguimiento(const Xw *x);
 #endif

@@ -15,6 +15,7 @@
 typedef struct {
     int r1, c1, r2, c2;
     char *s;                    /* the text; NULL for a number */
+    char *formula;              /* a formula whose value is s; NULL for none */
     double v;
     lxw_format *f;
 } Merge;
@@ -81,8 +82,10 @@ static void pg_free(Pagina *pg)
 {
     if (!pg)
         return;
-    for (int i = 0; i < pg->nm; i++)
+    for (int i = 0; i < pg->nm; i++) {
         free(pg->m[i].s);
+        free(pg->m[i].formula);
+    }
     free(pg->m);
     free(pg->pedido);
     free(pg->hasta);
@@ -99,6 +102,14 @@ void xw_pagina_merge(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2, c
     }
     pg->m[pg->nm++] = (Merge){.r1 = r1, .c1 = c1, .r2 = r2, .c2 = c2,
                               .s = s ? xstrdup(s) : NULL, .v = v, .f = f};
+}
+
+void xw_pagina_merge_formula(Xw *x, lxw_worksheet *ws, int r1, int c1, int r2, int c2,
+                             const char *formula, const char *valor, lxw_format *f)
+{
+    xw_pagina_merge(x, ws, r1, c1, r2, c2, valor, 0, f);
+    Pagina *pg = pg_de(x, ws);
+    pg->m[pg->nm - 1].formula = xstrdup(formula);
 }
 
 void xw_pagina_alto(Xw *x, lxw_worksheet *ws, int r, double pt)
@@ -479,6 +490,9 @@ static void merges_escribir(Hoja *h, const lxw_row_t *saltos, int nsaltos)
             if (!m->s)
                 xw_chk(x, worksheet_write_number(h->ws, (lxw_row_t)a, (lxw_col_t)m->c1, m->v,
                                                  m->f));
+            else if (m->formula)   /* over the text: the value it shows is s */
+                xw_chk(x, worksheet_write_formula_str(h->ws, (lxw_row_t)a, (lxw_col_t)m->c1,
+                                                      m->formula, m->f, m->s));
             a = b + 1;
         }
     }

@@ -46,6 +46,19 @@ for row in ws.iter_rows(min_row=5, values_only=True):
         break
     if sec:
         xl[sec].append((norm(name), pct if isinstance(pct, (int, float)) else None))
+# the tablero lists objetivos in code order, numbers compared in turn (O.E.1 <
+# O.E.3 < 6), uncoded ones after, ties in plan order
+import re
+codigo = {}
+for r in csv.DictReader(open(csvp)):
+    codigo[norm((r["objetivo_codigo"] + " " + r["objetivo"]).strip() or "(sin objetivo estratégico)")] = r["objetivo_codigo"]
+def ckey(i_nombre):
+    c = codigo.get(i_nombre[1][0], "")
+    nums = [int(n) for n in re.findall(r"\d+", c)]
+    return (0 if nums else 1 if c else 2, nums, c, i_nombre[0])
+orden = [i for i, _ in sorted(enumerate(ver["objetivo"]), key=ckey)]
+ver["objetivo"] = [ver["objetivo"][i] for i in orden]
+ver_key["objetivo"] = [ver_key["objetivo"][i] for i in orden]
 # independent: real ÷ programado of each due activity, capped at 1, mean
 def num(s):
     s = s.strip()
