@@ -31,6 +31,10 @@ typedef struct {
     char fecha_limite[POA_TRIMESTRES][11];
     char contrasena[256];       /* [captura] contrasena: sheet protection; "" = no password */
     char enviar_a[256];         /* [captura] enviar_a: who units send the workbook to */
+    /* [firmas] elaborado_por/_cargo, revisado_por/_cargo, aprobado_por/_cargo:
+     * the signature block of the summary sheet; "" = a blank line */
+    char firma_nombre[3][256];
+    char firma_cargo[3][256];
     char origen[1024];          /* the file that was read, "" when defaults only */
 } Config;
 

@@ -78,14 +78,14 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, int r, int node)
             snprintf(fo, sizeof fo, "=%s/SUM(%s:%s)", j, q1, qc);
         xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, SG_PCT, fo, f->pct, res->pct));
     } else {
-        xw_str(x, ws, r, SG_PCT, estado_name(res->estado), f->gris);
+        xw_str(x, ws, r, SG_PCT, xw_estado_texto(x, res), f->gris);
     }
     const char *obs = a->seg[c - 1].observaciones;
     char nota[160];
     if (obs[0]) {
         xw_str(x, ws, r, SG_OBS, obs, f->texto);
     } else {
-        obs = calc_nota_estado(a, res, nota, sizeof nota);
+        obs = xw_nota_estado(x, a, res, nota, sizeof nota);
         xw_str(x, ws, r, SG_OBS, obs, f->gris_izq);
     }
     xw_clave_fila(x, ws, r, node, true);

@@ -75,6 +75,7 @@ void xlsx_tablero(Xw *x)
         if (x->roll->unid[u].n_total == 0 && x->unidad < 0)
             continue;
         tablero_fila(x, ws, r++, p->unidades[u].nombre, &x->roll->unid[u], false);
+        iv_push(&x->tablero_unidades, u);   /* the chart sorts these rows */
     }
     int u2 = r - 1;
 
