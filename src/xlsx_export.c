@@ -277,7 +277,9 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         *o->hojas = x.nhojas;
     if (ok && o->salida)
         *o->salida = (XlsxSalida){.corte = x.corte, .sin_seguimiento = x.sin_seguimiento,
-                                  .solo_poa = solo_poa, .observaciones = x.observaciones.n};
+                                  .solo_poa = solo_poa,
+                                  .observaciones = o->informe == XLSX_INFORME_TODO
+                                                       ? x.observaciones.n : 0};
     free(tmp);
     xw_liberar(&x);
     return ok;
