@@ -27,7 +27,7 @@ static const char *const EXP_NOMBRE[EXP_N] = {
     "Plantilla CSV con cálculos",
 };
 static const char *const EXP_AYUDA[EXP_N] = {
-    "Un libro XLSX con el tablero, el seguimiento y el POA",
+    "Un libro XLSX: resumen, tablero, seguimiento y POA",
     "XLSX: el plan por unidad y objetivo, con el cronograma",
     "XLSX: metas, real acumulado y % de ejecución al corte",
     "XLSX: % y semáforo por unidad, objetivo y eje, con gráfico",

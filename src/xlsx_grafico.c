@@ -62,7 +62,7 @@ static bool barras_de(Xw *x, int u1, int n, Barra *b)
  * the constant value with a linear trendline (constant data: a straight
  * line at that value), stretched half a category beyond both ends.
  * libxlsxwriter 1.1.4 cannot combine a bar chart with a line chart. */
-static void umbral(Xw *x, lxw_chart *ch, const char *hoja, int r1, int r2, int col,
+static void umbral(lxw_chart *ch, const char *hoja, int r1, int r2, int col,
                    const char *nombre, lxw_color_t color)
 {
     lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
@@ -79,7 +79,6 @@ static void umbral(Xw *x, lxw_chart *ch, const char *hoja, int r1, int r2, int c
     chart_series_set_trendline_name(s, nombre);
     lxw_chart_line linea = {.color = color, .width = 1.75, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_trendline_line(s, &linea);
-    (void)x;
 }
 
 /* Returns the first row after the chart's anchor. */
@@ -149,9 +148,12 @@ int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
     snprintf(nv, sizeof nv, "verde desde %s %%", t);
     num_format(x->o->umbrales.amarillo * 100, t, sizeof t);
     snprintf(na, sizeof na, "amarillo desde %s %%", t);
-    /* darker than the bars, so a line over a bar of its colour shows */
-    umbral(x, ch, hoja, u1, u2, GR_VERDE, nv, 0x006100);
-    umbral(x, ch, hoja, u1, u2, GR_AMARILLO, na, 0xBF8F00);
+    /* darker than the bars, so a line over a bar of its colour shows; a
+     * trend needs two points: a one-unit report has no lines */
+    if (n >= 2) {
+        umbral(ch, hoja, u1, u2, GR_VERDE, nv, 0x006100);
+        umbral(ch, hoja, u1, u2, GR_AMARILLO, na, 0xBF8F00);
+    }
     /* the threshold series overlap the bars instead of sharing their room */
     chart_set_series_overlap(ch, 100);
     chart_set_series_gap(ch, 60);
@@ -171,9 +173,11 @@ int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
      * for a trendline, so the legend would name the invisible series */
     char leyenda[480];
     snprintf(leyenda, sizeof leyenda, "Líneas punteadas: %s · %s", nv, na);
-    chart_axis_set_name(ch->x_axis, leyenda);
     lxw_chart_font chica = {.size = 9, .bold = LXW_FALSE, .italic = LXW_TRUE};
-    chart_axis_set_name_font(ch->x_axis, &chica);
+    if (n >= 2) {
+        chart_axis_set_name(ch->x_axis, leyenda);
+        chart_axis_set_name_font(ch->x_axis, &chica);
+    }
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     lxw_chart_options co = {.x_scale = 1.9, .y_scale = (90.0 + 24.0 * n) / 288.0,
                             .x_offset = 5, .y_offset = 5};

@@ -18,8 +18,9 @@ static const double RS_W[RS_NCOLS] = {22, 8, 32, 8, 10, 9, 22, 22};
 
 #define RS_LINEA 12.3            /* xw_alto: a line and the row's padding */
 #define RS_PAD 3.0
-#define RS_MAX_LINEAS 3          /* a listed activity takes at most 3 lines */
-#define RS_ESCALA_MIN 0.82       /* fit-to-page no further: 10 pt prints at 8.2 pt */
+#define RS_MAX_LINEAS 2          /* a listed activity takes at most 2 lines */
+#define RS_FIRMA_ESPACIO 30.0    /* the empty row to sign on */
+#define RS_ESCALA_MIN 0.85       /* fit-to-page no further: 10 pt prints at 8.5 pt */
 
 /* The height the rows may take, in points at 100 %: the printable height
  * of the configured paper and orientation (xw_imprimir's margins: 0.7 and
@@ -280,8 +281,10 @@ static int total(Xw *x, lxw_worksheet *ws, int r, const Rollup *prev, double *us
     return r + 1;
 }
 
-/* One row per unit: %, semáforo, the previous corte's % and the change. */
-static int unidades(Xw *x, lxw_worksheet *ws, int r, const Rollup *prev, double *usado)
+/* One row per unit: %, semáforo, the previous corte's % and the change;
+ * as many as fit in max points, then «y N unidades más (hoja Tablero)». */
+static int unidades(Xw *x, lxw_worksheet *ws, int r, const Rollup *prev, double max,
+                    double *usado)
 {
     static const char *const CAB[] = {"Unidad", "% al corte", "Semáforo", "Anterior",
                                       "Cambio", "Vencidas (reportadas)"};
@@ -291,12 +294,20 @@ static int unidades(Xw *x, lxw_worksheet *ws, int r, const Rollup *prev, double 
         xw_merge(x, ws, r, C1[i], r, C2[i], CAB[i], x->f.cab);
     xw_alto(x, ws, r, 1);
     *usado += alto_de(1);
+    max -= alto_de(1);
     r++;
+    int mas = 0;
     for (int u = 0; u < x->p->nunidades; u++) {
         const Consolidado *c = &x->roll->unid[u];
         if ((x->unidad >= 0 && u != x->unidad) || (c->n_total == 0 && x->unidad < 0))
             continue;
         const char *nom = x->p->unidades[u].nombre;
+        int l = xw_lineas(nom, ancho_de(RS_A, RS_C));
+        if (mas || alto_de(l) + alto_de(1) > max) {
+            mas++;
+            continue;
+        }
+        max -= alto_de(l);
         xw_merge(x, ws, r, RS_A, r, RS_C, nom, x->fr.dato);
         double pct, pp;
         Semaforo s, ps;
@@ -320,10 +331,16 @@ static int unidades(Xw *x, lxw_worksheet *ws, int r, const Rollup *prev, double 
                  c->n_estado[ESTADO_REPORTADA] + c->n_estado[ESTADO_SIN_REPORTE],
                  c->n_estado[ESTADO_REPORTADA]);
         xw_str(x, ws, r, RS_H, t, x->fr.cambio);
-        int l = xw_lineas(nom, ancho_de(RS_A, RS_C));
         xw_alto(x, ws, r, l);
         *usado += alto_de(l);
         r++;
+    }
+    if (mas) {
+        char t[200];
+        snprintf(t, sizeof t, "y %d %s más (hoja Tablero %s)", mas,
+                 mas == 1 ? "unidad" : "unidades", XW_ACUM[x->corte - 1]);
+        r = fila_texto(x, ws, r, t, x->fr.aviso);
+        *usado += alto_de(1);
     }
     return r;
 }
@@ -417,7 +434,7 @@ static void cabecera(Xw *x, lxw_worksheet *ws, int r, const char *const *cab, co
 
 /* A list: header, as many rows as fit in queda points, then «y N más». */
 static int lista(Xw *x, lxw_worksheet *ws, int r, const IntVec *nodos, bool rojas,
-                 double queda, double *usado, const char *hoja_seg)
+                 double queda, double *usado, const char *hoja_seg, int *mostradas)
 {
     Columnas c = {.rojas = rojas, .obs1 = rojas ? RS_E : RS_D, .obs2 = RS_H,
                   /* a not-due row is a reminder: one line */
@@ -478,6 +495,7 @@ static int lista(Xw *x, lxw_worksheet *ws, int r, const IntVec *nodos, bool roja
         fila_lista_free(&f);
         r++;
     }
+    *mostradas = i;
     if (i < nodos->n) {
         char t[200];
         snprintf(t, sizeof t, "y %d más (hoja %s)", nodos->n - i, hoja_seg);
@@ -492,7 +510,6 @@ static int lista(Xw *x, lxw_worksheet *ws, int r, const IntVec *nodos, bool roja
 /* Elaborado por / Revisado por / Aprobado por: room to sign, a line with
  * the name under it, the cargo, the role; from [firmas]. Blocks apart, so
  * each has its own line. */
-#define RS_FIRMA_ESPACIO 30.0
 static int firmas(Xw *x, lxw_worksheet *ws, int r, double *usado)
 {
     static const char *const ROL[3] = {"Elaborado por", "Revisado por", "Aprobado por"};
@@ -547,17 +564,6 @@ void xlsx_resumen(Xw *x)
     if (x->corte > 1 && calc_corte_con_datos(p, x->corte - 1))
         prev = calc_rollup_new(p, x->corte - 1, x->unidad, &x->o->umbrales, &x->o->regla);
 
-    int r = total(x, ws, 4, prev, &usado);
-    r = seccion(x, ws, r, "Ejecución por unidad", &usado);
-    r = unidades(x, ws, r, prev, &usado);
-    calc_rollup_free(prev);
-
-    IntVec rojas = {0}, novenc = {0};
-    listar_todas(x, true, &rojas);
-    listar_todas(x, false, &novenc);
-    char hoja_seg[64];
-    snprintf(hoja_seg, sizeof hoja_seg, "Seguimiento %s", XW_ACUM[x->corte - 1]);
-
     char regla[600];
     calc_regla_texto(&x->o->regla, regla, sizeof regla);
     char *pie = xasprintf("%% de cada unidad y del total: %s", regla);
@@ -569,10 +575,24 @@ void xlsx_resumen(Xw *x)
         free(pie);
         pie = c;
     }
-    /* what is left of the page after both section titles, the notes and
-     * the signatures; the not-due list keeps room for a few rows */
-    int lpie = xw_lineas(pie, ancho_de(0, RS_NCOLS - 1) / 0.9);   /* 9 pt italic */
+    /* below the units: both section titles, the note (9 pt) and the
+     * signatures; the lists need at least a header, a row and «y N más» */
+    int lpie = xw_lineas(pie, ancho_de(0, RS_NCOLS - 1) / 0.9);
     double reserva = 2 * 22 + 8 + alto_de(lpie) + RS_FIRMA_ESPACIO + 3 * alto_de(1);
+    double listas = alto_de(1) + alto_de(RS_MAX_LINEAS) + alto_de(1) + 3 * alto_de(1);
+
+    int r = total(x, ws, 4, prev, &usado);
+    r = seccion(x, ws, r, "Ejecución por unidad", &usado);
+    r = unidades(x, ws, r, prev, alto_pagina(x) - usado - reserva - listas, &usado);
+    calc_rollup_free(prev);
+
+    IntVec rojas = {0}, novenc = {0};
+    listar_todas(x, true, &rojas);
+    listar_todas(x, false, &novenc);
+    char hoja_seg[64];
+    snprintf(hoja_seg, sizeof hoja_seg, "Seguimiento %s", XW_ACUM[x->corte - 1]);
+
+    /* the red list first; the not-due one keeps room for a few rows */
     double queda = alto_pagina(x) - usado - reserva;
     int nv = novenc.n < 3 ? novenc.n : 3;
     double para_novenc = alto_de(1) * (novenc.n ? nv + 1 + (novenc.n > nv) : 1);
@@ -580,16 +600,21 @@ void xlsx_resumen(Xw *x)
     snprintf(t, sizeof t, "Actividades en rojo o vencidas sin reporte (%d)", rojas.n);
     r = seccion(x, ws, r, t, &usado);
     double u0 = usado;
+    int vistas = 0;
     if (rojas.n)
-        r = lista(x, ws, r, &rojas, true, queda - para_novenc, &usado, hoja_seg);
+        r = lista(x, ws, r, &rojas, true, queda - para_novenc, &usado, hoja_seg, &vistas);
     else
         r = fila_texto(x, ws, r, "Ninguna: todas las actividades vencidas están en verde o "
                        "amarillo.", x->fr.aviso);
     queda -= rojas.n ? usado - u0 : alto_de(1);
     snprintf(t, sizeof t, "No vencidas al corte (%d)", novenc.n);
     r = seccion(x, ws, r, t, &usado);
+    /* what the red list could not use goes to the not-due one only when
+     * every red one is shown: those come first */
+    if (vistas < rojas.n && queda > para_novenc)
+        queda = para_novenc;
     if (novenc.n)
-        r = lista(x, ws, r, &novenc, false, queda, &usado, hoja_seg);
+        r = lista(x, ws, r, &novenc, false, queda, &usado, hoja_seg, &vistas);
     else
         r = fila_texto(x, ws, r, "Ninguna: todas tenían algo programado hasta el corte.",
                        x->fr.aviso);

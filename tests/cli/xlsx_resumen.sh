@@ -73,7 +73,7 @@ require expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2
 # corte 2: Comercialización's AO.6.1 (552 + 505 programmed) and UAIP's first activity
 require expect_code 0 "$POA" seguimiento "$TMP/caja.db" --corte 2 --actividad AO.6.1 --unidad "Comercialización" --real 1000
 require expect_code 0 "$POA" seguimiento "$TMP/caja.db" --corte 3 --actividad AO.6.1 --unidad "Comercialización" \
-    --causa "Baja demanda en julio; se reforzará la venta en centros escolares."
+    --causa "Baja demanda; se reforzará la venta."
 cat >"$TMP/config.ini" <<'EOF'
 [firmas]
 elaborado_por = Ana Pérez Núñez
@@ -160,7 +160,7 @@ if ao61:
     q = ao61[0]
     check(abs(v(f"D{q}") - 479 / 1565) < 1e-12 and R[f"D{q}"].get("fill") == "FFC7CE", R[f"D{q}"])
     check(v(f"E{q}").startswith("A septiembre 2024 se alcanzado el 88% en ingresos"), v(f"E{q}"))
-    check(v(f"H{q}") == "Baja demanda en julio; se reforzará la venta en centros escolares.", v(f"H{q}"))
+    check(v(f"H{q}") == "Baja demanda; se reforzará la venta.", v(f"H{q}"))
 head = [k for k, c in R.items() if k[0] == "H" and c["value"] == "Causa y medida correctiva"]
 check(len(head) == 1, "causa column when a listed activity has one")
 listed = [k for k, c in R.items() if k[0] == "B" and re.fullmatch(r"AO\.\d+\.\d+", str(c["value"]))]
