@@ -601,8 +601,13 @@ void xlsx_resumen(Xw *x)
     r = seccion(x, ws, r, t, &usado);
     double u0 = usado;
     int vistas = 0;
+    /* at least one red row (header, row, «y N más»), whatever the not-due
+     * list wanted */
+    double para_rojas = queda - para_novenc, minimo = 2 * alto_de(1) + alto_de(RS_MAX_LINEAS);
+    if (para_rojas < minimo)
+        para_rojas = queda < minimo ? queda : minimo;
     if (rojas.n)
-        r = lista(x, ws, r, &rojas, true, queda - para_novenc, &usado, hoja_seg, &vistas);
+        r = lista(x, ws, r, &rojas, true, para_rojas, &usado, hoja_seg, &vistas);
     else
         r = fila_texto(x, ws, r, "Ninguna: todas las actividades vencidas están en verde o "
                        "amarillo.", x->fr.aviso);

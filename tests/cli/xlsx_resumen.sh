@@ -7,7 +7,8 @@
 # corte 2 (reals entered with `poa seguimiento`) equals the tablero at
 # corte 2, the causa of a red activity and the [firmas] names are printed;
 # the chart is sorted, coloured by semáforo, labelled, with the 80/60 lines;
-# Subject says EN-SEP. Rendered: the summary is one page.
+# Subject says EN-SEP; a 40-unit plan cuts its lists to the page. Rendered:
+# the summary is one page.
 source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 INSPECT="$POA_TOOLS/xlsx-inspect"
@@ -213,6 +214,40 @@ xml = zipfile.ZipFile(os.environ["DIR"] + "/caja1.xlsx").read("xl/charts/chart1.
 ser = xml.split("<c:ser>")[1]
 check(ser.count("sin seguimiento") == 8, ser.count("sin seguimiento"))
 check(re.findall(r"<c:dPt>.*?<a:srgbClr val=\"([0-9A-F]{6})\"", ser) == ["A6A6A6"] * 8, "gray bars")
+PYEOF
+
+# a plan of 40 units (the Caja five times): the units table is cut too,
+# and the red list still shows its first one
+require check "preparar grande.csv" "$PY" - "$POA_FIXTURES/seguimiento2024_t3_caja.csv" "$TMP/grande.csv" <<'PYEOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+w = csv.DictWriter(open(sys.argv[2], "w", newline=""), fieldnames=list(rows[0].keys()))
+w.writeheader()
+for k in range(5):
+    for r in rows:
+        w.writerow(dict(r, unidad=r["unidad"] + (f" {k + 1}" if k else "")))
+PYEOF
+require expect_code 0 "$POA" importar "$TMP/grande.db" "$TMP/grande.csv"
+require expect_code 0 "$POA" exportar "$TMP/grande.db" --xlsx "$TMP/grande.xlsx"
+require check "xlsx-inspect grande.xlsx" "$INSPECT" --json "$TMP/grande.xlsx" >"$TMP/grande.json"
+DIR="$TMP" check_py "grande" <<'PYEOF'
+import json, os, re
+d = json.load(open(os.environ["DIR"] + "/grande.json"))
+rs = d["sheets"][0]
+check(rs["name"] == "Resumen" and rs["print"]["fit_height"] == 1, rs["print"])
+R = {c["cell"]: c["value"] for c in rs["cells"]}
+rows = sorted(int(k[1:]) for k in R if k[0] == "A" and k[1:].isdigit())
+hdr = [r for r in rows if R[f"A{r}"] == "Unidad" and R.get(f"D{r}") == "% al corte"][0]
+shown = 0
+r = hdr + 1
+while isinstance(R.get(f"D{r}"), (int, float)):
+    shown += 1
+    r += 1
+m = re.fullmatch(r"y (\d+) unidades más \(hoja Tablero EN-SEP\)", R.get(f"A{r}", ""))
+check(m and shown + int(m.group(1)) == 40 and shown >= 8, (shown, R.get(f"A{r}")))
+red = [r for r in rows if str(R[f"A{r}"]).startswith("Actividades en rojo")][0]
+check(R[f"A{red}"] == "Actividades en rojo o vencidas sin reporte (50)", R[f"A{red}"])
+check(re.fullmatch(r"AO\.\d+\.\d+", str(R.get(f"B{red + 2}"))), R.get(f"B{red + 2}"))
 PYEOF
 
 # printed: the summary is exactly one page (the tablero starts on page 2)
