@@ -109,16 +109,6 @@ static void xw_liberar(Xw *x)
     iv_free(&x->tablero_unidades);
 }
 
-/* The corte a report uses: the requested one, else the latest with data
- * (the one rule, calc.c), else the first quarter. */
-int xw_corte_de(const Plan *p, int pedido)
-{
-    if (pedido >= 1 && pedido <= POA_TRIMESTRES)
-        return pedido;
-    int c = calc_ultimo_corte_con_datos(p);
-    return c ? c : 1;
-}
-
 static const char *lxw_texto(lxw_error e)
 {
     switch (e) {

@@ -69,9 +69,9 @@ void xw_formatos_resumen(Xw *x);
 void xw_observaciones_hallar(Xw *x);
 void xlsx_observaciones(Xw *x);
 /* The corte a report uses: the requested one, else the latest with data,
- * else the first quarter (xlsx_export.c). */
+ * else the first quarter (xlsx_comun.c). */
 int xw_corte_de(const Plan *p, int pedido);
-/* What an activity row says where it has no % (xlsx_observaciones.c):
+/* What an activity row says where it has no % (xlsx_comun.c):
  * estado_name / calc_nota_estado, or «sin seguimiento registrado» when
  * nothing was reported at the corte. */
 const char *xw_estado_texto(const Xw *x, const ResultadoAct *r);

@@ -123,25 +123,6 @@ void xw_formatos_resumen(Xw *x)
     }
 }
 
-/* ---- What a row without a % says (shared with the seguimiento sheet) ---- */
-
-const char *xw_estado_texto(const Xw *x, const ResultadoAct *r)
-{
-    if (x->sin_seguimiento && r->estado == ESTADO_SIN_REPORTE)
-        return "sin seguimiento";
-    return estado_name(r->estado);
-}
-
-const char *xw_nota_estado(const Xw *x, const Actividad *a, const ResultadoAct *r, char *buf,
-                           size_t n)
-{
-    if (x->sin_seguimiento && r->estado == ESTADO_SIN_REPORTE) {
-        snprintf(buf, n, "Sin seguimiento registrado");
-        return buf;
-    }
-    return calc_nota_estado(a, r, buf, n);
-}
-
 /* ---- Measuring ---- */
 
 static double alto_de(int lineas)
