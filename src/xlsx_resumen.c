@@ -101,11 +101,13 @@ void xw_formatos_resumen(Xw *x)
     f = x->fr.firma = workbook_add_format(wb);
     format_set_font_size(f, 10);
     format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     format_set_text_wrap(f);
     f = x->fr.firma_linea = workbook_add_format(wb);
     format_set_font_size(f, 10);
     format_set_bold(f);
     format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
     format_set_top(f, LXW_BORDER_THIN);
     format_set_text_wrap(f);
     for (int g = 0; g < 2; g++) {
@@ -505,9 +507,18 @@ static int firmas(Xw *x, lxw_worksheet *ws, int r, double *usado)
                  x->fr.firma);
         xw_merge(x, ws, r + 2, C1[i], r + 2, C2[i], ROL[i], x->fr.firma);
     }
-    for (int k = 0; k < 3; k++)
-        xw_alto(x, ws, r + k, 1);
-    *usado += RS_FIRMA_ESPACIO + 3 * alto_de(1);
+    /* a long cargo wraps in its block: the row grows with it */
+    *usado += RS_FIRMA_ESPACIO;
+    for (int k = 0; k < 3; k++) {
+        int l = 1;
+        for (int i = 0; i < 3 && k < 2; i++) {
+            const char *t = k == 0 ? x->o->firmas[i].nombre : x->o->firmas[i].cargo;
+            int li = t ? xw_lineas(t, ancho_de(C1[i], C2[i])) : 1;
+            l = li > l ? li : l;
+        }
+        xw_alto(x, ws, r + k, l);
+        *usado += alto_de(l);
+    }
     return r + 3;
 }
 
