@@ -48,6 +48,8 @@ typedef struct {
     int *hojas;                 /* when not NULL, gets the sheets written (the TUI says it) */
     XlsxFirma firmas[3];        /* Elaborado por, Revisado por, Aprobado por */
     XlsxSalida *salida;         /* when not NULL, gets what the export did */
+    const char *archivo_plan;   /* the plan's file, for the commands the verification
+                                   findings suggest; NULL = «ARCHIVO.db» */
 } XlsxOpts;
 
 /* Called now and then while writing: hechas of total steps (rows). The

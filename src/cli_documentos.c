@@ -119,6 +119,7 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
     o.path = a->xlsx;
     o.corte = a->corte;
     o.unidad = a->unidad;
+    o.archivo_plan = a->pos[0];
     if (a->informe && !xlsx_informe_parse(a->informe, &o.informe))
         return cli_usage_error("--informe espera poa, seguimiento, tablero, todo o captura, no «%s»",
                                a->informe);

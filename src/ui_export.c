@@ -353,6 +353,7 @@ static void exportar(ExpDlg *d)
         o.unidad = unidad;
         o.hojas = &hojas;
         o.salida = &sal;
+        o.archivo_plan = db_path(a->db);
         ok = xlsx_export(p, &o, avance_cb, &v, &err);
     }
 

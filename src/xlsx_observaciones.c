@@ -35,7 +35,7 @@ static void hallar(Plan *p, const XlsxOpts *o, int corte, bool con_seguimiento, 
                    IntVec *sel)
 {
     VerificarOpts vo = {.corte = corte, .umbrales = o->umbrales, .regla = o->regla,
-                        .archivo = NULL};
+                        .archivo = o->archivo_plan};
     verificar_plan(p, &vo, h);
     /* a unit's report: its own findings and the plan's names */
     int u = o->unidad && o->unidad[0] ? plan_find_unidad(p, o->unidad) : -1;

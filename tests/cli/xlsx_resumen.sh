@@ -47,7 +47,7 @@ ejes = {r[2] for r in rows if r[0] == "Nombre escrito de dos maneras" and r[1] =
 check(ejes == {"Financiero", "Financiera", "Clientes", "Procesos internos", "Proceso internos"}, ejes)
 fin = [r for r in rows if r[2] == "Financiera"][0]
 check(fin[3].startswith("El eje «Financiera» parece el mismo que «Finanzas»"), fin)
-check(fin[4].startswith("poa unificar ") and '--eje "Financiera" --en "Finanzas"' in fin[4], fin[4])
+check(fin[4] == f'poa unificar "{T}/ars.db" --eje "Financiera" --en "Finanzas"', fin[4])
 vacios = [r for r in rows if r[0] == "Nombre vacío"]
 check([r[1] for r in vacios] == ["eje", "objetivo"] and all(r[2] == "(vacío)" for r in vacios), vacios)
 check("«(sin objetivo estratégico)»" in vacios[1][3], vacios[1][3])
