@@ -6,7 +6,8 @@
 # opens the workbook, its figures equal the tablero's, the change from
 # corte 2 (reals entered with `poa seguimiento`) equals the tablero at
 # corte 2, the causa of a red activity and the [firmas] names are printed;
-# the chart is sorted, coloured by semáforo, labelled, with the 80/60 lines;
+# the chart is sorted, coloured by semáforo, labelled (a unit with nothing
+# due «sin vencidas»), with the 80/60 lines;
 # Subject says EN-SEP; a 40-unit plan cuts its lists to the page. Rendered:
 # the summary is one page.
 source "$(dirname "$0")/lib.bash"
@@ -248,6 +249,24 @@ check(m and shown + int(m.group(1)) == 40 and shown >= 8, (shown, R.get(f"A{r}")
 red = [r for r in rows if str(R[f"A{r}"]).startswith("Actividades en rojo")][0]
 check(R[f"A{red}"] == "Actividades en rojo o vencidas sin reporte (50)", R[f"A{red}"])
 check(re.fullmatch(r"AO\.\d+\.\d+", str(R.get(f"B{red + 2}"))), R.get(f"B{red + 2}"))
+PYEOF
+
+# one real at corte 1 in ARS: the corte has seguimiento; Departamento
+# Juridico has nothing due then: its bar is gray, last, labelled «sin vencidas»
+require expect_code 0 "$POA" seguimiento "$TMP/ars.db" --corte 1 --actividad 1.1 --unidad "Departamento de Afiliación" --real 2
+require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/ars1.xlsx" --informe tablero --corte 1
+expect_not_in "$TMP/err" "sin seguimiento"
+require check "xlsx-inspect ars1.xlsx" "$INSPECT" --json "$TMP/ars1.xlsx" >"$TMP/ars1.json"
+DIR="$TMP" check_py "sin vencidas" <<'PYEOF'
+import json, os, re, zipfile
+T = os.environ["DIR"]
+tb = {c["cell"]: c for c in json.load(open(T + "/ars1.json"))["sheets"][0]["cells"]}
+check(tb["AE21"]["cached"] == "Departamento Juridico" and tb["AF21"]["cached"] == 0, (tb["AE21"], tb["AF21"]))
+check(tb["AE6"]["cached"] == "Departamento de Afiliación" and abs(tb["AF6"]["cached"] - 1 / 9) < 1e-12, (tb["AE6"], tb["AF6"]))
+ser = zipfile.ZipFile(T + "/ars1.xlsx").read("xl/charts/chart1.xml").decode().split("<c:ser>")[1]
+check(ser.count("sin vencidas") == 1 and "sin seguimiento" not in ser, ser.count("sin vencidas"))
+fills = re.findall(r"<c:dPt>.*?<a:srgbClr val=\"([0-9A-F]{6})\"", ser)
+check(fills == ["C00000"] * 15 + ["A6A6A6"], fills)
 PYEOF
 
 # printed: the summary is exactly one page (the tablero starts on page 2)
