@@ -137,9 +137,10 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
     Lineas obs = {0};
     int nobs = xlsx_observaciones_lineas(p, &o, &obs);
     if (nobs)
-        fprintf(stderr, "poa: la verificación del plan dejó %d %s que cambian lo que lee el "
+        fprintf(stderr, "poa: la verificación del plan dejó %d %s que %s lo que lee el "
                 "informe (hoja «Observaciones de verificación»):\n", nobs,
-                num_plural(nobs, "observación", "observaciones"));
+                num_plural(nobs, "observación", "observaciones"),
+                num_plural(nobs, "cambia", "cambian"));
     for (int i = 0; i < obs.n; i++)
         fprintf(stderr, "poa:   %s\n", obs.lineas[i]);
     lineas_free(&obs);

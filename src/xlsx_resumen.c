@@ -560,10 +560,11 @@ void xlsx_resumen(Xw *x)
     calc_regla_texto(&x->o->regla, regla, sizeof regla);
     char *pie = xasprintf("%% de cada unidad y del total: %s", regla);
     if (x->observaciones.n) {
-        char *c = xasprintf("%s La verificación del plan dejó %d %s que cambian lo que se lee "
-                            "aquí (hoja «Observaciones de verificación»).", pie,
-                            x->observaciones.n,
-                            x->observaciones.n == 1 ? "observación" : "observaciones");
+        int n = x->observaciones.n;
+        char *c = xasprintf("%s La verificación del plan dejó %d %s que %s lo que se lee "
+                            "aquí (hoja «Observaciones de verificación»).", pie, n,
+                            n == 1 ? "observación" : "observaciones",
+                            n == 1 ? "cambia" : "cambian");
         free(pie);
         pie = c;
     }

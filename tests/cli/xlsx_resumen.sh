@@ -206,6 +206,27 @@ core = z.read("docProps/core.xml").decode()
 check("<dc:subject>Corte al 3er. Trim. (EN-SEP)</dc:subject>" in core, re.findall(r"<dc:subject>.*?</dc:subject>", core))
 PYEOF
 
+# a published % that is not the computed one (AO.6.1: 479 ÷ 1565 is 31 %,
+# published as 35 %): printed before exporting, listed on the sheet, counted
+# in the summary's note
+require check "preparar publicado.csv" sed -e 's/,3,479,31%,/,3,479,35%,/' \
+    "$POA_FIXTURES/seguimiento2024_t3_caja.csv" >"$TMP/publicado.csv"
+require expect_code 0 "$POA" importar "$TMP/pub.db" "$TMP/publicado.csv"
+require expect_code 0 "$POA" exportar "$TMP/pub.db" --xlsx "$TMP/pub.xlsx"
+expect_in "$TMP/err" "poa: la verificación del plan dejó 1 observación que cambia lo que lee el informe"
+expect_in "$TMP/err" "poa:   % publicado distinto del calculado (Comercialización · AO.6.1 · pct_publicado): El % publicado (35 %) no coincide con el calculado (31 % = 479 ÷ 1565)."
+require check "xlsx-inspect pub.xlsx" "$INSPECT" --json "$TMP/pub.xlsx" >"$TMP/pub.json"
+DIR="$TMP" check_py "publicado" <<'PYEOF'
+import json, os
+d = json.load(open(os.environ["DIR"] + "/pub.json"))
+check(d["sheet_names"] == ["Resumen", "Tablero EN-SEP", "Seguimiento EN-SEP", "POA 2024", "Observaciones de verificación"], d["sheet_names"])
+ob = {c["cell"]: c["value"] for c in d["sheets"][4]["cells"]}
+check([ob.get(f"{c}5") for c in "ABC"] == ["% publicado distinto del calculado", "Comercialización · AO.6.1 · pct_publicado", "35%"], [ob.get(f"{c}5") for c in "ABC"])
+check(ob.get("A6") is None, ob.get("A6"))
+notas = [c["value"] for c in d["sheets"][0]["cells"] if str(c["value"]).startswith("% de cada unidad")]
+check(len(notas) == 1 and notas[0].endswith("La verificación del plan dejó 1 observación que cambia lo que se lee aquí (hoja «Observaciones de verificación»)."), notas)
+PYEOF
+
 # a unit without % at the corte: labelled «sin vencidas» (Caja at corte 1:
 # nothing reported, so explicit tablero → every label «sin seguimiento»)
 require expect_code 0 "$POA" exportar "$TMP/caja.db" --xlsx "$TMP/caja1.xlsx" --corte 1 --informe tablero
