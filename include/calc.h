@@ -155,5 +155,9 @@ const char *calc_nota_estado(const Actividad *a, const ResultadoAct *r, char *bu
  * The one rule for "the corte with data": exports, verificar and the
  * interface's opening corte (docs/decisiones.md). */
 int calc_ultimo_corte_con_datos(const Plan *p);
+/* True when some live actividad reported anything at corte 1..4 (the same
+ * rule): a report at a corte without it would read every due activity as
+ * 0 % rojo (xlsx_export.c writes the POA alone, or the board in gray). */
+bool calc_corte_con_datos(const Plan *p, int corte);
 
 #endif

@@ -43,6 +43,11 @@ typedef struct {
     /* [columnas] poa_entregables … poa_presupuesto: the POA sheet's column
      * titles, as the institution writes them (XLSX_POA_T_* order) */
     char titulo_poa[6][128];
+
+    /* [firmas] elaborado_por/_cargo, revisado_por/_cargo, aprobado_por/_cargo:
+     * the signature block of the summary sheet; "" = a blank line */
+    char firma_nombre[3][256];
+    char firma_cargo[3][256];
     char origen[1024];          /* the file that was read, "" when defaults only */
     AgruparSeg agrupar_seguimiento;   /* [exportar] agrupar_seguimiento = unidad|objetivo */
     char columnas_seg[COLSEG_N][128]; /* [columnas] seguimiento_*: titles ({acum}, {trim}) */

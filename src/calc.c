@@ -521,6 +521,13 @@ bool calc_rollup_figura(const Rollup *r, const Consolidado *c, double *pct, Sema
     return true;
 }
 
+/* What "reported anything" means, for both functions below. */
+static bool seg_con_datos(const Seguimiento *s)
+{
+    return s->real.has || !str_empty(s->observaciones) || !str_empty(s->evidencia) ||
+           !str_empty(s->pct_publicado);
+}
+
 int calc_ultimo_corte_con_datos(const Plan *p)
 {
     int best = 0;
@@ -529,13 +536,23 @@ int calc_ultimo_corte_con_datos(const Plan *p)
         if (p->nodes[a->node].deleted)
             continue;
         for (int c = POA_TRIMESTRES; c > best; c--) {
-            const Seguimiento *s = &a->seg[c - 1];
-            if (s->real.has || !str_empty(s->observaciones) || !str_empty(s->evidencia) ||
-                !str_empty(s->pct_publicado)) {
+            if (seg_con_datos(&a->seg[c - 1])) {
                 best = c;
                 break;
             }
         }
     }
     return best;
+}
+
+bool calc_corte_con_datos(const Plan *p, int corte)
+{
+    if (corte < 1 || corte > POA_TRIMESTRES)
+        return false;
+    for (int i = 0; i < p->nacts; i++) {
+        const Actividad *a = &p->acts[i];
+        if (!p->nodes[a->node].deleted && seg_con_datos(&a->seg[corte - 1]))
+            return true;
+    }
+    return false;
 }

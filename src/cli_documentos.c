@@ -119,6 +119,7 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
     o.path = a->xlsx;
     o.corte = a->corte;
     o.unidad = a->unidad;
+    o.archivo_plan = a->pos[0];
     if (a->informe && !xlsx_informe_parse(a->informe, &o.informe))
         return cli_usage_error("--informe espera poa, seguimiento, tablero, todo o captura, no «%s»",
                                a->informe);
@@ -132,14 +133,35 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
         plan_free(p);
         return EXIT_USO;
     }
+    /* what verificar found that changes the figures, before writing them */
+    Lineas obs = {0};
+    int nobs = xlsx_observaciones_lineas(p, &o, &obs);
+    if (nobs)
+        fprintf(stderr, "poa: la verificación del plan dejó %d %s que %s lo que lee el "
+                "informe (hoja «Observaciones de verificación»):\n", nobs,
+                num_plural(nobs, "observación", "observaciones"),
+                num_plural(nobs, "cambia", "cambian"));
+    for (int i = 0; i < obs.n; i++)
+        fprintf(stderr, "poa:   %s\n", obs.lineas[i]);
+    lineas_free(&obs);
     PoaErr err = {{0}};
+    XlsxSalida sal = {0};
+    o.salida = &sal;
     bool ok = xlsx_export(p, &o, NULL, NULL, &err);
     plan_free(p);
     if (!ok) {
         fprintf(stderr, "poa: %s\n", err.msg);
         return EXIT_FALLO;
     }
-    printf("Escrito «%s» (informe: %s)\n", a->xlsx, xlsx_informe_name(o.informe));
+    if (sal.solo_poa)
+        fprintf(stderr, "poa: sin seguimiento registrado al corte %d (%s): el informe «todo» "
+                "lleva solo el POA, no un tablero en 0 %% rojo (--informe tablero o "
+                "seguimiento los escribe en gris)\n", sal.corte, POA_TRIM_NOMBRE[sal.corte - 1]);
+    else if (sal.sin_seguimiento && o.informe != XLSX_INFORME_POA)
+        fprintf(stderr, "poa: aviso: sin seguimiento registrado al corte %d (%s): las cifras "
+                "van en gris, sin semáforo\n", sal.corte, POA_TRIM_NOMBRE[sal.corte - 1]);
+    printf("Escrito «%s» (informe: %s)\n", a->xlsx,
+           xlsx_informe_name(sal.solo_poa ? XLSX_INFORME_POA : o.informe));
     return EXIT_OK;
 }
 

@@ -234,6 +234,34 @@ const Clave CONFIG_CLAVES[] = {
      .valores = "texto, máximo 127 bytes; `{acum}` se reemplaza por el periodo acumulado "
                 "(`EN-SEP`) y `{trim}` por el trimestre (`3er. Trim.`)",
      .ayuda = "Título de la columna con las observaciones del trimestre en la hoja de seguimiento."},
+
+    {.seccion = "firmas", .clave = "elaborado_por", .tipo = T_TEXTO, CAMPO(firma_nombre[0]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío (una línea para firmar)",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Nombre bajo «Elaborado por» en el bloque de firmas del resumen ejecutivo. "
+              "Vacío: la línea queda para escribirlo a mano."},
+    {.seccion = "firmas", .clave = "elaborado_cargo", .tipo = T_TEXTO, CAMPO(firma_cargo[0]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Cargo bajo el nombre de «Elaborado por» en el resumen ejecutivo."},
+    {.seccion = "firmas", .clave = "revisado_por", .tipo = T_TEXTO, CAMPO(firma_nombre[1]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío (una línea para firmar)",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Nombre bajo «Revisado por» en el bloque de firmas del resumen ejecutivo. "
+              "Vacío: la línea queda para escribirlo a mano."},
+    {.seccion = "firmas", .clave = "revisado_cargo", .tipo = T_TEXTO, CAMPO(firma_cargo[1]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Cargo bajo el nombre de «Revisado por» en el resumen ejecutivo."},
+    {.seccion = "firmas", .clave = "aprobado_por", .tipo = T_TEXTO, CAMPO(firma_nombre[2]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío (una línea para firmar)",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Nombre bajo «Aprobado por» en el bloque de firmas del resumen ejecutivo. "
+              "Vacío: la línea queda para escribirlo a mano."},
+    {.seccion = "firmas", .clave = "aprobado_cargo", .tipo = T_TEXTO, CAMPO(firma_cargo[2]),
+     .defecto = "", .vacio_ok = true, .usado = "se deja vacío",
+     .valores = "texto, máximo 255 bytes",
+     .ayuda = "Cargo bajo el nombre de «Aprobado por» en el resumen ejecutivo."},
 };
 
 const size_t CONFIG_NCLAVES = POA_ARRAY_LEN(CONFIG_CLAVES);

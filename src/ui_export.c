@@ -27,7 +27,7 @@ static const char *const EXP_NOMBRE[EXP_N] = {
     "Plantilla CSV con cálculos",
 };
 static const char *const EXP_AYUDA[EXP_N] = {
-    "Un libro XLSX con el tablero, el seguimiento y el POA",
+    "Un libro XLSX: resumen, tablero, seguimiento y POA",
     "XLSX: el plan por unidad y objetivo, con el cronograma",
     "XLSX: metas, real acumulado y % de ejecución al corte",
     "XLSX: % y semáforo por unidad, objetivo y eje, con gráfico",
@@ -331,6 +331,7 @@ static void exportar(ExpDlg *d)
     PoaErr err = {{0}};
     bool ok;
     int hojas = 0, filas = 0;
+    XlsxSalida sal = {0};
     if (es_csv(d->informe)) {
         CsvExportOpts o = {.corte = d->corte, .calculadas = d->informe == EXP_CSV_CALC,
                            .umbrales = a->cfg->umbrales, .unidad = unidad};
@@ -351,6 +352,8 @@ static void exportar(ExpDlg *d)
         o.corte = d->corte;
         o.unidad = unidad;
         o.hojas = &hojas;
+        o.salida = &sal;
+        o.archivo_plan = db_path(a->db);
         ok = xlsx_export(p, &o, avance_cb, &v, &err);
     }
 
@@ -368,9 +371,17 @@ static void exportar(ExpDlg *d)
     else if (es_csv(d->informe))
         ui_status(a, false, "Plantilla escrita en «%s» (%d %s)", d->archivo, filas,
                   filas == 1 ? "actividad" : "actividades");
+    else if (sal.solo_poa)
+        /* todo without seguimiento: say why the board is not there */
+        ui_status(a, false, "Solo el POA en «%s»: sin seguimiento registrado al corte %d "
+                  "(%d %s%s)", d->archivo, sal.corte, hojas, hojas == 1 ? "hoja" : "hojas",
+                  sal.observaciones ? ", con observaciones de verificación" : "");
     else
-        ui_status(a, false, "Informe escrito en «%s» (%d %s)", d->archivo, hojas,
-                  hojas == 1 ? "hoja" : "hojas");
+        ui_status(a, false, "Informe escrito en «%s» (%d %s%s%s)", d->archivo, hojas,
+                  hojas == 1 ? "hoja" : "hojas",
+                  sal.sin_seguimiento && d->informe != EXP_POA ? ", en gris: sin seguimiento"
+                                                               : "",
+                  sal.observaciones ? ", con observaciones de verificación" : "");
     free(path);
 }
 

@@ -334,6 +334,61 @@ static void check_nombres(Plan *p, NodeKind kind, const char *archivo, Hallazgos
     free(s);
 }
 
+static int actividades_bajo(const Plan *p, int node)
+{
+    const Node *n = &p->nodes[node];
+    if (n->deleted)
+        return 0;
+    if (n->kind == NODE_ACTIVIDAD)
+        return 1;
+    int k = 0;
+    for (int i = 0; i < n->kids.n; i++)
+        k += actividades_bajo(p, n->kids.v[i]);
+    return k;
+}
+
+/* Empty names the board would print: an eje without a name among named
+ * ones (its activities count in the total under no eje row), and an
+ * objetivo without code or text («(sin objetivo estratégico)»). A plan
+ * without ejes at all (the Caja) is not a finding. */
+static void check_vacios(Plan *p, Hallazgos *h)
+{
+    const Node *raiz = &p->nodes[0];
+    bool con_nombre = false;
+    for (int i = 0; i < raiz->kids.n; i++) {
+        const Node *e = &p->nodes[raiz->kids.v[i]];
+        con_nombre |= !e->deleted && e->texto[0];
+    }
+    for (int i = 0; i < raiz->kids.n; i++) {
+        int e = raiz->kids.v[i];
+        const Node *en = &p->nodes[e];
+        int n = actividades_bajo(p, e);
+        if (en->deleted || n == 0)
+            continue;
+        if (con_nombre && !en->texto[0])
+            add(h, SEV_AVISO, "nombre_vacio", -1, e, "", "eje", "",
+                xasprintf("%d %s cuelgan de un eje sin nombre mientras el plan usa ejes con "
+                          "nombre: el tablero no las muestra bajo ningún eje. Escriba el eje "
+                          "o mueva sus objetivos al que corresponde.",
+                          n, n == 1 ? "actividad" : "actividades"),
+                NULL);
+        for (int j = 0; j < en->kids.n; j++) {
+            int o = en->kids.v[j];
+            const Node *on = &p->nodes[o];
+            int k = actividades_bajo(p, o);
+            if (on->deleted || k == 0 || on->codigo[0] || on->texto[0])
+                continue;
+            add(h, SEV_AVISO, "nombre_vacio", -1, o, "", "objetivo", "",
+                xasprintf("Un objetivo estratégico sin código ni texto%s%s%s agrupa %d %s: "
+                          "los informes lo muestran como «%s». Escriba su texto o mueva sus "
+                          "metas al objetivo que corresponde.",
+                          en->texto[0] ? " (eje «" : "", en->texto, en->texto[0] ? "»)" : "",
+                          k, k == 1 ? "actividad" : "actividades", node_texto_mostrado(on)),
+                NULL);
+        }
+    }
+}
+
 void verificar_plan(Plan *p, const VerificarOpts *o, Hallazgos *out)
 {
     memset(out, 0, sizeof *out);
@@ -349,6 +404,7 @@ void verificar_plan(Plan *p, const VerificarOpts *o, Hallazgos *out)
     sb_free(&x.k);
     check_nombres(p, NODE_EJE, o ? o->archivo : NULL, out);
     check_nombres(p, NODE_OBJETIVO, o ? o->archivo : NULL, out);
+    check_vacios(p, out);
 
     /* by unit in plan order, whole-plan findings last; stable (counting sort) */
     int nu = p->nunidades + 1;

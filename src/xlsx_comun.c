@@ -1,5 +1,6 @@
 /* xlsx_comun.c — small pieces the report sheets share: the corte's period
- * label, a node's "code. text" label, whether an activity's targets are %. */
+ * label, a node's "code. text" label, whether an activity's targets are %,
+ * the corte a report uses and what a row without a % says. */
 #include "xlsx_int.h"
 
 #include <stdio.h>
@@ -39,4 +40,33 @@ bool xw_act_en_pct(const Actividad *a)
 bool xw_nodo_vivo(const Plan *p, int n)
 {
     return !p->nodes[n].deleted;
+}
+
+/* The corte a report uses: the requested one, else the latest with data
+ * (the one rule, calc.c), else the first quarter. */
+int xw_corte_de(const Plan *p, int pedido)
+{
+    if (pedido >= 1 && pedido <= POA_TRIMESTRES)
+        return pedido;
+    int c = calc_ultimo_corte_con_datos(p);
+    return c ? c : 1;
+}
+
+/* What a row without a % says: «sin seguimiento» at a corte where nothing
+ * was reported (xlsx_export.c), else the state as calc.c names it. */
+const char *xw_estado_texto(const Xw *x, const ResultadoAct *r)
+{
+    if (x->sin_seguimiento && r->estado == ESTADO_SIN_REPORTE)
+        return "sin seguimiento";
+    return estado_name(r->estado);
+}
+
+const char *xw_nota_estado(const Xw *x, const Actividad *a, const ResultadoAct *r, char *buf,
+                           size_t n)
+{
+    if (x->sin_seguimiento && r->estado == ESTADO_SIN_REPORTE) {
+        snprintf(buf, n, "Sin seguimiento registrado");
+        return buf;
+    }
+    return calc_nota_estado(a, r, buf, n);
 }

@@ -1,7 +1,9 @@
 /* xlsx_export.c — one export: options, the figures (the plan's roll-up,
- * calc.c), the workbook's properties, which reports go in, and the
- * temporary file renamed when complete. The sheets are xlsx_tablero.c,
- * xlsx_seguimiento.c and xlsx_poa.c; the writing machinery xlsx_writer.c. */
+ * calc.c), the workbook's properties, which reports go in and in what order
+ * (a corte without seguimiento never prints a red board), and the temporary
+ * file renamed when complete. The sheets are xlsx_resumen.c, xlsx_tablero.c,
+ * xlsx_seguimiento.c, xlsx_poa.c and xlsx_observaciones.c; the writing
+ * machinery xlsx_writer.c. */
 #include "xlsx_int.h"
 
 #include <errno.h>
@@ -35,6 +37,8 @@ void xlsx_opts_from_config(XlsxOpts *o, const Config *cfg)
     o->agrupar = cfg ? cfg->agrupar_seguimiento : AGRUPAR_UNIDAD;
     for (int i = 0; cfg && i < COLSEG_N; i++)
         o->col_seg[i] = cfg->columnas_seg[i];
+    for (int i = 0; cfg && i < 3; i++)
+        o->firmas[i] = (XlsxFirma){cfg->firma_nombre[i], cfg->firma_cargo[i]};
 }
 
 static const char *const INFORME_NOMBRE[] = {"poa", "seguimiento", "tablero", "todo"};
@@ -68,10 +72,36 @@ static void metas_de_unidades(Xw *x, int node)
         metas_de_unidades(x, n->kids.v[i]);
 }
 
+/* Nothing reported at the corte: every due activity is «sin reporte», and
+ * reading that as 0 % rojo would tell the board the whole plan failed. The
+ * figures become «no %» (gray) everywhere the roll-up is read; the counts
+ * stay. Exact, since without any real no activity adds to a mean. */
+static void rollup_sin_seguimiento(Rollup *r)
+{
+    for (int i = 0; i < r->nacts; i++)
+        if (r->act[i].estado == ESTADO_SIN_REPORTE) {
+            r->act[i].has_pct = false;
+            r->act[i].pct = 0;
+            r->act[i].semaforo = SEM_GRIS;
+        }
+    Consolidado *grupos[3] = {r->nodo, r->unid, &r->total};
+    int ns[3] = {r->nnodos, r->nunidades, 1};
+    for (int g = 0; g < 3; g++)
+        for (int i = 0; i < ns[g]; i++) {
+            Consolidado *c = &grupos[g][i];
+            c->suma = c->pesos = 0;
+            c->n_semaforo[SEM_GRIS] += c->n_semaforo[SEM_ROJO];
+            c->n_semaforo[SEM_ROJO] = 0;
+        }
+}
+
 static void calcular(Xw *x)
 {
     Plan *p = x->p;
     x->roll = calc_rollup_new(p, x->corte, x->unidad, &x->o->umbrales, &x->o->regla);
+    x->sin_seguimiento = !calc_corte_con_datos(p, x->corte);
+    if (x->sin_seguimiento)
+        rollup_sin_seguimiento(x->roll);
     x->metas_uni = xcalloc((size_t)(p->nunidades > 0 ? p->nunidades : 1), sizeof *x->metas_uni);
     metas_de_unidades(x, 0);
 }
@@ -87,16 +117,9 @@ static void xw_liberar(Xw *x)
     for (int i = 0; i < x->nhojas; i++)
         free(x->hojas[i]);
     free(x->hojas);
-}
-
-/* The corte a report uses: the requested one, else the latest with data
- * (the one rule, calc.c), else the first quarter. */
-static int corte_de(const Plan *p, int pedido)
-{
-    if (pedido >= 1 && pedido <= POA_TRIMESTRES)
-        return pedido;
-    int c = calc_ultimo_corte_con_datos(p);
-    return c ? c : 1;
+    hallazgos_free(&x->hallazgos);
+    iv_free(&x->observaciones);
+    iv_free(&x->tablero_unidades);
 }
 
 static const char *lxw_texto(lxw_error e)
@@ -114,6 +137,23 @@ static const char *lxw_texto(lxw_error e)
     case LXW_ERROR_ZIP_INTERNAL_ERROR: return "error interno al comprimir el libro";
     default: return lxw_strerror(e);
     }
+}
+
+/* The board or seguimiento asked for at a corte without seguimiento says
+ * so under its title (row 3, free on both sheets), in the cell's own width
+ * and the next empty ones: gray, not a red page. */
+static void aviso_sin_seguimiento(Xw *x)
+{
+    if (!x->sin_seguimiento || x->nhojas == 0)
+        return;
+    lxw_worksheet *ws = workbook_get_worksheet_by_name(x->wb, x->hojas[x->nhojas - 1]);
+    if (!ws)
+        return;
+    char t[300];
+    snprintf(t, sizeof t, "Sin seguimiento registrado al corte %s (%s): ninguna actividad "
+             "tiene real, observaciones ni %% publicado. Las cifras quedan en gris, sin "
+             "semáforo.", POA_TRIM_NOMBRE[x->corte - 1], XW_ACUM[x->corte - 1]);
+    xw_str(x, ws, 2, 0, t, x->fr.aviso);
 }
 
 bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr *err)
@@ -135,9 +175,13 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
             return false;
         }
     }
-    x.corte = corte_de(p, o->corte);
+    x.corte = xw_corte_de(p, o->corte);
     calcular(&x);
-    int ninformes = o->informe == XLSX_INFORME_TODO ? 3 : 1;
+    /* todo is the board's workbook: without seguimiento it is the POA */
+    bool solo_poa = o->informe == XLSX_INFORME_TODO && x.sin_seguimiento;
+    XlsxInforme informe = solo_poa ? XLSX_INFORME_POA : o->informe;
+    xw_observaciones_hallar(&x);
+    int ninformes = informe == XLSX_INFORME_TODO ? 3 : 1;
     x.pasos = (long)x.roll->ncontadas * ninformes;
 
     errno = 0;
@@ -163,20 +207,22 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
     }
     xw_formatos_crear(&x);
     x.md = medida_compartida();
+    xw_formatos_resumen(&x);
 
     char titulo[200];
     snprintf(titulo, sizeof titulo, "%s %d — %s",
-             o->informe == XLSX_INFORME_POA ? "Plan Operativo Anual"
-             : o->informe == XLSX_INFORME_SEGUIMIENTO ? "Seguimiento del POA"
-             : o->informe == XLSX_INFORME_TABLERO ? "Tablero de ejecución del POA"
+             informe == XLSX_INFORME_POA ? "Plan Operativo Anual"
+             : informe == XLSX_INFORME_SEGUIMIENTO ? "Seguimiento del POA"
+             : informe == XLSX_INFORME_TABLERO ? "Tablero de ejecución del POA"
                                                   : "Informes del POA",
              p->anio, p->institucion);
     char asunto[120];
-    snprintf(asunto, sizeof asunto, "Corte al %s (%s)", POA_TRIM_NOMBRE[x.corte - 1],
-             POA_TRIM_RANGO[x.corte - 1]);
+    /* the accumulated period, as every sheet writes it (EN-SEP, not JUL-SEP) */
+    snprintf(asunto, sizeof asunto, "Corte al %s (%s)%s", POA_TRIM_NOMBRE[x.corte - 1],
+             XW_ACUM[x.corte - 1], x.sin_seguimiento ? ", sin seguimiento registrado" : "");
     lxw_doc_properties props = {0};
     props.title = titulo;
-    props.subject = o->informe == XLSX_INFORME_POA ? NULL : asunto;
+    props.subject = informe == XLSX_INFORME_POA ? NULL : asunto;
     props.author = o->autor && o->autor[0] ? (char *)o->autor : NULL;
     props.company = p->institucion;
     props.category = "Informe para el Consejo Directivo";
@@ -187,12 +233,25 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
                                          "la fuente Carlito (fonts-crosextra-carlito)";
     xw_chk(&x, workbook_set_properties(x.wb, &props));
 
-    if (o->informe == XLSX_INFORME_TABLERO || o->informe == XLSX_INFORME_TODO)
+    /* what the board reads first, then the detail behind it; the
+     * verification findings last: they are the planning office's work list,
+     * and the summary says how many there are */
+    if (informe == XLSX_INFORME_TODO)
+        xlsx_resumen(&x);
+    if (informe == XLSX_INFORME_TABLERO || informe == XLSX_INFORME_TODO) {
         xlsx_tablero(&x);
-    if (o->informe == XLSX_INFORME_SEGUIMIENTO || o->informe == XLSX_INFORME_TODO)
+        aviso_sin_seguimiento(&x);
+    }
+    if (informe == XLSX_INFORME_SEGUIMIENTO || informe == XLSX_INFORME_TODO) {
         xlsx_seguimiento(&x);
-    if (o->informe == XLSX_INFORME_POA || o->informe == XLSX_INFORME_TODO)
+        aviso_sin_seguimiento(&x);
+    }
+    if (informe == XLSX_INFORME_POA || informe == XLSX_INFORME_TODO)
         xlsx_poa(&x);
+    /* the findings go with the board's workbook (todo, or its POA alone);
+     * a report asked for by name is that sheet only */
+    if (o->informe == XLSX_INFORME_TODO)
+        xlsx_observaciones(&x);
     xw_pagina_cerrar(&x, NULL, -1, -1);   /* sheets never given xw_imprimir */
 
     lxw_error lx = workbook_close(x.wb);
@@ -225,6 +284,11 @@ bool xlsx_export(Plan *p, const XlsxOpts *o, XlsxProgress cb, void *ctx, PoaErr 
         cb(ctx, x.pasos, x.pasos);
     if (ok && o->hojas)
         *o->hojas = x.nhojas;
+    if (ok && o->salida)
+        *o->salida = (XlsxSalida){.corte = x.corte, .sin_seguimiento = x.sin_seguimiento,
+                                  .solo_poa = solo_poa,
+                                  .observaciones = o->informe == XLSX_INFORME_TODO
+                                                       ? x.observaciones.n : 0};
     free(tmp);
     xw_liberar(&x);
     return ok;

@@ -6,6 +6,7 @@
 
 #include <xlsxwriter.h>
 
+#include "verificar.h"
 #include "xlsx_export.h"
 
 
@@ -51,12 +52,41 @@ typedef struct {
     Pagina *pg;                  /* the current sheet's merges, heights, blocks (xlsx_pagina.c) */
 
     struct SegFilas *seg;        /* the seguimiento sheet's rows, laid out once (xlsx_seg_filas.c) */
+
+    /* Nothing reported at the corte (calc_corte_con_datos): the roll-up
+     * has no % anywhere and the rows read «sin seguimiento registrado». */
+    bool sin_seguimiento;
+    Hallazgos hallazgos;         /* verificar at the corte (xlsx_observaciones.c) */
+    IntVec observaciones;        /* indices into hallazgos.v: the sheet's rows */
+    IntVec tablero_unidades;     /* the unit of each tablero row u1..u2 (the chart sorts them) */
+    struct {                     /* the summary's own formats (xw_formatos_resumen) */
+        lxw_format *aviso, *seccion, *dato, *dato_b, *grande[5], *sem[5], *cambio, *firma,
+            *firma_linea, *texto_chico, *gris_chico;
+    } fr;
 } Xw;
 
 /* The sheets: xlsx_tablero.c, xlsx_seguimiento.c, xlsx_poa.c. */
 void xlsx_tablero(Xw *x);
 void xlsx_seguimiento(Xw *x);
 void xlsx_poa(Xw *x);
+/* The executive summary opening the workbook (xlsx_resumen.c), and its
+ * formats, made once per workbook after xw_formatos_crear. */
+void xlsx_resumen(Xw *x);
+void xw_formatos_resumen(Xw *x);
+/* The findings of verificar the reports depend on (xlsx_observaciones.c):
+ * xw_observaciones_hallar fills x->hallazgos and x->observaciones;
+ * xlsx_observaciones writes their sheet (nothing when there are none). */
+void xw_observaciones_hallar(Xw *x);
+void xlsx_observaciones(Xw *x);
+/* The corte a report uses: the requested one, else the latest with data,
+ * else the first quarter (xlsx_comun.c). */
+int xw_corte_de(const Plan *p, int pedido);
+/* What an activity row says where it has no % (xlsx_comun.c):
+ * estado_name / calc_nota_estado, or «sin seguimiento registrado» when
+ * nothing was reported at the corte. */
+const char *xw_estado_texto(const Xw *x, const ResultadoAct *r);
+const char *xw_nota_estado(const Xw *x, const Actividad *a, const ResultadoAct *r, char *buf,
+                           size_t n);
 
 /* The tablero's columns (xlsx_tablero.c writes them, xlsx_grafico.c points at them). */
 enum { TB_NOMBRE, TB_ACTS, TB_REP, TB_SINREP, TB_NOVENC, TB_SINMETA, TB_PCT, TB_SEM, TB_NCOLS };

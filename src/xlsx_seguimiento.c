@@ -242,7 +242,7 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int node
         xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)r, (lxw_col_t)col[SG_PCT], fo,
                                               f->pct, res->pct));
     } else {
-        xw_str(x, ws, r, col[SG_PCT], estado_name(res->estado), f->gris);
+        xw_str(x, ws, r, col[SG_PCT], xw_estado_texto(x, res), f->gris);
     }
     if (col[SG_PUB] >= 0) {
         const char *ps = a->seg[c - 1].pct_publicado;
@@ -257,7 +257,7 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int node
     if (obs[0]) {
         xw_str(x, ws, r, col[SG_OBS], obs, f->texto);
     } else {
-        obs = calc_nota_estado(a, res, nota, sizeof nota);
+        obs = xw_nota_estado(x, a, res, nota, sizeof nota);
         xw_str(x, ws, r, col[SG_OBS], obs, f->gris_izq);
     }
     xw_clave_fila(x, ws, r, node, true);

@@ -134,6 +134,7 @@ void xlsx_tablero(Xw *x)
             continue;
         Origen o = {formulas, SA_UNIDAD, u + 1};
         tablero_fila(x, ws, r++, p->unidades[u].nombre, &x->roll->unid[u], false, &o);
+        iv_push(&x->tablero_unidades, u);   /* the chart sorts these rows */
     }
     int u2 = r - 1;
 

@@ -4,7 +4,8 @@
 # --json` give the same figure for the institution, every unit, eje and
 # objetivo, and both equal an independent recomputation from the exported
 # CSV (real ÷ programado acumulado of each due activity, capped at 100 %,
-# averaged). The board on screen reads the same roll-up (screen/tablero.sh).
+# averaged). At a corte where nothing was reported the tablero has no
+# figure (gray), and says so under its title. The board on screen reads the same roll-up (screen/tablero.sh).
 source "$(dirname "$0")/lib.bash"
 PY=/usr/bin/python3
 for fx in seguimiento2024_t3_caja.csv poa2024_ars_semma.csv; do
@@ -86,7 +87,21 @@ ind = defaultdict(dict)
 for (lvl, k), vals in acc.items():
     due = [x for x in vals if x is not None]
     ind[lvl][k] = sum(due) / len(due) if due else None
+# a corte where nothing was reported: the report has no figure at all (gray,
+# «sin seguimiento registrado»), never the 0 % the roll-up computes
+rows = list(csv.DictReader(open(csvp)))
+con_datos = any(r[c].strip() for r in rows for c in ("real", "observaciones", "evidencia", "pct_publicado"))
 bad = 0
+if not con_datos:
+    a3 = ws["A3"].value or ""
+    if not a3.startswith("Sin seguimiento registrado al corte"):
+        print(f"{fx} corte {corte}: A3 «{a3}»"); bad += 1
+    for lvl in ("total", "unidad", "eje", "objetivo"):
+        for k, px in xl[lvl]:
+            if px is not None:
+                print(f"{fx} corte {corte} {lvl} «{k}»: xlsx {px} sin seguimiento"); bad += 1
+    print(f"{sum(len(xl[l]) for l in xl)} cifras sin seguimiento")
+    sys.exit(1 if bad else 0)
 def same(a, b):
     return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < 1e-6)
 for lvl in ("total", "unidad", "eje", "objetivo"):

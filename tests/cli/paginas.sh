@@ -12,11 +12,14 @@ export SOURCE_DATE_EPOCH=1733097600   # 02/12/2024 00:00 UTC
 require expect_code 0 "$POA" importar "$TMP/ars.db" "$POA_FIXTURES/poa2024_ars_semma.csv"
 require expect_code 0 "$POA" importar "$TMP/caja.db" "$POA_FIXTURES/seguimiento2024_t3_caja.csv"
 require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/ars.xlsx" --informe todo
+# ARS has no seguimiento: todo is its POA (and the findings); its seguimiento
+# sheet, asked for by name, prints in gray
+require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/arsseg.xlsx" --informe seguimiento
 require expect_code 0 "$POA" exportar "$TMP/caja.db" --xlsx "$TMP/caja.xlsx" --informe todo --corte 3
 require expect_code 0 "$POA" exportar "$TMP/caja.db" --xlsx "$TMP/oper.xlsx" --informe todo --corte 3 \
     --unidad "Operaciones"
 
-for f in ars caja oper; do
+for f in ars arsseg caja oper; do
     # exit 1 names the page and why; 3: LibreOffice or poppler missing
     if "$POA_TOOLS/paginas" --json "$TMP/$f.xlsx" >"$TMP/$f.pag" 2>"$TMP/err"; then ok; else
         bad "paginas $f.xlsx (código $?)"; cat "$TMP/$f.pag" "$TMP/err" >&2; fi
@@ -26,7 +29,7 @@ done
 TMPD="$TMP" check_py "paginas" <<'PYEOF'
 import json, os
 T = os.environ["TMPD"]
-for f in ("ars", "caja", "oper"):
+for f in ("ars", "arsseg", "caja", "oper"):
     pag = json.load(open(f"{T}/{f}.pag"))
     check(pag["failures"] == [], (f, pag["failures"]))
     check(sum(s["pages"] for s in pag["sheets"]) == pag["pages"], (f, pag))
@@ -34,6 +37,10 @@ for f in ("ars", "caja", "oper"):
     for s in d["sheets"]:
         p = s["print"]
         check(p["paper"] == 1 and p["orientation"] == "landscape", (f, s["name"], p))
+        if s["name"] == "Resumen":
+            # the summary is fit to one page (tests/cli/xlsx_resumen.sh)
+            check(p["fit_to_page"] and p["fit_width"] == 1 and p["fit_height"] == 1, p)
+            continue
         check(not p["fit_to_page"], (f, s["name"], "fit-to-width: the printed size is unknown"))
         escala = p.get("scale", 100)
         ocultas = set()
@@ -60,6 +67,8 @@ for f in ("ars", "caja", "oper"):
             check(s["print"]["header"]["left"] ==
                   "Caja Mutual de los Empleados del Ministerio de Educación · Operaciones", s["print"]["header"])
     if f == "ars":
+        check(list(n) == ["POA 2024", "Observaciones de verificación"], list(n))
+    if f == "arsseg":
         # UNIDAD LÍDER has no value in any ARS row: hidden, its width given back
         seg = n["Seguimiento EN-MAR"]
         cab = {c["cell"]: c["value"] for c in seg["cells"] if c["cell"].endswith("4") and len(c["cell"]) == 2}

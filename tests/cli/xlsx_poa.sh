@@ -17,10 +17,14 @@ require check "preparar ars.csv" sed -e 's/,1.2,Gestionar con los directivos del
 require expect_code 0 "$POA" importar "$TMP/ars.db" "$TMP/ars.csv"
 require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/poa.xlsx" --informe poa
 require check "xlsx-inspect poa.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/poa.xlsx" >"$TMP/poa.json"
+# ARS has no seguimiento: todo is its POA (and the verification sheet);
+# the unit's tablero asked for by name
 require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/uni.xlsx" --informe todo --unidad "Departamento de Planificación y Desarrollo" --anio 2024
+require expect_code 0 "$POA" exportar "$TMP/ars.db" --xlsx "$TMP/unitb.xlsx" --informe tablero --unidad "Departamento de Planificación y Desarrollo" --anio 2024
+require check "xlsx-inspect unitb.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/unitb.xlsx" >"$TMP/unitb.json"
 require check "xlsx-inspect uni.xlsx" "$POA_TOOLS/xlsx-inspect" --json "$TMP/uni.xlsx" >"$TMP/uni.json"
 
-JSON="$TMP/poa.json" UNI="$TMP/uni.json" check_py "xlsx" <<'PYEOF'
+JSON="$TMP/poa.json" UNI="$TMP/uni.json" UNITB="$TMP/unitb.json" check_py "xlsx" <<'PYEOF'
 import json, os, sys
 d = json.load(open(os.environ["JSON"]))
 check(d["sheet_names"] == ["POA 2024"], d["sheet_names"])
@@ -79,17 +83,19 @@ check(len(viat) == 1 and viat[0]["fmt"] == '"$" #,##0.00" (1)"', viat)
 
 u = json.load(open(os.environ["UNI"]))
 names = u["sheet_names"]
-check(len(names) == 3 and all(len(n) <= 31 for n in names), names)
-check(names == ["Tablero EN-MAR", "Seguimiento EN-MAR", "POA 2024"], names)
-check(len({n.lower() for n in names}) == 3, names)
+check(len(names) == 2 and all(len(n) <= 31 for n in names), names)
+check(names == ["POA 2024", "Observaciones de verificación"], names)
 us = {x["name"]: x for x in u["sheets"]}
-poa = us[names[2]]
+poa = us[names[0]]
 areas = {x["value"] for x in poa["cells"] if x["kind"] == "s" and x["value"].startswith("Área:")}
 check(areas == {"Área: Departamento de Planificación y Desarrollo"}, areas)
 # one unit: no institution's total on its sheet
 check(not any(x["value"] == "Total de la institución" for x in poa["cells"]), "institution total")
-tb = us[names[0]]
-check(tb["cells"][1]["value"] == "ARS SEMMA · Departamento de Planificación y Desarrollo", tb["cells"][1])
+# its POA and its tablero name the unit; the tablero totals it
+tb = json.load(open(os.environ["UNITB"]))["sheets"][0]
+check(tb["name"] == "Tablero EN-MAR", tb["name"])
+for h in (poa, tb):
+    check(h["cells"][1]["value"] == "ARS SEMMA · Departamento de Planificación y Desarrollo", h["cells"][1])
 check(any(x["value"] == "Total de la unidad" for x in tb["cells"]), "unit total")
 
 PYEOF

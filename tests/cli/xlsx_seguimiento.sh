@@ -19,7 +19,7 @@ FIXTURE="$POA_FIXTURES/seguimiento2024_t3_caja.csv" CSV="$TMP/caja.csv" JSON="$T
 import csv, json, os, re, sys
 d = json.load(open(os.environ["JSON"]))
 
-check(d["sheet_names"] == ["Tablero EN-SEP", "Seguimiento EN-SEP", "POA 2024"], d["sheet_names"])
+check(d["sheet_names"] == ["Resumen", "Tablero EN-SEP", "Seguimiento EN-SEP", "POA 2024"], d["sheet_names"])
 S = {s["name"]: s for s in d["sheets"]}
 seg = S["Seguimiento EN-SEP"]
 cells = {c["cell"]: c for c in seg["cells"]}
@@ -186,9 +186,13 @@ check(any(c["kind"] == "s" and c["value"].startswith("Promedio simple del % de e
 
 for s in d["sheets"]:
     p = s["print"]
+    check(p["orientation"] == "landscape" and p["paper"] == 1, (s["name"], p))
+    if s["name"] == "Resumen":
+        # the summary is one page (tests/cli/xlsx_resumen.sh)
+        check(p["fit_to_page"] and p["fit_width"] == 1 and p["fit_height"] == 1, (s["name"], p))
+        continue
     # carta by default; a scale computed from the widths (never fit-to-width,
     # so pages can be counted), never under 80 %: 10 pt prints at 8 pt or more
-    check(p["orientation"] == "landscape" and p["paper"] == 1, (s["name"], p))
     check(not p["fit_to_page"] and 80 <= p.get("scale", 100) <= 100, (s["name"], p))
     check(p["footer"]["center"] == "Página &P de &N", p["footer"])
     check(p["header"]["left"] == "Caja Mutual de los Empleados del Ministerio de Educación", p["header"])
@@ -221,9 +225,11 @@ ch = tb["charts"]
 check(len(ch) == 1, ch)
 if ch:
     c = ch[0]
-    check(c["type"] == "bar" and len(c["series"]) == 1, c)
+    # the bars and the two threshold lines, over the sorted helper range
+    # that points at the table (tests/cli/xlsx_resumen.sh reads it)
+    check(c["type"] == "bar" and len(c["series"]) == 3, c)
     s = c["series"][0]
-    check(s["val"] == "'Tablero EN-SEP'!$G$6:$G$13" and s["cat"] == "'Tablero EN-SEP'!$A$6:$A$13", s)
+    check(s["val"] == "'Tablero EN-SEP'!$AF$6:$AF$13" and s["cat"] == "'Tablero EN-SEP'!$AE$6:$AE$13", s)
 check(any(c["value"].startswith("Promedio simple") for c in tb["cells"] if c["kind"] == "s"), "rule under the table")
 tcf = tb["conditional_formats"]
 check(len(tcf) == 7, tcf)

@@ -536,6 +536,44 @@ TEST(ars_suggestions)
     plan_free(p);
 }
 
+/* An eje without a name among named ones, and an objetivo without code
+ * or text: one nombre_vacio each; a plan with no named eje has none. */
+static int cuenta_vacios(Plan *p, const char **campos, int max)
+{
+    Hallazgos h;
+    VerificarOpts vo = {.umbrales = calc_umbrales_default()};
+    verificar_plan(p, &vo, &h);
+    int k = 0;
+    for (int i = 0; i < h.n; i++)
+        if (!strcmp(h.v[i].regla, "nombre_vacio")) {
+            if (k < max)
+                campos[k] = !strcmp(h.v[i].campo, "eje") ? "eje" : "objetivo";
+            k++;
+            CHECK_INT(h.v[i].unidad, -1);
+            CHECK(h.v[i].sev == SEV_AVISO);
+        }
+    hallazgos_free(&h);
+    return k;
+}
+
+TEST(empty_names)
+{
+    int node;
+    Plan *p = plan_uno(&node);   /* its only eje has no name: the Caja's shape */
+    const char *c[4] = {0};
+    CHECK_INT(cuenta_vacios(p, c, 4), 0);
+    int u = p->nodes[node].unidad;
+    int e = plan_add_node(p, NODE_EJE, 0, 0, -1, -1, "", "Financiero");
+    int o = plan_add_node(p, NODE_OBJETIVO, 0, e, -1, -1, "", "");
+    int m = plan_add_node(p, NODE_META, 0, o, -1, u, "", "");
+    int en = plan_add_node(p, NODE_ENTREGABLE, 0, m, -1, u, "", "");
+    plan_add_node(p, NODE_ACTIVIDAD, 0, en, -1, u, "B.1", "Otra");
+    CHECK_INT(cuenta_vacios(p, c, 4), 2);
+    CHECK_STR(c[0], "eje");        /* the first eje, now among a named one */
+    CHECK_STR(c[1], "objetivo");   /* «Financiero»'s objetivo without text */
+    plan_free(p);
+}
+
 /* ---- output ---- */
 
 TEST(json_escaping)
@@ -583,6 +621,7 @@ int main(void)
     RUN(avisos_structure);
     RUN(similar_names);
     RUN(ars_suggestions);
+    RUN(empty_names);
     RUN(json_escaping);
     return t_finish();
 }
