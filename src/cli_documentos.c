@@ -11,6 +11,7 @@
 #include "plancsv.h"
 #include "util.h"
 #include "xlsx_export.h"
+#include "xlsx_fuente.h"
 
 /* A failed import into a file this command created leaves nothing behind. */
 static void remove_new_file(const char *dbpath)
@@ -140,6 +141,9 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
         return EXIT_FALLO;
     }
     printf("Escrito «%s» (informe: %s)\n", a->xlsx, xlsx_informe_name(o.informe));
+    char aviso[256];
+    if (xlsx_fuente_falta(aviso, sizeof aviso))
+        fprintf(stderr, "poa: %s\n", aviso);   /* written all the same: exit 0 */
     return EXIT_OK;
 }
 
