@@ -425,8 +425,25 @@ static int paginar(Hoja *h, double alto_pagina, lxw_row_t *saltos, const lxw_row
             hasta[m->r1] = m->r2 < h->nfilas ? m->r2 : h->nfilas - 1;
     }
     int g0 = -1, g1 = grafico_filas(h, &g0);
-    if (g1 >= 0 && g0 < h->nfilas && g0 >= 0)
-        hasta[g0] = g1 < h->nfilas ? g1 : h->nfilas - 1;
+    if (g1 >= 0 && g0 < h->nfilas && g0 >= 0) {
+        if (g1 >= h->nfilas)
+            g1 = h->nfilas - 1;
+        hasta[g0] = g1;
+        /* the chart goes with the table's end (the block holding the last
+         * printed row above it: the total, the rule, the legend) when both
+         * fit on one page; otherwise it starts a page of its own, whole */
+        int e = g0 - 1;
+        while (e > h->cab2 && h->vacia[e])
+            e--;
+        int ini = e;
+        for (int r = h->cab2 + 1; r < e; r++)
+            if (hasta[r] >= e) {
+                ini = r;
+                break;
+            }
+        if (ini > h->cab2 && suma[g1 + 1] - suma[ini] <= alto_pagina - rep && g1 > hasta[ini])
+            hasta[ini] = g1;
+    }
 
     double y = 0;
     bool cuerpo = false;
