@@ -149,6 +149,9 @@ typedef struct {
     bool *oculta, *valor, *ajusta;
     double *palabra;            /* widest word of a wrapped column, points at 100 % */
     double *texto;              /* text width of each column at its final width, points */
+    const char **memo_s;        /* by column: the last text measured (pass 2), */
+    const lxw_format **memo_f;  /* its format */
+    double *memo_a;             /* and the height it needs */
     double fuente_min;
     double *alto;               /* row heights, points */
     bool *vacia;                /* a row with nothing printed in it (a spacer) */
@@ -284,7 +287,20 @@ static void celdas_recorrer(Hoja *h, lxw_cell *c, int pase)
     } else if (pase == 3) {
         celda_palabra(h, col, s, blanco, c->format);
     } else if (col < h->ncols && !h->oculta[col] && r < h->nfilas) {
-        double a = celda_alto(h, col, col, blanco ? NULL : s, c->format);
+        /* a text shared through the string table (a unit's name, the same
+         * note) down a column is measured once: same text, width and font */
+        const char *t = blanco ? NULL : s;
+        double a;
+        if (t && t == h->memo_s[col] && c->format == h->memo_f[col]) {
+            a = h->memo_a[col];
+        } else {
+            a = celda_alto(h, col, col, t, c->format);
+            if (t) {
+                h->memo_s[col] = t;
+                h->memo_f[col] = c->format;
+                h->memo_a[col] = a;
+            }
+        }
         if (a > h->alto[r])
             h->alto[r] = a;
     }
@@ -590,6 +606,9 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
 
     /* pass 2: heights at the final widths */
     h.texto = xcalloc((size_t)h.ncols, sizeof *h.texto);
+    h.memo_s = xcalloc((size_t)h.ncols, sizeof *h.memo_s);
+    h.memo_f = xcalloc((size_t)h.ncols, sizeof *h.memo_f);
+    h.memo_a = xcalloc((size_t)h.ncols, sizeof *h.memo_a);
     for (int c = 0; c < h.ncols; c++)
         h.texto[c] = medida_texto_pt(ancho_pt(&h, c, c));
     filas_recorrer(&h, ws->table->rbh_root, 2);
@@ -651,6 +670,9 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
     free(h.ancho);
     free(h.palabra);
     free(h.texto);
+    free(h.memo_s);
+    free(h.memo_f);
+    free(h.memo_a);
     free(h.oculta);
     free(h.valor);
     free(h.ajusta);

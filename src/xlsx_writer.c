@@ -244,7 +244,10 @@ void xw_chk(Xw *x, lxw_error e)
 
 static bool xw_cabe(Xw *x, lxw_worksheet *ws, int r, int c, const char *s)
 {
-    size_t n = 0;
+    size_t n = strlen(s);
+    if (n <= XW_CELDA_MAX)
+        return true;   /* never more characters than bytes: nothing to count */
+    n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         n += (*p & 0xC0) != 0x80;
     if (n <= XW_CELDA_MAX)
