@@ -7,6 +7,7 @@
 
 #include "captura.h"
 #include "cli.h"
+#include "xlsx_fuente.h"
 
 int cli_exportar_captura(const Args *a, const Config *cfg)
 {
@@ -33,6 +34,9 @@ int cli_exportar_captura(const Args *a, const Config *cfg)
         printf("Escrito «%s» (captura del corte %d)\n", escritos.lineas[i], a->corte);
     for (int i = 0; i < omitidas.n; i++)
         fprintf(stderr, "poa: aviso: sin libro de captura: %s\n", omitidas.lineas[i]);
+    char aviso[256];
+    if (escritos.n > 0 && xlsx_fuente_falta(aviso, sizeof aviso))
+        fprintf(stderr, "poa: %s\n", aviso);
     if (!ok)
         fprintf(stderr, "poa: %s\n", err.msg);
     lineas_free(&escritos);

@@ -11,6 +11,7 @@
 #include "plancsv.h"
 #include "util.h"
 #include "xlsx_export.h"
+#include "xlsx_fuente.h"
 
 /* A failed import into a file this command created leaves nothing behind. */
 static void remove_new_file(const char *dbpath)
@@ -162,6 +163,9 @@ static int cli_exportar_xlsx(const Args *a, const Config *cfg)
                 "van en gris, sin semáforo\n", sal.corte, POA_TRIM_NOMBRE[sal.corte - 1]);
     printf("Escrito «%s» (informe: %s)\n", a->xlsx,
            xlsx_informe_name(sal.solo_poa ? XLSX_INFORME_POA : o.informe));
+    char aviso[256];
+    if (xlsx_fuente_falta(aviso, sizeof aviso))
+        fprintf(stderr, "poa: %s\n", aviso);   /* written all the same: exit 0 */
     return EXIT_OK;
 }
 

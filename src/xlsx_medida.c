@@ -5,6 +5,7 @@
 #include "xlsx_medida.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 #include "u8.h"
 #include "util.h"
+#include "xlsx_fuente.h"
 
 /* Advances cached for the Latin, punctuation and symbol blocks a Spanish
  * report uses (up to U+20FF: «—», «·», «€»); others are asked each time. */
@@ -22,7 +24,7 @@
 
 typedef struct {
     FT_Face face;
-    int16_t *adv;               /* font units; -1 not asked yet */
+    double *em;                 /* advance in em by code point; -1 not asked yet */
 } Cara;
 
 struct Medida {
@@ -68,10 +70,6 @@ static bool cara_abrir(Medida *m, int cara, FcConfig *fc)
     }
     if (hit)
         FcPatternDestroy(hit);
-    if (ok) {
-        m->caras[cara].adv = xmalloc(sizeof(int16_t) * MD_CACHE);
-        memset(m->caras[cara].adv, 0xFF, sizeof(int16_t) * MD_CACHE);   /* all -1 */
-    }
     return ok;
 }
 
@@ -97,12 +95,15 @@ Medida *medida_new(void)
         for (int c = 0; c < 4; c++) {
             if (m->caras[c].face)
                 FT_Done_Face(m->caras[c].face);
-            free(m->caras[c].adv);
             m->caras[c].face = NULL;
-            m->caras[c].adv = NULL;
         }
         m->archivo[0] = '\0';
         m->linea_em = MD_LINEA_ESTIMADA;
+    }
+    for (int c = 0; c < 4; c++) {
+        m->caras[c].em = xmalloc(sizeof(double) * MD_CACHE);
+        for (int i = 0; i < MD_CACHE; i++)
+            m->caras[c].em[i] = -1;
     }
     return m;
 }
@@ -114,19 +115,31 @@ void medida_free(Medida *m)
     for (int c = 0; c < 4; c++) {
         if (m->caras[c].face)
             FT_Done_Face(m->caras[c].face);
-        free(m->caras[c].adv);
+        free(m->caras[c].em);
     }
     if (m->lib)
         FT_Done_FreeType(m->lib);
     free(m);
 }
 
+/* The process's one Medida: opened by the first report that measures, so
+ * xlsx_fuente_falta knows whether a report was written on the estimate. */
+static Medida *md_compartida;
+
 Medida *medida_compartida(void)
 {
-    static Medida *m;
-    if (!m)
-        m = medida_new();
-    return m;
+    if (!md_compartida)
+        md_compartida = medida_new();
+    return md_compartida;
+}
+
+bool xlsx_fuente_falta(char *msg, size_t n)
+{
+    if (!md_compartida || md_compartida->real)
+        return false;
+    snprintf(msg, n, "aviso: falta la fuente Carlito (paquete fonts-crosextra-carlito): las "
+                     "alturas de fila y los saltos de página del informe son estimados");
+    return true;
 }
 
 bool medida_real(const Medida *m)
@@ -139,27 +152,52 @@ const char *medida_archivo(const Medida *m)
     return m ? m->archivo : "";
 }
 
-/* Advance of one code point in em. */
-static double avance_em(Medida *m, uint32_t cp, int cara)
+/* Advance of one code point in em, asked of the font (or the estimate) and
+ * kept: every text of a report goes through here, so the common case is one
+ * table read (avance_em). */
+static double avance_lento(Medida *m, uint32_t cp, int cara)
 {
-    if (cp == '\t')
-        cp = ' ';
-    if (!m->real)
-        return cp == ' ' ? 0.23 : MD_EM_ESTIMADO + (cara & MD_NEGRITA ? 0.03 : 0.0);
     Cara *c = &m->caras[cara & 3];
-    if (cp < MD_CACHE && c->adv[cp] >= 0)
-        return c->adv[cp] / m->upem;
-    int u = 0;
-    /* unscaled, unhinted: the design advance, the same at every size */
-    if (FT_Load_Char(c->face, cp, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0)
-        u = (int)c->face->glyph->advance.x;
-    else
-        u = (int)(m->upem / 2);
-    if (u > INT16_MAX)
-        u = INT16_MAX;
+    uint32_t q = cp == '\t' ? ' ' : cp;
+    double em;
+    if (!m->real) {
+        em = q == ' ' ? 0.23 : MD_EM_ESTIMADO + (cara & MD_NEGRITA ? 0.03 : 0.0);
+    } else {
+        int u = 0;
+        /* unscaled, unhinted: the design advance, the same at every size */
+        if (FT_Load_Char(c->face, q, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0)
+            u = (int)c->face->glyph->advance.x;
+        else
+            u = (int)(m->upem / 2);
+        if (u > INT16_MAX)
+            u = INT16_MAX;
+        em = u / m->upem;
+    }
     if (cp < MD_CACHE)
-        c->adv[cp] = (int16_t)u;
-    return u / m->upem;
+        c->em[cp] = em;
+    return em;
+}
+
+static inline double avance_em(Medida *m, uint32_t cp, int cara)
+{
+    if (cp < MD_CACHE) {
+        double em = m->caras[cara & 3].em[cp];
+        if (em >= 0)
+            return em;
+    }
+    return avance_lento(m, cp, cara);
+}
+
+/* One character of s (n bytes left): ASCII without the decoder. */
+static inline int caracter(const char *s, size_t n, uint32_t *cp)
+{
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0x80) {
+        *cp = b;
+        return 1;
+    }
+    int len = u8_decode(s, n, cp);
+    return len > 0 ? len : 1;
 }
 
 double medida_ancho(Medida *m, const char *s, size_t n, double pt, int cara)
@@ -168,30 +206,35 @@ double medida_ancho(Medida *m, const char *s, size_t n, double pt, int cara)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        int len = u8_decode(s + i, n - i, &cp);
+        i += (size_t)caracter(s + i, n - i, &cp);
         em += avance_em(m, cp, cara);
-        i += (size_t)(len > 0 ? len : 1);
     }
     return em * pt;
 }
 
 /* One piece of a line: a word with the spaces after it, ending where a line
- * may break (after spaces, a hyphen not before a digit, a slash, a dash). */
-static size_t pieza(const char *s, size_t n, size_t i, size_t *fin_palabra)
+ * may break (after spaces, a hyphen not before a digit, a slash, a dash).
+ * Measured while it is read: *w the word, *sp the spaces, in points. */
+static size_t pieza(Medida *m, const char *s, size_t n, size_t i, size_t *fin_palabra,
+                    double pt, int cara, double *w, double *sp)
 {
     size_t j = i;
+    double em = 0;
     while (j < n && s[j] != ' ' && s[j] != '\n' && s[j] != '\t') {
         uint32_t cp;
-        int len = u8_decode(s + j, n - j, &cp);
-        j += (size_t)(len > 0 ? len : 1);
+        j += (size_t)caracter(s + j, n - j, &cp);
+        em += avance_em(m, cp, cara);
         if (cp == 0x2014 || cp == 0x2013 || cp == '/')
             break;
         if (cp == '-' && j < n && !(s[j] >= '0' && s[j] <= '9'))
             break;
     }
     *fin_palabra = j;
+    *w = em * pt;
+    em = 0;
     while (j < n && (s[j] == ' ' || s[j] == '\t'))
-        j++;
+        em += avance_em(m, (unsigned char)s[j++], cara);
+    *sp = em * pt;
     return j;
 }
 
@@ -203,9 +246,9 @@ static int lineas_parrafo(Medida *m, const char *s, size_t n, double ancho, doub
     double xs = 0;  /* … with them */
     size_t i = 0;
     while (i < n) {
-        size_t fp, j = pieza(s, n, i, &fp);
-        double w = medida_ancho(m, s + i, fp - i, pt, cara);
-        double sp = medida_ancho(m, s + fp, j - fp, pt, cara);
+        size_t fp;
+        double w, sp;
+        size_t j = pieza(m, s, n, i, &fp, pt, cara, &w, &sp);
         if (x > 0 && xs + w > ancho) {
             lineas++;
             x = xs = 0;
@@ -216,14 +259,13 @@ static int lineas_parrafo(Medida *m, const char *s, size_t n, double ancho, doub
             double cx = x;
             while (k < fp) {
                 uint32_t cp;
-                int len = u8_decode(s + k, fp - k, &cp);
+                k += (size_t)caracter(s + k, fp - k, &cp);
                 double a = avance_em(m, cp, cara) * pt;
                 if (cx > 0 && cx + a > ancho) {
                     lineas++;
                     cx = 0;
                 }
                 cx += a;
-                k += (size_t)(len > 0 ? len : 1);
             }
             x = cx;
             xs = cx + sp;

@@ -159,6 +159,10 @@ typedef struct {
     double *ancho;              /* column width, character units */
     bool *oculta, *valor, *ajusta;
     double *palabra;            /* widest word of a wrapped column, points at 100 % */
+    double *texto;              /* text width of each column at its final width, points */
+    const char **memo_s;        /* by column: the last text measured (pass 2), */
+    const lxw_format **memo_f;  /* its format */
+    double *memo_a;             /* and the height it needs */
     double fuente_min;
     double *alto;               /* row heights, points */
     bool *vacia;                /* a row with nothing printed in it (a spacer) */
@@ -210,8 +214,27 @@ static const char *texto_celda(const lxw_cell *c)
     return NULL;
 }
 
+/* Points per character unit of width (medida_columna_pt's slope). */
+#define XW_PT_UNIDAD (0.50684 * 11.0)
+
+/* The widest word of a wrapped cell's column (pass 3: only when the
+ * columns must be narrowed, the one case that reads it). */
+static void celda_palabra(Hoja *h, int c, const char *s, bool en_blanco, const lxw_format *f)
+{
+    if (c >= h->ncols || h->oculta[c] || en_blanco || !s || !f || !f->text_wrap)
+        return;
+    /* a column whose floor (its widest word, 10 at least) already reaches
+     * its width is never narrowed: its other words change nothing */
+    double piso = (h->palabra[c] + 8.0) / XW_PT_UNIDAD;
+    if ((piso < 10 ? 10 : piso) >= h->ancho[c])
+        return;
+    double w = palabra_max(medida_compartida(), s, fuente_pt(f), fuente_cara(f));
+    if (w > h->palabra[c])
+        h->palabra[c] = w;
+}
+
 /* Pass 1 over one cell: which columns hold body values, the smallest font
- * printed, the widest word of each wrapped column. */
+ * printed, which columns wrap. */
 static void celda_ver(Hoja *h, int r, int c, const char *s, bool en_blanco, const lxw_format *f)
 {
     if (c >= h->ncols || h->oculta[c])
@@ -225,16 +248,10 @@ static void celda_ver(Hoja *h, int r, int c, const char *s, bool en_blanco, cons
     double pt = fuente_pt(f);
     if (pt < h->fuente_min)
         h->fuente_min = pt;
-    if (s && f && f->text_wrap) {
+    if (s && f && f->text_wrap)
         h->ajusta[c] = true;
-        double w = palabra_max(medida_compartida(), s, pt, fuente_cara(f));
-        if (w > h->palabra[c])
-            h->palabra[c] = w;
-    }
 }
 
-/* Points per character unit of width (medida_columna_pt's slope). */
-#define XW_PT_UNIDAD (0.50684 * 11.0)
 
 static double ancho_pt(const Hoja *h, int c1, int c2)
 {
@@ -250,9 +267,10 @@ static double celda_alto(const Hoja *h, int c1, int c2, const char *s, const lxw
 {
     double pt = fuente_pt(f);
     int lineas = 1;
-    if (s && s[0] && f && f->text_wrap)
-        lineas = medida_lineas(medida_compartida(), s, medida_texto_pt(ancho_pt(h, c1, c2)), pt,
-                               fuente_cara(f));
+    if (s && s[0] && f && f->text_wrap) {
+        double w = c1 == c2 && c1 < h->ncols ? h->texto[c1] : medida_texto_pt(ancho_pt(h, c1, c2));
+        lineas = medida_lineas(medida_compartida(), s, w, pt, fuente_cara(f));
+    }
     return medida_alto_fila(medida_compartida(), lineas, pt);
 }
 
@@ -277,8 +295,23 @@ static void celdas_recorrer(Hoja *h, lxw_cell *c, int pase)
     bool blanco = c->type == BLANK_CELL || (s && !s[0]);
     if (pase == 1) {
         celda_ver(h, r, col, s, blanco, c->format);
+    } else if (pase == 3) {
+        celda_palabra(h, col, s, blanco, c->format);
     } else if (col < h->ncols && !h->oculta[col] && r < h->nfilas) {
-        double a = celda_alto(h, col, col, blanco ? NULL : s, c->format);
+        /* a text shared through the string table (a unit's name, the same
+         * note) down a column is measured once: same text, width and font */
+        const char *t = blanco ? NULL : s;
+        double a;
+        if (t && t == h->memo_s[col] && c->format == h->memo_f[col]) {
+            a = h->memo_a[col];
+        } else {
+            a = celda_alto(h, col, col, t, c->format);
+            if (t) {
+                h->memo_s[col] = t;
+                h->memo_f[col] = c->format;
+                h->memo_a[col] = a;
+            }
+        }
         if (a > h->alto[r])
             h->alto[r] = a;
     }
@@ -346,6 +379,12 @@ static int escala_decidir(Hoja *h, double ancho_util)
         return esc > 100 ? 100 : esc;
     /* narrower wrapped columns, each down to its widest word, rather than text
      * under 8 pt; the rows grow to hold the extra lines */
+    filas_recorrer(h, h->ws->table->rbh_root, 3);
+    for (int i = 0; i < h->pg->nm; i++) {
+        const Merge *m = &h->pg->m[i];
+        if (m->c1 == m->c2)
+            celda_palabra(h, m->c1, m->s, m->s && !m->s[0], m->f);
+    }
     double objetivo = ancho_util * 100.0 / esc_min - 1.0;
     double sobra = total - objetivo, libre = 0;
     double *piso = xcalloc((size_t)h->ncols, sizeof *piso);
@@ -413,8 +452,25 @@ static int paginar(Hoja *h, double alto_pagina, lxw_row_t *saltos, const lxw_row
             hasta[m->r1] = m->r2 < h->nfilas ? m->r2 : h->nfilas - 1;
     }
     int g0 = -1, g1 = grafico_filas(h, &g0);
-    if (g1 >= 0 && g0 < h->nfilas && g0 >= 0)
-        hasta[g0] = g1 < h->nfilas ? g1 : h->nfilas - 1;
+    if (g1 >= 0 && g0 < h->nfilas && g0 >= 0) {
+        if (g1 >= h->nfilas)
+            g1 = h->nfilas - 1;
+        hasta[g0] = g1;
+        /* the chart goes with the table's end (the block holding the last
+         * printed row above it: the total, the rule, the legend) when both
+         * fit on one page; otherwise it starts a page of its own, whole */
+        int e = g0 - 1;
+        while (e > h->cab2 && h->vacia[e])
+            e--;
+        int ini = e;
+        for (int r = h->cab2 + 1; r < e; r++)
+            if (hasta[r] >= e) {
+                ini = r;
+                break;
+            }
+        if (ini > h->cab2 && suma[g1 + 1] - suma[ini] <= alto_pagina - rep && g1 > hasta[ini])
+            hasta[ini] = g1;
+    }
 
     double y = 0;
     bool cuerpo = false;
@@ -463,11 +519,19 @@ static void merges_escribir(Hoja *h, const lxw_row_t *saltos, int nsaltos)
         int a = m->r1;
         while (a <= m->r2) {
             int b = m->r2;
-            for (int k = 0; k < nsaltos; k++)
-                if ((int)saltos[k] > a && (int)saltos[k] <= m->r2) {
-                    b = (int)saltos[k] - 1;
-                    break;
-                }
+            /* the breaks ascend: the first one after a, found by halving
+             * (a sheet of 60,000 merges and 1,000 breaks otherwise scans
+             * the list for each) */
+            int lo = 0, hi = nsaltos;
+            while (lo < hi) {
+                int mid = (lo + hi) / 2;
+                if ((int)saltos[mid] > a)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            if (lo < nsaltos && (int)saltos[lo] <= m->r2)
+                b = (int)saltos[lo] - 1;
             bool uno = a == b && m->c1 == m->c2;
             if (!uno && nmerges < XW_MERGES_MAX) {
                 nmerges++;
@@ -555,6 +619,12 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
     worksheet_set_print_scale(ws, (uint16_t)escala);
 
     /* pass 2: heights at the final widths */
+    h.texto = xcalloc((size_t)h.ncols, sizeof *h.texto);
+    h.memo_s = xcalloc((size_t)h.ncols, sizeof *h.memo_s);
+    h.memo_f = xcalloc((size_t)h.ncols, sizeof *h.memo_f);
+    h.memo_a = xcalloc((size_t)h.ncols, sizeof *h.memo_a);
+    for (int c = 0; c < h.ncols; c++)
+        h.texto[c] = medida_texto_pt(ancho_pt(&h, c, c));
     filas_recorrer(&h, ws->table->rbh_root, 2);
     for (int i = 0; i < pg->nm; i++) {
         const Merge *m = &pg->m[i];
@@ -613,6 +683,10 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
     free(forzados);
     free(h.ancho);
     free(h.palabra);
+    free(h.texto);
+    free(h.memo_s);
+    free(h.memo_f);
+    free(h.memo_a);
     free(h.oculta);
     free(h.valor);
     free(h.ajusta);

@@ -244,7 +244,10 @@ void xw_chk(Xw *x, lxw_error e)
 
 static bool xw_cabe(Xw *x, lxw_worksheet *ws, int r, int c, const char *s)
 {
-    size_t n = 0;
+    size_t n = strlen(s);
+    if (n <= XW_CELDA_MAX)
+        return true;   /* never more characters than bytes: nothing to count */
+    n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         n += (*p & 0xC0) != 0x80;
     if (n <= XW_CELDA_MAX)
@@ -312,15 +315,32 @@ void xw_merge_rotulo(Xw *x, lxw_worksheet *ws, int r, int c1, int c2, const char
 }
 
 /* Lines a text needs in a column of the given width (Excel character
- * units) at 10 pt, measured on the printing font (xlsx_medida.c). The sheets
- * still ask it for xw_alto; the final height of a row with text is measured
- * again when the sheet is laid out, at the widths it prints with. */
+ * units) at 10 pt: an estimate by characters, for the row's xw_alto. It is
+ * only the height of a row left with nothing to measure: a row with text
+ * gets the height its text measures on the printing font when the sheet is
+ * laid out (xlsx_pagina.c), at the widths it prints with — measuring here
+ * too made every text measured twice. */
 int xw_lineas(const char *s, double ancho)
 {
     if (!s || !s[0])
         return 1;
-    Medida *m = medida_compartida();
-    return medida_lineas(m, s, medida_texto_pt(medida_columna_pt(ancho)), 10, MD_NORMAL);
+    /* Carlito's characters average under 0.5 em; a column unit is ~5.6 pt */
+    double cabe = ancho * 5.575 / (0.5 * 10.0);
+    if (cabe < 1)
+        cabe = 1;
+    int lineas = 0;
+    long cps = 0;
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p == '\n' || !*p) {
+            lineas += 1 + (int)((double)cps / cabe);
+            cps = 0;
+            if (!*p)
+                break;
+        } else if ((*p & 0xC0) != 0x80) {
+            cps++;
+        }
+    }
+    return lineas;
 }
 
 /* The height of a row with no text to measure (a spacer); a row with text
