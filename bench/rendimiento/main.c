@@ -210,6 +210,28 @@ static void comparar(const Opciones *o, Medidas *m, const char *csv, const char 
     free(tool);
 }
 
+/* Adds one vuelta's sessions (poa and the floor) to the figures, if both ran. */
+static void sumar_sesiones(Medidas *m, Sesion *s, Sesion *sb, bool ok)
+{
+    if (ok) {
+        muestras_add(&m->primera, s->primera);
+        muestras_add(&m->base_primera, sb->primera);
+        muestras_add(&m->mem_nav, s->maxrss);
+        for (int i = 0; i < s->abajo.n; i++)
+            muestras_add(&m->abajo, s->abajo.v[i]);
+        for (int i = 0; i < s->avpag.n; i++)
+            muestras_add(&m->avpag, s->avpag.v[i]);
+        for (int i = 0; i < sb->abajo.n; i++)
+            muestras_add(&m->base_abajo, sb->abajo.v[i]);
+        for (int i = 0; i < sb->avpag.n; i++)
+            muestras_add(&m->base_avpag, sb->avpag.v[i]);
+    }
+    muestras_free(&s->abajo);
+    muestras_free(&s->avpag);
+    muestras_free(&sb->abajo);
+    muestras_free(&sb->avpag);
+}
+
 static void medir_tamano(const Opciones *o, Medidas *m)
 {
     int n = m->n;
@@ -307,28 +329,20 @@ static void medir_tamano(const Opciones *o, Medidas *m)
         muestras_add(&m->verificar, p.segundos);
         muestras_add(&m->base_leer, base_sqlite_leer(plan, NULL));
         /* the interface through the pty, then the terminal's floor */
+        /* a failed session loses its figures for this vuelta, not the whole run */
         Sesion s = {0}, sb = {0};
-        if (!sesion_run(o->dir, iui, o->marca, o->silencio, 0.04, o->c.teclas, &s, error,
-                        sizeof error))
-            morir("la interfaz: %s", error);
-        if (!sesion_run(o->dir, ibase, "Tablero", o->silencio, 0.04, o->c.teclas, &sb, error,
-                        sizeof error))
-            morir("la pantalla de referencia: %s", error);
-        muestras_add(&m->primera, s.primera);
-        muestras_add(&m->base_primera, sb.primera);
-        for (int i = 0; i < s.abajo.n; i++)
-            muestras_add(&m->abajo, s.abajo.v[i]);
-        for (int i = 0; i < s.avpag.n; i++)
-            muestras_add(&m->avpag, s.avpag.v[i]);
-        for (int i = 0; i < sb.abajo.n; i++)
-            muestras_add(&m->base_abajo, sb.abajo.v[i]);
-        for (int i = 0; i < sb.avpag.n; i++)
-            muestras_add(&m->base_avpag, sb.avpag.v[i]);
-        muestras_add(&m->mem_nav, s.maxrss);
-        muestras_free(&s.abajo);
-        muestras_free(&s.avpag);
-        muestras_free(&sb.abajo);
-        muestras_free(&sb.avpag);
+        error[0] = '\0';
+        bool ui = sesion_run(o->dir, iui, o->marca, "*", o->silencio, 0.04, o->c.teclas, &s,
+                             error, sizeof error);
+        if (!ui)
+            fprintf(stderr, "   aviso: la interfaz: %s; sin sus cifras en esta vuelta\n", error);
+        error[0] = '\0';
+        if (ui && !sesion_run(o->dir, ibase, "Tablero", NULL, o->silencio, 0.04, o->c.teclas,
+                              &sb, error, sizeof error)) {
+            fprintf(stderr, "   aviso: la pantalla de referencia: %s\n", error);
+            ui = false;
+        }
+        sumar_sesiones(m, &s, &sb, ui);
         /* this vuelta's share of the edits, each beside a bare update */
         int hasta = (int)((long)neds * (r + 1) / o->c.repeticiones);
         for (; hechas < hasta; hechas++) {
@@ -432,8 +446,41 @@ static int base_main(const char *que, const char *a, const char *b)
     return 0;
 }
 
+/* poa-rendimiento --sesion PLAN.db [TECLAS]: only the interface through the
+ * pty (figures 4–6), to try the terminal measure on a plan at hand. */
+static int sesion_main(const char *plan, int teclas)
+{
+    char dir[] = "/tmp/poa-rendimiento-sesion-XXXXXX";
+    if (!mkdtemp(dir))
+        morir("mkdtemp: %s", strerror(errno));
+    proceso_entorno(dir);
+    char *abs = realpath(plan, NULL);
+    if (!abs)
+        morir("%s: %s", plan, strerror(errno));
+    char *argv[] = {(char *)POA_BINARIO, abs, NULL};
+    Sesion s = {0};
+    char error[512] = "";
+    bool ok = sesion_run(dir, argv, "Tablero", "*", 0.15, 0.04, teclas, &s, error, sizeof error);
+    if (ok)
+        printf("primera pantalla %.3f s; ↓ mediana %.2f ms p95 %.2f ms (%d); AvPág mediana "
+               "%.2f ms p95 %.2f ms (%d); memoria %.1f MiB\n", s.primera,
+               muestras_mediana(&s.abajo) * 1000, muestras_p95(&s.abajo) * 1000, s.abajo.n,
+               muestras_mediana(&s.avpag) * 1000, muestras_p95(&s.avpag) * 1000, s.avpag.n,
+               s.maxrss / (1024.0 * 1024.0));
+    else
+        fprintf(stderr, "poa-rendimiento: %s\n", error);
+    muestras_free(&s.abajo);
+    muestras_free(&s.avpag);
+    char *rm[] = {"/bin/rm", "-rf", dir, NULL};
+    proceso_run(NULL, rm, NULL);
+    free(abs);
+    return ok ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+    if ((argc == 3 || argc == 4) && strcmp(argv[1], "--sesion") == 0)
+        return sesion_main(argv[2], argc == 4 ? entero("--sesion", argv[3], 1) : 100);
     if (argc == 2 && strcmp(argv[1], "--pantalla-base") == 0)
         return pantalla_base_main();
     if (argc == 4 && (strcmp(argv[1], "--base-insertar") == 0 ||

@@ -49,11 +49,13 @@ typedef struct {
 } Sesion;
 
 /* Starts argv in a pty, waits for the first complete screen (marca seen,
- * then gap seconds without output; the gap is not counted), presses ↓ teclas
- * times and AvPág teclas times (Inicio, not timed, when AvPág reaches the end),
- * quits with F10 and reaps the child. */
-bool sesion_run(const char *dir, char *const argv[], const char *marca, double gap,
-                double gap_tecla, int teclas, Sesion *s, char *error, size_t nerror);
+ * then gap seconds without output; the gap is not counted), unfolds the
+ * whole list with desplegar_todo (a key that toggles; NULL: none), presses ↓
+ * teclas times and AvPág teclas times (Inicio, not timed, when AvPág reaches
+ * the end), quits with q and reaps the child. */
+bool sesion_run(const char *dir, char *const argv[], const char *marca,
+                const char *desplegar_todo, double gap, double gap_tecla, int teclas,
+                Sesion *s, char *error, size_t nerror);
 
 /* The terminal's own floor (poa-rendimiento --pantalla-base): a bare ncurses
  * program that paints a full screen of text with the same marker, scrolls

@@ -23,9 +23,9 @@ enum { FILAS = 60, COLUMNAS = 200 };
  * waiting at most limite seconds for the first byte (or for marca, when
  * given: the silence only counts once marca has been seen). Returns the time
  * of the last byte read, or -1 if nothing (or no marca) came; *fin is set
- * when the child closed the terminal. */
+ * when the child closed the terminal; *bytes (if given) grows by what was read. */
 static double leer_hasta_silencio(int fd, double gap, double limite, const char *marca,
-                                  bool *fin)
+                                  bool *fin, size_t *bytes)
 {
     char buf[65536];
     size_t nm = marca ? strlen(marca) : 0;
@@ -49,6 +49,8 @@ static double leer_hasta_silencio(int fd, double gap, double limite, const char 
             return visto ? ultimo : -1;
         }
         ultimo = ahora();
+        if (bytes)
+            *bytes += (size_t)n;
         if (!visto) {
             size_t lc = strlen(cola);
             size_t tomar = (size_t)n < sizeof cola - 1 - lc ? (size_t)n : sizeof cola - 1 - lc;
@@ -78,6 +80,11 @@ static bool escribir(int fd, const char *s)
     return write(fd, s, n) == (ssize_t)n;
 }
 
+/* How long a key may take to start its redraw before it counts as one that
+ * changes nothing (AvPág on the last page): far above any redraw, so a slow
+ * one on a loaded machine is measured, not taken for the end of the list. */
+#define RESPUESTA 2.0
+
 /* One timed key: write it, read the redraw until gap seconds of silence. */
 static bool medir_tecla(int fd, const char *seq, double gap, Muestras *m, Sesion *s)
 {
@@ -85,7 +92,7 @@ static bool medir_tecla(int fd, const char *seq, double gap, Muestras *m, Sesion
     double t = ahora();
     if (!escribir(fd, seq))
         return false;
-    double ultimo = leer_hasta_silencio(fd, gap, gap, NULL, &fin);
+    double ultimo = leer_hasta_silencio(fd, gap, RESPUESTA, NULL, &fin, NULL);
     if (fin)
         return false;
     if (ultimo < 0) {
@@ -106,7 +113,7 @@ static void terminar(pid_t pid, int fd, double *maxrss)
     escribir(fd, "q");
     double t = ahora();
     while (!fin && ahora() - t < 10)
-        leer_hasta_silencio(fd, 0.5, 10, NULL, &fin);
+        leer_hasta_silencio(fd, 0.5, 10, NULL, &fin, NULL);
     if (!fin)
         kill(pid, SIGTERM);
     int st;
@@ -117,8 +124,34 @@ static void terminar(pid_t pid, int fd, double *maxrss)
     close(fd);
 }
 
-bool sesion_run(const char *dir, char *const argv[], const char *marca, double gap,
-                double gap_tecla, int teclas, Sesion *s, char *error, size_t nerror)
+/* Leaves the whole plan unfolded, whatever the first screen showed: the
+ * interface opens a large plan folded, and a list of a few rows would give
+ * few keys to time. The key toggles (all open → all folded → all open), so
+ * it is pressed until a press paints more than the one before it: unfolding
+ * paints a screen of rows, folding a few rows and blanks. */
+static bool desplegar(int fd, double gap, const char *tecla_todo)
+{
+    if (!tecla_todo)
+        return true;
+    size_t antes = 0;
+    for (int i = 0; i < 3; i++) {
+        size_t n = 0;
+        bool fin;
+        if (!escribir(fd, tecla_todo))
+            return false;
+        leer_hasta_silencio(fd, gap, RESPUESTA, NULL, &fin, &n);
+        if (fin)
+            return false;
+        if (i > 0 && n > antes)
+            return true;
+        antes = n;
+    }
+    return true;    /* the third press undid the second: open again */
+}
+
+bool sesion_run(const char *dir, char *const argv[], const char *marca, const char *desplegar_todo,
+                double gap, double gap_tecla, int teclas, Sesion *s, char *error,
+                size_t nerror)
 {
     static bool terminfo;
     if (!terminfo) {
@@ -147,14 +180,14 @@ bool sesion_run(const char *dir, char *const argv[], const char *marca, double g
         _exit(127);
     }
     bool fin;
-    double ultimo = leer_hasta_silencio(fd, gap, 120, marca, &fin);
+    double ultimo = leer_hasta_silencio(fd, gap, 120, marca, &fin, NULL);
     if (fin || ultimo < 0) {
         snprintf(error, nerror, "%s no mostró «%s» en la terminal", argv[0], marca);
         terminar(pid, fd, &s->maxrss);
         return false;
     }
     s->primera = ultimo - t0;
-    bool ok = true;
+    bool ok = desplegar(fd, gap_tecla, desplegar_todo);
     for (int i = 0; ok && i < teclas; i++)
         ok = medir_tecla(fd, abajo, gap_tecla, &s->abajo, s);
     for (int i = 0; ok && i < teclas; i++) {
@@ -163,7 +196,7 @@ bool sesion_run(const char *dir, char *const argv[], const char *marca, double g
         if (ok && s->sin_respuesta > antes) {
             /* the last page: back to the top, not timed, and press again */
             escribir(fd, inicio);
-            leer_hasta_silencio(fd, gap_tecla, gap_tecla, NULL, &fin);
+            leer_hasta_silencio(fd, gap_tecla, RESPUESTA, NULL, &fin, NULL);
             s->sin_respuesta = antes;
             i--;
             if (s->avpag.n == 0) {
