@@ -342,10 +342,11 @@ void informe_write(FILE *f, const Corrida *c, const Medidas *m, int nm)
                "%.0f ms sin salida; esa espera no se cuenta. Límite: `poa-rendimiento "
                "--pantalla-base` (ncurses, 200×60 de texto con acentos, la barra con "
                "«Tablero») medido igual.\n", c->marca, c->silencio * 1000);
-    fputs("5. Tras la primera pantalla, cada tecla se escribe en la terminal y se cuenta hasta "
-          "el último byte de lo que redibuja (fin: 40 ms sin salida, no contados); AvPág vuelve "
-          "a Inicio (sin medir) al llegar al final. Límite: el programa de referencia desplaza "
-          "una fila o pinta una página nueva.\n", f);
+    fputs("5. Tras la primera pantalla, `*` (sin medir) despliega todo el plan, que la "
+          "interfaz abre plegado cuando es grande; luego cada tecla se escribe en la terminal y "
+          "se cuenta hasta el último byte de lo que redibuja (fin: 40 ms sin salida, no "
+          "contados); AvPág vuelve a Inicio (sin medir) al llegar al final. Límite: el programa "
+          "de referencia desplaza una fila o pinta una página nueva.\n", f);
     fprintf(f, "6. Navegando: `VmHWM` (/proc/PID/status) de la sesión de 4–5 (abrir, pintar, "
                "las teclas), leído antes de salir con q. Exportando: `ru_maxrss` (`wait4`) de "
                "`poa exportar --xlsx` («todo»), que cuenta también las páginas que el hijo tenía "
