@@ -20,7 +20,6 @@ struct BaseSqlite {
     int nesquema;
     Tabla *tablas;
     int ntablas;
-    double texto;
 };
 
 /* poa's bookkeeping, not the plan's rows: the change log and the row images
@@ -97,10 +96,7 @@ BaseSqlite *base_sqlite_new(const char *db)
                     morir("sin memoria");
             }
             for (int c = 0; c < t->ncols; c++) {
-                sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(sf, c));
-                if (sqlite3_value_type(v) == SQLITE_TEXT)
-                    b->texto += sqlite3_value_bytes(v);
-                t->v[t->nfilas * t->ncols + c] = v;
+                t->v[t->nfilas * t->ncols + c] = sqlite3_value_dup(sqlite3_column_value(sf, c));
             }
             t->nfilas++;
         }
@@ -129,7 +125,6 @@ void base_sqlite_free(BaseSqlite *b)
     free(b);
 }
 
-double base_sqlite_texto(const BaseSqlite *b) { return b->texto; }
 
 double base_sqlite_insert(const BaseSqlite *b, const char *dst)
 {

@@ -66,7 +66,6 @@ int pantalla_base_main(void);
 typedef struct BaseSqlite BaseSqlite;
 BaseSqlite *base_sqlite_new(const char *db);   /* reads every data table into memory */
 void base_sqlite_free(BaseSqlite *b);
-double base_sqlite_texto(const BaseSqlite *b); /* bytes of text in those rows */
 /* Creates dst with the same schema and inserts the same rows: prepared
  * statements, one transaction, the pragmas poa uses. Returns seconds. */
 double base_sqlite_insert(const BaseSqlite *b, const char *dst);
