@@ -126,6 +126,9 @@ def generar(n, corte, semilla, salida):
                 en_ent = en_obj // ents + (1 if e < en_obj % ents else 0)
                 etexto = "%s %s" % (rnd.choice(["Informe de", "Plan de", "Sistema de", "Programa de"]),
                                     rnd.choice(OBJETOS))
+                # the indicador belongs to the entregable: one per entregable, or
+                # the import warns on every row that repeats it differently
+                indicador = rnd.choice(INDICADORES)
                 for a in range(en_ent):
                     k += 1
                     hechas += 1
@@ -133,7 +136,7 @@ def generar(n, corte, semilla, salida):
                     fila.update(institucion=institucion, anio="2024", unidad=nombre, mision=mision,
                                 eje=EJES[eje], objetivo_codigo=cod, objetivo=otexto,
                                 meta_operativa=meta, entregable_codigo=str(e + 1),
-                                entregable=etexto, indicador=rnd.choice(INDICADORES),
+                                entregable=etexto, indicador=indicador,
                                 actividad_codigo="%d.%d" % (e + 1, a + 1),
                                 actividad=texto_actividad(rnd), nota_unidad=nota)
                     fila["responsables"] = "/".join(rnd.sample(AREAS, rnd.choice([1, 1, 2])))
