@@ -1,6 +1,7 @@
-/* xlsx_comun.c — small pieces the report sheets share: the corte's period
+/* xlsx_comun.c — small pieces the report sheets share (the corte's period
  * label, a node's "code. text" label, whether an activity's targets are %,
- * the corte a report uses and what a row without a % says. */
+ * the corte a report uses, what a row without a % says) and xw_chk, which
+ * keeps libxlsxwriter's first error. */
 #include "xlsx_int.h"
 
 #include <stdio.h>
@@ -69,4 +70,12 @@ const char *xw_nota_estado(const Xw *x, const Actividad *a, const ResultadoAct *
         return buf;
     }
     return calc_nota_estado(a, r, buf, n);
+}
+
+/* Keeps libxlsxwriter's first error: the export reports it at the end.
+ * Here, below the writer and the page layout, which both call it. */
+void xw_chk(Xw *x, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && x->lxerr == LXW_NO_ERROR)
+        x->lxerr = e;
 }

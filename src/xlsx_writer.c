@@ -230,12 +230,6 @@ lxw_format *xw_moneda(Xw *x, const char *moneda)
 
 /* ---- Cells ---- */
 
-void xw_chk(Xw *x, lxw_error e)
-{
-    if (e != LXW_NO_ERROR && x->lxerr == LXW_NO_ERROR)
-        x->lxerr = e;
-}
-
 /* Excel's cell holds at most 32,767 characters; libxlsxwriter refuses more
  * with an English message naming nothing. Import and editor refuse such
  * texts, but a plan written by an older poa may hold one: the report says
