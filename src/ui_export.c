@@ -14,6 +14,7 @@
 #include "u8.h"
 #include "ui_app.h"
 #include "xlsx_export.h"
+#include "xlsx_fuente.h"
 
 #define K_ESC 27
 
@@ -382,6 +383,12 @@ static void exportar(ExpDlg *d)
                   sal.sin_seguimiento && d->informe != EXP_POA ? ", en gris: sin seguimiento"
                                                                : "",
                   sal.observaciones ? ", con observaciones de verificación" : "");
+    char aviso[256];
+    if (ok && !es_csv(d->informe) && xlsx_fuente_falta(aviso, sizeof aviso)) {
+        /* heights estimated: said after the file's name, which it keeps */
+        size_t len = strlen(a->status);
+        snprintf(a->status + len, sizeof a->status - len, " · %s", aviso);
+    }
     free(path);
 }
 
