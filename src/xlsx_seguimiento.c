@@ -308,7 +308,19 @@ static void seg_cabecera(Xw *x, lxw_worksheet *ws, SegFilas *s, int rc)
     xw_alto(x, ws, rc, 2);
 }
 
-static int seg_min(int a, int b) { return a < b ? a : b; }
+/* The row a block header at index i is kept with: the second action after
+ * it (or the block's last row). Every header of a chain (unit, misión, eje,
+ * objetivo, meta) keeps up to the same rows, so a page never ends inside the
+ * chain: the first header that does not fit moves the whole chain. */
+static int seg_hasta(const SegFilas *s, int i)
+{
+    const SegFila *g = &s->v[i];
+    int acciones = 0;
+    for (int j = i + 1; j <= g->fin && j < s->n; j++)
+        if (s->v[j].tipo == SF_ACTIVIDAD && ++acciones == 2)
+            return s->r0 + j;
+    return s->r0 + (g->fin < s->n ? g->fin : s->n - 1);
+}
 
 /* Below the table: legend, rule, the published differences and, grouped by
  * objetivo, the units' notes (grouped by unit each note is under its table). */
@@ -401,9 +413,8 @@ void xlsx_seguimiento(Xw *x)
         const Unidad *un = g->unidad >= 0 ? &p->unidades[g->unidad] : NULL;
         switch (g->tipo) {
         case SF_UNIDAD:
-            /* the unit with its misión, first objetivo and first row (a
-             * group's rows are r .. s->r0 + g->fin) */
-            xw_mantener(x, ws, r, seg_min(r + 3, s->r0 + g->fin));
+            /* the unit with its misión, eje, objetivo, meta and first rows */
+            xw_mantener(x, ws, r, seg_hasta(s, i));
             seg_grupo(x, ws, s, i, un->nombre, f->sg_uni, f->sg_uni_pct);
             break;
         case SF_MISION: {
@@ -413,21 +424,21 @@ void xlsx_seguimiento(Xw *x)
             break;
         }
         case SF_EJE: {
-            xw_mantener(x, ws, r, seg_min(r + 2, s->r0 + g->fin));
+            xw_mantener(x, ws, r, seg_hasta(s, i));
             char *e = xasprintf("EJE O PERSPECTIVA: %s", node_texto_mostrado(&p->nodes[g->node]));
             seg_grupo(x, ws, s, i, e, f->grupo_obj, f->grupo_obj_pct);
             free(e);
             break;
         }
         case SF_OBJETIVO: {
-            xw_mantener(x, ws, r, seg_min(r + 2, s->r0 + g->fin));
+            xw_mantener(x, ws, r, seg_hasta(s, i));
             char *o = xw_con_codigo(&p->nodes[g->node], ".");
             seg_grupo(x, ws, s, i, o, f->grupo_obj, f->grupo_obj_pct);
             free(o);
             break;
         }
         case SF_META: {
-            xw_mantener(x, ws, r, seg_min(r + 1, s->r0 + g->fin));
+            xw_mantener(x, ws, r, seg_hasta(s, i));
             const Node *mn = &p->nodes[g->node];
             const char *nom = mn->unidad >= 0 ? p->unidades[mn->unidad].nombre : "";
             char *m = !g->con_pct ? xasprintf("Meta operativa anual: %s", mn->texto)

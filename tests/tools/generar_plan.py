@@ -116,6 +116,7 @@ def generar(n, corte, semilla, salida):
         objs = rnd.sample(range(len(OBJETIVOS)), 3)
         objs.sort()
         k = 0
+        ne = 0   # entregables numbered through the unit: codes are unique in it
         for oi, o in enumerate(objs):
             cod, eje, otexto = OBJETIVOS[o]
             meta = "Alcanzar el %d%% de cumplimiento de %s" % (rnd.choice([80, 85, 90, 95]),
@@ -123,6 +124,7 @@ def generar(n, corte, semilla, salida):
             en_obj = cuantas // 3 + (1 if oi < cuantas % 3 else 0)
             ents = max(1, (en_obj + 7) // 8)
             for e in range(ents):
+                ne += 1
                 en_ent = en_obj // ents + (1 if e < en_obj % ents else 0)
                 etexto = "%s %s" % (rnd.choice(["Informe de", "Plan de", "Sistema de", "Programa de"]),
                                     rnd.choice(OBJETOS))
@@ -135,9 +137,9 @@ def generar(n, corte, semilla, salida):
                     fila = dict.fromkeys(COLUMNAS, "")
                     fila.update(institucion=institucion, anio="2024", unidad=nombre, mision=mision,
                                 eje=EJES[eje], objetivo_codigo=cod, objetivo=otexto,
-                                meta_operativa=meta, entregable_codigo=str(e + 1),
+                                meta_operativa=meta, entregable_codigo=str(ne),
                                 entregable=etexto, indicador=indicador,
-                                actividad_codigo="%d.%d" % (e + 1, a + 1),
+                                actividad_codigo="%d.%d" % (ne, a + 1),
                                 actividad=texto_actividad(rnd), nota_unidad=nota)
                     fila["responsables"] = "/".join(rnd.sample(AREAS, rnd.choice([1, 1, 2])))
                     if rnd.random() < 0.3:
