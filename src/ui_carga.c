@@ -90,12 +90,12 @@ void ui_carga_completar(App *a)
 {
     if (!a->carga)
         return;
-    /* the wait is shown: progress every tenth of a second */
+    /* the wait is shown: progress every 25 ms (a frame costs ~1 ms) */
     while (!carga_lista(a->carga)) {
         progreso(a);
         if (a->redraw)
             a->redraw(a);
-        napms(100);
+        napms(25);
     }
     char *aviso = NULL;
     PoaErr err = {{0}};

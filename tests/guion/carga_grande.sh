@@ -4,7 +4,9 @@
 # totals pending («…») and the position «4/…»; keys on the first page act
 # on the row they show, and the whole plan, in place at :cargar (the
 # loader's finished point), keeps that row selected with its totals whole;
-# a search pressed while loading waits for the whole plan and finds an
+# an edit pressed on the first page waits and edits the row it showed; a
+# remembered position opens once the whole plan is there; a
+# search pressed while loading waits for the whole plan and finds an
 # actividad of the last branch, which the first page did not hold.
 source "$(dirname "$0")/lib.bash"
 # 2,500 actividades (two steps from 2,000: UI_CARGA_DESDE); the last
@@ -48,6 +50,24 @@ has ' Actividad 1.3 · '
 has ' 7/2954'   # the rows of the whole tree
 quit
 
+# an edit pressed on the first page waits for the whole plan and edits the
+# row the cursor was on
+start editar 120 40
+keys Down Down Down Down Down Down
+wait_for ' Actividad 1.3 · '
+keys e
+wait_for 'Texto:'
+keys C-u
+type_text 'Texto nuevo de la 1.3'
+keys Enter
+wait_for 'Guardado'
+has '1.3 Texto nuevo de la 1.3'
+has ' 7/2954'
+quit
+"$POA" exportar "$tmp/plan.db" --csv "$tmp/despues.csv" >/dev/null || fail "exportar"
+grep -q 'Texto nuevo de la 1.3' "$tmp/despues.csv" || fail "la edición no llegó al archivo"
+[ "$(grep -c 'Texto nuevo de la 1.3' "$tmp/despues.csv")" = 1 ] || fail "más de una fila editada"
+
 start busqueda 120 40
 wait_for 'Cargando el plan'
 keys /
@@ -56,5 +76,19 @@ keys Enter
 wait_for '«Ñandú único»: 1 de 1'
 has 'Ñandú único de la última rama'
 hasnt '/…'
+hasnt 'Cargando el plan'
+quit
+
+# where a session left (remembered by id) needs the whole plan: the next
+# session waits for it before the first key and opens on that row
+rm -rf "$XDG_STATE_HOME"
+recordar=1
+start deja 120 40
+keys Down Down Down Down Down Down
+wait_for ' Actividad 1.3 · '
+quit
+start vuelve 120 40
+has ' Actividad 1.3 · '
+has ' 7/2954'
 hasnt 'Cargando el plan'
 quit
