@@ -129,6 +129,8 @@ typedef struct App {
     struct Carga *carga;
     char *carga_ruta;       /* the file, for the state remembered of it */
     bool carga_corte;       /* a->corte came from the first page: choose again */
+    /* ui_carga_completar, for the script's :cargar (ui_guion.c sits below it) */
+    void (*carga_completar)(struct App *a);
 } App;
 
 /* The screen interface (in the spirit of tig's view_ops and ncdu's draw/key

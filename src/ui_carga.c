@@ -138,6 +138,7 @@ bool ui_carga_empezar(App *a, const char *path, bool completo)
     (void)completo;
     PoaErr err = {{0}};
     a->carga_ruta = xstrdup(path);
+    a->carga_completar = ui_carga_completar;
     a->carga = carga_new(path, a->plan->id, &err);
     if (!a->carga) {   /* no thread: the whole plan here, as before */
         Plan *p = store_load(a->db, a->plan->id, &err);

@@ -10,7 +10,6 @@
 
 #include "u8.h"
 #include "ui_app.h"
-#include "ui_carga.h"
 #include "ui_guion.h"
 
 /* G_CARGAR: a large plan's loader has finished (ui_carga.c); a script says
@@ -345,7 +344,8 @@ int ui_guion_key(UiGuion *g, App *a, bool *is_key, bool dialog)
             break;
         case G_CARGAR:
             g->pos++;
-            ui_carga_completar(a);
+            if (a->carga_completar)
+                a->carga_completar(a);
             return -1;   /* the loop draws the whole plan before the next item */
         }
     }
