@@ -24,7 +24,8 @@ int carga_leidas(const Carga *c);
  * NULL with err. *aviso (the caller frees; NULL when nothing): the open's
  * notice, e.g. a damaged file, which must then be read only. Once. */
 Plan *carga_esperar(Carga *c, char **aviso, PoaErr *err);
-/* Waits for the thread if it still runs and frees what it left. Accepts NULL. */
+/* Stops the thread if it still runs (its reads are interrupted), waits for
+ * it and frees what it left. Accepts NULL. */
 void carga_free(Carga *c);
 
 #endif

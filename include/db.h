@@ -75,6 +75,9 @@ Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaEr
  * false with err for a damaged file open to write; read-only, true with
  * the notice in db_aviso. */
 bool db_revisar(Db *db, PoaErr *err);
+/* Stops what db is running (sqlite3_interrupt): the statement fails. Safe
+ * from another thread while db is open (carga.c cancels its loader). */
+void db_interrumpir(Db *db);
 /* A one-line notice from the open for the user (the journal was recovered,
  * the file is damaged), or NULL. */
 const char *db_aviso(const Db *db);

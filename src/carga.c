@@ -19,6 +19,11 @@ struct Carga {
     int64_t plan_id;
     _Atomic int leidas;
     atomic_bool lista;
+    /* carga_free before the end: the thread's connection, under mutex, so
+     * that it is interrupted while open and never after it was closed */
+    pthread_mutex_t mutex;
+    Db *db;
+    bool cancelada;
     /* written by the thread, read after the join */
     Plan *plan;
     char *aviso;
@@ -28,14 +33,32 @@ struct Carga {
 static void *cargar(void *arg)
 {
     Carga *c = arg;
-    /* DB_READONLY: quick_check runs here and a damaged file is read with a
-     * notice instead of refused; the interface's connection already rolled
-     * back any hot journal */
-    Db *db = db_open(c->path, DB_READONLY, NULL, &c->err);
+    /* DB_READONLY: a damaged file is read with a notice instead of refused;
+     * the interface's connection already rolled back any hot journal */
+    pthread_mutex_lock(&c->mutex);
+    bool seguir = !c->cancelada;
+    pthread_mutex_unlock(&c->mutex);
+    /* the check after the connection is published: carga_free can stop it */
+    DbRespaldos r = {.revision_aparte = true};
+    Db *db = seguir ? db_open_respaldos(c->path, DB_READONLY, &r, &c->err) : NULL;
     if (db) {
-        if (db_aviso(db))
+        pthread_mutex_lock(&c->mutex);
+        c->db = db;
+        seguir = !c->cancelada;
+        pthread_mutex_unlock(&c->mutex);
+        /* read-only: a damaged file gives a notice, not a refusal (db.h) */
+        if (seguir)
+            seguir = db_revisar(db, &c->err);
+        pthread_mutex_lock(&c->mutex);
+        seguir = seguir && !c->cancelada;
+        pthread_mutex_unlock(&c->mutex);
+        if (seguir && db_aviso(db))
             c->aviso = xstrdup(db_aviso(db));
-        c->plan = store_load_progreso(db, c->plan_id, &c->leidas, &c->err);
+        if (seguir)
+            c->plan = store_load_progreso(db, c->plan_id, &c->leidas, &c->err);
+        pthread_mutex_lock(&c->mutex);
+        c->db = NULL;
+        pthread_mutex_unlock(&c->mutex);
         db_close(db);
     }
     atomic_store(&c->lista, true);
@@ -49,8 +72,10 @@ Carga *carga_new(const char *path, int64_t plan_id, PoaErr *err)
     c->plan_id = plan_id;
     atomic_init(&c->leidas, 0);
     atomic_init(&c->lista, false);
+    pthread_mutex_init(&c->mutex, NULL);
     int rc = pthread_create(&c->hilo, NULL, cargar, c);
     if (rc != 0) {
+        pthread_mutex_destroy(&c->mutex);
         err_set(err, "No se pudo leer el plan en segundo plano: %s", strerror(rc));
         free(c->path);
         free(c);
@@ -90,7 +115,15 @@ void carga_free(Carga *c)
 {
     if (!c)
         return;
+    if (!c->unido) {   /* nobody waits for this plan: stop reading it */
+        pthread_mutex_lock(&c->mutex);
+        c->cancelada = true;
+        if (c->db)
+            db_interrumpir(c->db);
+        pthread_mutex_unlock(&c->mutex);
+    }
     unir(c);
+    pthread_mutex_destroy(&c->mutex);
     plan_free(c->plan);
     free(c->aviso);
     free(c->path);

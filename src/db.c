@@ -453,6 +453,8 @@ static bool quick_check_ok(sqlite3 *h)
     return ok;
 }
 
+void db_interrumpir(Db *db) { sqlite3_interrupt(db->h); }
+
 bool db_revisar(Db *db, PoaErr *err)
 {
     if (quick_check_ok(db->h))

@@ -14,6 +14,7 @@
 #include "ui_app.h"
 #include "ui_carga.h"
 #include "ui_plan.h"
+#include "ui_signals.h"
 
 /* Rows kept below the selection before a movement needs the whole plan:
  * a page down from there stays inside the first page. */
@@ -21,7 +22,8 @@ static int margen(const App *a) { return a->list_h > 0 ? a->list_h + 1 : 60; }
 
 bool ui_carga_permite(const App *a, UiReq req)
 {
-    if (!a->carga)
+    /* a terminating signal arrives as Esc with quit set: it never waits */
+    if (!a->carga || a->quit || ui_signals_pending())
         return true;
     if (a->vista != VISTA_PLAN)
         return false;

@@ -431,14 +431,15 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         a.status_err = err_status;
     }
     loop(&a);
-    /* the state is remembered over the whole plan: a session ended on its
-     * first page waits for the rest */
-    if (a.carga && a.cfg->recordar)
+    /* the state is remembered over the whole plan (folds by id): q on the
+     * first page waits for the rest; a terminating signal does not wait,
+     * and what was remembered before stays */
+    if (a.carga && a.cfg->recordar && !ui_signals_pending())
         ui_carga_completar(&a);
     /* remembered for the next session, on q as on a terminating signal */
     const UiScreen *cur = current(&a);
     PoaErr serr = {{0}};
-    bool recordado = ui_estado_guardar(&a, path, cur->foco ? cur->foco(&a) : -1, &serr);
+    bool recordado = a.carga || ui_estado_guardar(&a, path, cur->foco ? cur->foco(&a) : -1, &serr);
     restore_terminal();
     if (!recordado)
         fprintf(stderr, "poa: aviso: no se guardó dónde quedó la sesión: %s\n", serr.msg);
