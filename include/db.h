@@ -59,6 +59,10 @@ bool db_created(const Db *db);
 typedef struct {
     const char *carpeta;  /* NULL or "" = beside the plan */
     int conservar;        /* backups kept per plan file; 0 = all */
+    /* issue 14: skip PRAGMA quick_check here; the caller runs it on a
+     * connection of its own (carga.c, the interface's second step) and
+     * writes nothing before it said the file is sound */
+    bool revision_aparte;
 } DbRespaldos;
 
 /* db_open with the backup settings. Also: a hot journal left by an
@@ -67,6 +71,13 @@ typedef struct {
  * once: a damaged file is refused by the writing modes (err names the last
  * backup and how to restore it) and read with a warning in DB_READONLY. */
 Db *db_open_respaldos(const char *path, DbMode mode, const DbRespaldos *r, PoaErr *err);
+/* PRAGMA quick_check (what db_open_respaldos runs unless revision_aparte):
+ * false with err for a damaged file open to write; read-only, true with
+ * the notice in db_aviso. */
+bool db_revisar(Db *db, PoaErr *err);
+/* Stops what db is running (sqlite3_interrupt): the statement fails. Safe
+ * from another thread while db is open (carga.c cancels its loader). */
+void db_interrumpir(Db *db);
 /* A one-line notice from the open for the user (the journal was recovered,
  * the file is damaged), or NULL. */
 const char *db_aviso(const Db *db);

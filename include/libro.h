@@ -64,6 +64,9 @@ typedef struct Libro Libro;
  * never by the name alone. err = "archivo: no se pudo abrir: …" or
  * "archivo: no es un libro de cálculo ni un CSV legible: …". */
 Libro *libro_abrir(const char *path, const LibroOpciones *op, PoaErr *err);
+/* Whether path is a workbook (zip or OLE2 by its first bytes) rather than
+ * text, without reading the rest: a CSV needs no opening to know. */
+bool libro_es_libro(const char *path);
 void libro_cerrar(Libro *l);   /* accepts NULL */
 
 LibroFormato libro_formato(const Libro *l);

@@ -78,6 +78,9 @@ typedef struct {
     char *indicador;        /* ENTREGABLE only, else "" */
     int act;                /* index in Plan.acts for ACTIVIDAD, else -1 */
     bool deleted;           /* removed from the tree; index stays valid */
+    bool pendiente;         /* a first page (store_load_primeros): part of its subtree is
+                               still loading, so its totals are not shown (issue 14) */
+    bool recortado;         /* ... and children after its last one are still to come */
 } Node;
 
 typedef struct {
@@ -121,6 +124,9 @@ int plan_find_unidad_id(const Plan *p, int64_t id);
  * (peso 1, everything else empty). */
 int plan_add_node(Plan *p, NodeKind kind, int64_t id, int parent, int pos,
                   int unidad, const char *codigo, const char *texto);
+/* Gives back the arrays' unused capacity (their doubling leaves up to half
+ * unused): a loaded plan, which mostly grows by one node at a time later. */
+void plan_shrink(Plan *p);
 /* Marks node and its subtree deleted and unlinks it from its parent. */
 void plan_remove_node(Plan *p, int node);
 /* Moves node to new_parent at position pos (-1: last). */

@@ -35,6 +35,13 @@ typedef struct {
     int anio;
     const Config *cfg;          /* carpeta_respaldos, conservar_respaldos; preferred plan */
     bool sin_plan;              /* only the file: no plan chosen nor loaded */
+    /* > 0: a large file opens in two steps (issue 14): no quick_check here
+     * and only the plan's first page of this many actividades
+     * (store_load_primeros); the caller reads the rest and checks the file
+     * (carga.h) before writing anything */
+    int primera_pagina;
+    int desde;                  /* ... when the file holds at least this many actividades;
+                                   below, the check and the whole plan, as without it */
 } SesionPedido;
 
 typedef struct {
@@ -48,6 +55,8 @@ typedef struct {
      * migration to the new format with the path of its backup */
     char *aviso;
     char *migracion;
+    bool pagina;                /* plan is a first page (primera_pagina) */
+    bool completo;              /* ... that holds the whole plan */
 } Sesion;
 
 /* Opens q->path: lock, file, plan. true with *s filled; false with *fallo

@@ -30,6 +30,17 @@ bool store_find_plan(Db *db, const char *institucion, int anio, int64_t *plan_id
 bool store_pick_plan(Db *db, const char *inst_req, int anio_req, const char *inst_pref,
                      int anio_pref, int64_t *plan_id, PoaErr *err);
 Plan *store_load(Db *db, int64_t plan_id, PoaErr *err);
+/* store_load counting the actividades read into *leidas (another thread
+ * shows the progress; NULL: none). */
+Plan *store_load_progreso(Db *db, int64_t plan_id, _Atomic int *leidas, PoaErr *err);
+/* The first page of the plan (issue 14): every level above the actividades,
+ * then the actividades in tree order until max are read, their branches
+ * whole; every node after them is cut (deleted) and the nodes on the path
+ * to the cut are marked pendiente: their totals are not whole. *completo:
+ * nothing was cut (the plan is the whole plan). */
+/* Actividades in the file (every plan): whether a plan is large. -1 on error. */
+int store_count_actividades(Db *db);
+Plan *store_load_primeros(Db *db, int64_t plan_id, int max, bool *completo, PoaErr *err);
 
 typedef struct {
     /* created; only real levels (not the implicit eje or entregable of a

@@ -123,6 +123,14 @@ typedef struct App {
     int lider_x;
     struct Presupuestos *presupuestos;
     unsigned presupuesto_gen;
+
+    /* a large plan opening in two steps (ui_carga.c, issue 14): the loader
+     * of the whole plan while a->plan is its first page; NULL when whole */
+    struct Carga *carga;
+    char *carga_ruta;       /* the file, for the state remembered of it */
+    bool carga_corte;       /* a->corte came from the first page: choose again */
+    /* ui_carga_completar, for the script's :cargar (ui_guion.c sits below it) */
+    void (*carga_completar)(struct App *a);
 } App;
 
 /* The screen interface (in the spirit of tig's view_ops and ncdu's draw/key

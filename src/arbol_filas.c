@@ -126,7 +126,9 @@ static void add_rows(ArbolFilas *r, int node, int depth, unsigned last)
      * nothing, but read the child before recursing */
     for (int i = 0; i < k->n; i++) {
         int c = k->v[i];
-        unsigned bits = last | (i == k->n - 1 ? 1u << depth : 0);
+        /* a first page's cut node has more children to come */
+        bool ultimo = i == k->n - 1 && !r->plan->nodes[node].recortado;
+        unsigned bits = last | (ultimo ? 1u << depth : 0);
         push_row(r, c, depth, bits);
         if (r->expanded[c])
             add_rows(r, c, depth + 1, bits);

@@ -162,6 +162,9 @@ static bool leer_ident(Libro *l, Ident *id, PoaErr *err)
 
 bool captura_es_libro(const char *path)
 {
+    /* a CSV (the flat template) is never a capture: no reading it whole */
+    if (!libro_es_libro(path))
+        return false;
     PoaErr err = {{0}};
     Libro *l = libro_abrir(path, NULL, &err);
     if (!l || libro_formato(l) == LIBRO_CSV) {

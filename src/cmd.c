@@ -193,17 +193,17 @@ static bool set_campo(Db *db, Plan *p, int node, CmdCampo c, const char *valor, 
     }
     if (pone_moneda) {   /* one of the two strings goes: the new one on failure */
         if (ok) {
-            free(before.moneda);
+            str_free(before.moneda);
         } else {
-            free(a->moneda);
+            str_free(a->moneda);
             a->moneda = before.moneda;
         }
     }
     if (slot) {
         if (ok) {
-            free(old);
+            str_free(old);
         } else {
-            free(*slot);
+            str_free(*slot);
             *slot = old;
         }
     } else if (!ok) {
@@ -408,7 +408,7 @@ bool cmd_add_nodo(Db *db, Plan *p, int ref, bool as_child, NodeKind kind, int un
         int u = kind == NODE_META ? unidad : kind > NODE_META ? p->nodes[parent].unidad : -1;
         ix = plan_add_node(p, kind, 0, parent, pos, u, cod, txt);
         if (kind == NODE_ENTREGABLE && indicador && *indicador) {
-            free(p->nodes[ix].indicador);
+            str_free(p->nodes[ix].indicador);
             p->nodes[ix].indicador = str_trim(xstrdup(indicador));
         }
         ok = store_insert_node(db, p, ix, err) &&

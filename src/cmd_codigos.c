@@ -130,9 +130,9 @@ bool cmd_renumber(Db *db, Plan *p, int node, int *changed, PoaErr *err)
         if (old[i]) {
             int x = p->nodes[parent].kids.v[i];
             if (ok) {
-                free(old[i]);
+                str_free(old[i]);
             } else {
-                free(p->nodes[x].codigo);
+                str_free(p->nodes[x].codigo);
                 p->nodes[x].codigo = old[i];
             }
         }

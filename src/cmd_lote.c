@@ -216,9 +216,9 @@ bool cmd_lote_campo(Db *db, Plan *p, const int *nodes, int n, CmdCampo campo,
             continue;
         char **slot = cmd_campo_texto(p, acts[i], campo);
         if (ok) {
-            free(old[i]);
+            str_free(old[i]);
         } else {
-            free(*slot);
+            str_free(*slot);
             *slot = old[i];
         }
     }

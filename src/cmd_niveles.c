@@ -131,10 +131,10 @@ static bool nombrar(Db *db, Plan *p, int node, const char *codigo, const char *t
             ok = cmd_log_node(db, accion, p, node, CAMBIO_CAMPO, cmd_campo_columna(campos[i].c),
                               campos[i].a, campos[i].d, "Agregar", err);
     if (cmd_tx_end(db, ok, err)) {
-        free(antes.codigo);
-        free(antes.texto);
+        str_free(antes.codigo);
+        str_free(antes.texto);
         if (nd->indicador != antes.indicador)
-            free(antes.indicador);
+            str_free(antes.indicador);
         if (nd->indicador != ind)
             free(ind);
         return true;

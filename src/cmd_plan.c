@@ -165,14 +165,10 @@ static void preparar_copia(Plan *p, int anio)
         for (int c = 0; c < POA_TRIMESTRES; c++) {
             Seguimiento *s = &p->acts[i].seg[c];
             s->real = (Valor){0};
-            free(s->observaciones);
-            free(s->evidencia);
-            free(s->pct_publicado);
-            free(s->causa);
-            s->observaciones = xstrdup("");
-            s->evidencia = xstrdup("");
-            s->pct_publicado = xstrdup("");
-            s->causa = xstrdup("");
+            str_set_compartido(&s->observaciones, "");
+            str_set_compartido(&s->evidencia, "");
+            str_set_compartido(&s->pct_publicado, "");
+            str_set_compartido(&s->causa, "");
         }
     }
     for (int c = 0; c < POA_TRIMESTRES; c++)

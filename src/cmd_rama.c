@@ -252,7 +252,7 @@ static int unidad_destino(Pega *g, int su)
 
 static void copiar_textos(char **dst, const char *src)
 {
-    free(*dst);
+    str_free(*dst);
     *dst = xstrdup(src);
 }
 
@@ -479,7 +479,7 @@ static void deshacer_movidos(Plan *p, Movidos *m)
         plan_move_node(p, an->node, an->parent, an->pos);
         store_set_unidad_subtree(p, an->node, an->unidad);
         if (an->codigo) {
-            free(p->nodes[an->node].codigo);
+            str_free(p->nodes[an->node].codigo);
             p->nodes[an->node].codigo = an->codigo;
             an->codigo = NULL;
         }
@@ -489,7 +489,7 @@ static void deshacer_movidos(Plan *p, Movidos *m)
 static void movidos_free(Movidos *m)
 {
     for (int i = 0; i < m->n; i++)
-        free(m->v[i].codigo);
+        str_free(m->v[i].codigo);
     free(m->v);
 }
 

@@ -63,7 +63,7 @@ static Op *ops_add(Ops *o, OpKind k, int node)
 static void ops_free(Ops *o)
 {
     for (int i = 0; i < o->n; i++)
-        free(o->v[i].s);
+        str_free(o->v[i].s);   /* a swapped-out seguimiento text may be str_vacio */
     free(o->v);
 }
 

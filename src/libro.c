@@ -29,6 +29,20 @@ static Libro *abrir_zip(const char *path, PoaErr *err)
     return NULL;
 }
 
+bool libro_es_libro(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char head[8] = {0};
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    /* the same test as libro_abrir's */
+    return (n >= 4 && head[0] == 'P' && head[1] == 'K' &&
+            ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6))) ||
+           (n == sizeof head && memcmp(head, OLE2_MAGIC, sizeof head) == 0);
+}
+
 Libro *libro_abrir(const char *path, const LibroOpciones *op, PoaErr *err)
 {
     FILE *f = fopen(path, "rb");

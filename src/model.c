@@ -39,16 +39,16 @@ Plan *plan_new(const char *institucion, int anio)
 
 void actividad_free_textos(Actividad *a)
 {
-    free(a->unidad_lider);
-    free(a->responsables);
-    free(a->moneda);
-    free(a->presupuesto_nota);
-    free(a->riesgos);
+    str_free(a->unidad_lider);
+    str_free(a->responsables);
+    str_free(a->moneda);
+    str_free(a->presupuesto_nota);
+    str_free(a->riesgos);
     for (int c = 0; c < POA_TRIMESTRES; c++) {
-        free(a->seg[c].observaciones);
-        free(a->seg[c].evidencia);
-        free(a->seg[c].pct_publicado);
-        free(a->seg[c].causa);
+        str_free(a->seg[c].observaciones);
+        str_free(a->seg[c].evidencia);
+        str_free(a->seg[c].pct_publicado);
+        str_free(a->seg[c].causa);
     }
 }
 
@@ -59,9 +59,9 @@ void plan_free(Plan *p)
     for (int i = 0; i < p->nnodes; i++) {
         Node *n = &p->nodes[i];
         iv_free(&n->kids);
-        free(n->codigo);
-        free(n->texto);
-        free(n->indicador);
+        str_free(n->codigo);
+        str_free(n->texto);
+        str_free(n->indicador);
     }
     free(p->nodes);
     for (int i = 0; i < p->nacts; i++)
@@ -124,9 +124,11 @@ int plan_add_node(Plan *p, NodeKind kind, int64_t id, int parent, int pos, int u
     n->id = id;
     n->parent = parent;
     n->unidad = unidad;
-    n->codigo = xstrdup(codigo);
-    n->texto = xstrdup(texto);
-    n->indicador = xstrdup("");
+    /* empty texts share str_vacio (util.h): most codes of metas, every
+     * indicador but the entregables', most of an actividad's fields */
+    n->codigo = codigo && *codigo ? xstrdup(codigo) : str_vacio;
+    n->texto = texto && *texto ? xstrdup(texto) : str_vacio;
+    n->indicador = str_vacio;
     n->act = -1;
     if (kind == NODE_ACTIVIDAD) {
         if (p->nacts == p->capacts) {
@@ -136,23 +138,33 @@ int plan_add_node(Plan *p, NodeKind kind, int64_t id, int parent, int pos, int u
         Actividad *a = &p->acts[p->nacts];
         memset(a, 0, sizeof *a);
         a->node = ix;
-        a->unidad_lider = xstrdup("");
-        a->responsables = xstrdup("");
-        a->moneda = xstrdup("");
-        a->presupuesto_nota = xstrdup("");
-        a->riesgos = xstrdup("");
+        a->unidad_lider = str_vacio;
+        a->responsables = str_vacio;
+        a->moneda = str_vacio;
+        a->presupuesto_nota = str_vacio;
+        a->riesgos = str_vacio;
         a->peso = 1;
         for (int c = 0; c < POA_TRIMESTRES; c++) {
-            a->seg[c].observaciones = xstrdup("");
-            a->seg[c].evidencia = xstrdup("");
-            a->seg[c].pct_publicado = xstrdup("");
-            a->seg[c].causa = xstrdup("");
+            a->seg[c].observaciones = str_vacio;   /* mostly empty: shared */
+            a->seg[c].evidencia = str_vacio;
+            a->seg[c].pct_publicado = str_vacio;
+            a->seg[c].causa = str_vacio;
         }
         n->act = p->nacts++;
     }
     if (parent >= 0)
         iv_insert(&p->nodes[parent].kids, pos, ix);
     return ix;
+}
+
+void plan_shrink(Plan *p)
+{
+    p->capnodes = p->nnodes;
+    p->nodes = xrealloc(p->nodes, sizeof *p->nodes * (size_t)p->capnodes);
+    if (p->nacts) {
+        p->capacts = p->nacts;
+        p->acts = xrealloc(p->acts, sizeof *p->acts * (size_t)p->capacts);
+    }
 }
 
 static void mark_deleted(Plan *p, int node)

@@ -372,11 +372,11 @@ static void fill_actividad(PlanoBuilder *b, const PlanoRegistro *r, Actividad *a
     /* a new activity's texts are already "": most cells are empty, and
      * replacing each would be two allocations per cell */
     if (*text[PLANO_UNIDAD_LIDER])
-        str_replace(&a->unidad_lider, text[PLANO_UNIDAD_LIDER]);
+        str_set_compartido(&a->unidad_lider, text[PLANO_UNIDAD_LIDER]);
     if (*text[PLANO_RESPONSABLES])
-        str_replace(&a->responsables, text[PLANO_RESPONSABLES]);
+        str_set_compartido(&a->responsables, text[PLANO_RESPONSABLES]);
     if (*text[PLANO_RIESGOS])
-        str_replace(&a->riesgos, text[PLANO_RIESGOS]);
+        str_set_compartido(&a->riesgos, text[PLANO_RIESGOS]);
     char fmt[300];
     if (*text[PLANO_PRESUPUESTO]) {
         if (!parse_num(b, r, PLANO_PRESUPUESTO, &a->presupuesto) || a->presupuesto < 0) {
@@ -387,8 +387,8 @@ static void fill_actividad(PlanoBuilder *b, const PlanoRegistro *r, Actividad *a
         a->has_presupuesto = true;
     }
     if (*text[PLANO_PRESUPUESTO_NOTA]) {
-        free(a->moneda);
-        free(a->presupuesto_nota);
+        str_free(a->moneda);
+        str_free(a->presupuesto_nota);
         presupuesto_nota_split(text[PLANO_PRESUPUESTO_NOTA], &a->moneda, &a->presupuesto_nota);
     }
     for (int m = 0; m < POA_MESES; m++) {
@@ -435,9 +435,9 @@ static void fill_actividad(PlanoBuilder *b, const PlanoRegistro *r, Actividad *a
     if (corte && has_seg && real_ok) {
         Seguimiento *s = &a->seg[corte - 1];
         s->real = real;
-        str_replace(&s->observaciones, text[PLANO_OBSERVACIONES]);
-        str_replace(&s->evidencia, text[PLANO_EVIDENCIA]);
-        str_replace(&s->pct_publicado, text[PLANO_PCT_PUBLICADO]);
+        str_set_compartido(&s->observaciones, text[PLANO_OBSERVACIONES]);
+        str_set_compartido(&s->evidencia, text[PLANO_EVIDENCIA]);
+        str_set_compartido(&s->pct_publicado, text[PLANO_PCT_PUBLICADO]);
     }
 }
 
@@ -467,7 +467,7 @@ bool plano_builder_emit(void *ctx, const PlanoRegistro *r, PoaErr *err)
     int ent = child(b, NODE_ENTREGABLE, meta, uni, text[PLANO_ENT_COD], text[PLANO_ENTREGABLE],
                     &created);
     if (created) {
-        str_replace(&p->nodes[ent].indicador, text[PLANO_INDICADOR]);
+        str_set_compartido(&p->nodes[ent].indicador, text[PLANO_INDICADOR]);
     } else if (strcmp(p->nodes[ent].indicador, text[PLANO_INDICADOR]) != 0) {
         char where[512];
         plano_avisos_add(&b->avisos,

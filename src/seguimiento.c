@@ -199,11 +199,11 @@ bool seguimiento_editar(Db *db, Plan *p, int node, int corte, const SegCambio *c
         return false;
     }
     if (ch_obs)
-        free(cur->observaciones);
+        str_free(cur->observaciones);
     if (ch_evi)
-        free(cur->evidencia);
+        str_free(cur->evidencia);
     if (ch_cau)
-        free(cur->causa);
+        str_free(cur->causa);
     *cur = nuevo;
     /* the fields this edit did not touch may have been written by another
      * program (poa seguimiento beside a stale copy): show the file's row */

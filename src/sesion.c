@@ -55,7 +55,8 @@ bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *e
     if (s->solo_lectura[0])
         modo = DB_READONLY;
     DbRespaldos r = {.carpeta = q->cfg->carpeta_respaldos,
-                     .conservar = q->cfg->conservar_respaldos};
+                     .conservar = q->cfg->conservar_respaldos,
+                     .revision_aparte = q->primera_pagina > 0};
     s->db = db_open_respaldos(q->path, modo, &r, err);
     if (!s->db) {
         *fallo = SESION_ARCHIVO;
@@ -63,6 +64,7 @@ bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *e
     }
     if (db_aviso(s->db))
         s->aviso = xstrdup(db_aviso(s->db));
+    /* with primera_pagina, db_open left quick_check to us (below) */
     if (db_backup_path(s->db))
         s->migracion = xasprintf("«%s» se actualizó al formato nuevo; copia de respaldo: %s",
                                  q->path, db_backup_path(s->db));
@@ -72,6 +74,12 @@ bool sesion_open(const SesionPedido *q, Sesion *s, SesionFallo *fallo, PoaErr *e
     if (!store_pick_plan(s->db, q->institucion, q->anio, q->cfg->institucion, q->cfg->anio,
                          &id, err)) {
         *fallo = SESION_ELEGIR;
+    } else if (q->primera_pagina > 0 && store_count_actividades(s->db) >= q->desde) {
+        s->pagina = true;
+        if (!(s->plan = store_load_primeros(s->db, id, q->primera_pagina, &s->completo, err)))
+            *fallo = SESION_CARGA;
+    } else if (q->primera_pagina > 0 && !db_revisar(s->db, err)) {
+        *fallo = SESION_ARCHIVO;   /* the check db_open left to us: a small plan runs it here */
     } else if (!(s->plan = store_load(s->db, id, err))) {
         *fallo = SESION_CARGA;
     }

@@ -1,5 +1,6 @@
 /* store_log.c — the change log (table cambio): writing one row per changed
  * field with its kind, reading an action back for undo and `poa historial`. */
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,17 @@ static const char SQL_LOG[] =
     "INSERT INTO cambio (accion, momento, usuario, plan_id, tabla, fila_id, campo, antes, "
     " despues, descripcion, tipo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+/* Who writes, read once per process: without $USER, user_name() reads
+ * /etc/passwd on every call, 13 % of an import's merge that logs a row per
+ * changed field (issue 14). Only the interface thread and the commands log. */
+static const char *usuario(void)
+{
+    static char nombre[256];
+    if (!nombre[0])
+        snprintf(nombre, sizeof nombre, "%s", user_name());
+    return nombre;
+}
+
 bool store_log(Db *db, int64_t accion, int64_t plan_id, CambioTipo tipo, const char *tabla,
                int64_t fila, const char *campo, const char *antes, const char *despues,
                const char *descripcion, PoaErr *err)
@@ -47,7 +59,7 @@ bool store_log(Db *db, int64_t accion, int64_t plan_id, CambioTipo tipo, const c
     char now[32];
     sqlite3_bind_int64(st, 1, accion);
     sql_bind_text(st, 2, now_text(now, sizeof now));
-    sql_bind_text(st, 3, user_name());
+    sql_bind_text(st, 3, usuario());
     sqlite3_bind_int64(st, 4, plan_id);
     sql_bind_text(st, 5, tabla);
     sqlite3_bind_int64(st, 6, fila);

@@ -291,6 +291,26 @@ bool store_lote_end(Db *db, int64_t accion, PoaErr *err)
     return sql_step_done(db, st, err, "No se pudo cerrar el registro de la acción");
 }
 
+/* Drops this connection's image triggers. An action that records nothing
+ * (an import creating its plan) would otherwise run every trigger's WHEN on
+ * every row it inserts, with a statement journal per row: that was half of
+ * an import's time (issue 14). lote_grabar installs them again when needed;
+ * inside a transaction, a rollback brings them back. */
+static bool quitar(Db *db, PoaErr *err)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db_sqlite(db), "SELECT name FROM temp.sqlite_master WHERE type = "
+                           "'trigger' AND name LIKE 'poa_img_%'", -1, &st, NULL) != SQLITE_OK)
+        return sql_fail(db, err, "No se pudo leer el esquema");
+    StrBuf sb = {0};
+    while (sqlite3_step(st) == SQLITE_ROW)
+        sb_appendf(&sb, "DROP TRIGGER temp.\"%s\";\n", sql_col_text(st, 0));
+    sqlite3_finalize(st);
+    bool ok = !sb.len || db_exec(db, sb_str(&sb), err);
+    sb_free(&sb);
+    return ok;
+}
+
 bool store_lote_crea_plan(Db *db, int64_t accion, PoaErr *err)
 {
     sqlite3_stmt *st = db_stmt(db, "UPDATE cambio SET antes = 'crea_plan' WHERE accion = ? "
@@ -298,7 +318,8 @@ bool store_lote_crea_plan(Db *db, int64_t accion, PoaErr *err)
     if (!st)
         return false;
     sqlite3_bind_int64(st, 1, accion);
-    return parar(db, err) && sql_step_done(db, st, err, "No se pudo registrar la acción");
+    return sql_step_done(db, st, err, "No se pudo registrar la acción") && parar(db, err) &&
+           quitar(db, err);
 }
 
 bool store_plan_existe(Db *db, const char *institucion, int anio)

@@ -12,7 +12,9 @@
 #include "ui_app.h"
 #include "ui_guion.h"
 
-typedef enum { G_KEY, G_TEXT, G_PANTALLA, G_TAMANO, G_FIN } GKind;
+/* G_CARGAR: a large plan's loader has finished (ui_carga.c); a script says
+ * where, so a test knows which keys ran on the first page */
+typedef enum { G_KEY, G_TEXT, G_PANTALLA, G_TAMANO, G_FIN, G_CARGAR } GKind;
 
 typedef struct {
     GKind kind;
@@ -114,9 +116,11 @@ static bool parse_command(UiGuion *g, char *s, int line, PoaErr *err)
         it.kind = G_TAMANO;
     } else if (strcmp(s, ":fin") == 0) {
         it.kind = G_FIN;
+    } else if (strcmp(s, ":cargar") == 0) {
+        it.kind = G_CARGAR;
     } else {
         err_set(err, "%s:%d: orden de guion desconocida o incompleta «%s» (se esperaba :texto TEXTO, "
-                "«:pantalla ARCHIVO», «:tamano COLUMNAS FILAS» o «:fin»)", g->path, line, s);
+                "«:pantalla ARCHIVO», «:tamano COLUMNAS FILAS», «:cargar» o «:fin»)", g->path, line, s);
         return false;
     }
     add(g, it);
@@ -338,6 +342,11 @@ int ui_guion_key(UiGuion *g, App *a, bool *is_key, bool dialog)
         case G_FIN:
             g->pos = g->n;
             break;
+        case G_CARGAR:
+            g->pos++;
+            if (a->carga_completar)
+                a->carga_completar(a);
+            return -1;   /* the loop draws the whole plan before the next item */
         }
     }
     return exhausted(g, a, dialog);

@@ -17,6 +17,7 @@
 #include "ui.h"
 #include "ui_plan.h"
 #include "ui_app.h"
+#include "ui_carga.h"
 #include "ui_estado.h"
 #include "ui_guion.h"
 #include "ui_nuevo.h"
@@ -212,6 +213,7 @@ static void loop(App *a)
         bool is_key;
         int key = ui_read_key_any(a, &is_key);
         if (key < 0) {
+            ui_carga_sondear(a);   /* no key for a tick: the whole plan may be ready */
             frame_draw(a);   /* a refused byte leaves its message in the status line */
             continue;
         }
@@ -236,6 +238,8 @@ static void loop(App *a)
             frame_draw(a);
             continue;
         }
+        if (!ui_carga_permite(a, k->req))   /* it needs the whole plan: wait for it */
+            ui_carga_completar(a);
         if (a->solo_lectura[0] && k->escribe) {   /* before the handler asks anything */
             ui_status_solo_lectura(a);
             frame_draw(a);
@@ -317,6 +321,10 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     SesionFallo fallo = SESION_OK;
     /* a missing file, or a poa file with no plan: the creation dialog */
     bool archivo_nuevo = !file_exists(path), crear = archivo_nuevo;
+    /* issue 14: a large plan shows its first page at once and reads the
+     * rest in a loader thread (ui_carga.c); a small one is read whole */
+    q.primera_pagina = UI_CARGA_PAGINA;
+    q.desde = UI_CARGA_DESDE;
     bool opened = !crear && sesion_open(&q, &ses, &fallo, &err);
     if (ses.aviso)
         fprintf(stderr, "poa: aviso: %s\n", ses.aviso);
@@ -367,6 +375,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
      * the corte remembered for this file (ui_estado.c) comes before both */
     a.corte = cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES ? cfg->corte
                                                                : calc_ultimo_corte_con_datos(p);
+    a.carga_corte = ses.pagina && !(cfg->corte >= 1 && cfg->corte <= POA_TRIMESTRES);
     if (a.corte < 1)
         a.corte = 1;
     a.col_lider = cfg->columna_lider;
@@ -378,6 +387,8 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     if (crear)
         ui_status(&a, false, "Plan nuevo de «%s» %d en «%s». A agrega el primer elemento; U, "
                              "las unidades; P, los datos del plan.", p->institucion, p->anio, path);
+    else if (ses.pagina)
+        ui_status(&a, false, "Cargando el plan…");
     else if (a.utf8)
         ui_status(&a, false, "%s: %d %s. F1 muestra las teclas.", path, p->nacts,
                   num_plural(p->nacts, "actividad", "actividades"));
@@ -399,6 +410,16 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         code = EXIT_FALLO;
         goto out;
     }
+    if (ses.pagina && !ui_carga_empezar(&a, path, ses.completo)) {
+        code = EXIT_FALLO;
+        goto out;
+    }
+    if (a.carga && ui_carga_recordado(&a, path)) {
+        /* where the last session left needs the whole plan: the first page
+         * is on screen meanwhile */
+        frame_draw(&a);
+        ui_carga_completar(&a);
+    }
     UiPedido abrir;
     if (ui_estado_restaurar(&a, path, &abrir)) {
         /* the screen left last time, under the notices of this opening */
@@ -410,10 +431,15 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
         a.status_err = err_status;
     }
     loop(&a);
+    /* the state is remembered over the whole plan (folds by id): q on the
+     * first page waits for the rest; a terminating signal does not wait,
+     * and what was remembered before stays */
+    if (a.carga && a.cfg->recordar && !ui_signals_pending())
+        ui_carga_completar(&a);
     /* remembered for the next session, on q as on a terminating signal */
     const UiScreen *cur = current(&a);
     PoaErr serr = {{0}};
-    bool recordado = ui_estado_guardar(&a, path, cur->foco ? cur->foco(&a) : -1, &serr);
+    bool recordado = a.carga || ui_estado_guardar(&a, path, cur->foco ? cur->foco(&a) : -1, &serr);
     restore_terminal();
     if (!recordado)
         fprintf(stderr, "poa: aviso: no se guardó dónde quedó la sesión: %s\n", serr.msg);
@@ -427,6 +453,7 @@ int ui_run(const char *path, const Args *args, const Config *cfg, const ConfigAv
     if (a.guion && !sig)
         code = ui_guion_finish(a.guion);
 out:
+    ui_carga_free(&a);
     ui_guion_free(a.guion);
 
     ui_seg_free(a.seg);

@@ -35,6 +35,17 @@ const Presupuestos *ui_plan_presupuestos(App *a)
     return a->presupuestos;
 }
 
+/* A summary row's total, or «…» while its branch is still loading (a first
+ * page, ui_carga.c): a part would read as the whole. */
+static const char *total_texto(App *a, int node, bool compacto, char *buf, size_t n)
+{
+    if (a->plan->nodes[node].pendiente) {
+        snprintf(buf, n, "%s", "…");
+        return buf;
+    }
+    return presupuesto_texto(ui_plan_presupuestos(a), node, compacto, buf, n);
+}
+
 void ui_plan_presupuestos_invalidate(App *a)
 {
     presupuesto_free(a->presupuestos);
@@ -109,8 +120,9 @@ static void draw_headers(App *a)
     snprintf(t, sizeof t, " Plan (%s)", a->focus == FOCUS_TREE ? "árbol" : "cronograma");
     /* the plan's presupuesto total over the tree, whole or not at all */
     char tot[512], line1[600];
-    presupuesto_texto(ui_plan_presupuestos(a), 0, false, tot, sizeof tot);
-    snprintf(line1, sizeof line1, " Presupuesto del plan: %s", tot);
+    total_texto(a, 0, false, tot, sizeof tot);
+    snprintf(line1, sizeof line1, " Presupuesto del plan: %s%s", tot,
+             a->plan->nodes[0].pendiente ? " (cargando)" : "");
     /* the líder column's header is one line: the total may run over its
      * first, or L would hide the plan's presupuesto */
     int tot_w = a->tree_w + (a->lider_x >= 0 ? LIDER_W : 0);
@@ -186,7 +198,9 @@ static void tree_label(const App *a, const ArbolFila *row, char *out, size_t n)
         else
             sb_appendf(&b, "(%s sin texto)", node_kind_name(nd->kind));
     }
-    if (nk > 0)
+    if (nd->recortado)   /* children still loading: their count is not known */
+        sb_append(&b, " (…)");
+    else if (nk > 0)
         sb_appendf(&b, " (%d)", nk);
     snprintf(out, n, "%s", sb_str(&b));
     sb_free(&b);
@@ -292,10 +306,9 @@ static void draw_extra_row(App *a, int y, int node, bool selected)
     } else {
         /* a summary row: the total of what it holds, without decimals when
          * the column is too narrow; several currencies say so */
-        const Presupuestos *t = ui_plan_presupuestos(a);
-        presupuesto_texto(t, node, false, pr, sizeof pr);
+        total_texto(a, node, false, pr, sizeof pr);
         if (u8_width(pr) > PRES_W - 1)
-            presupuesto_texto(t, node, true, pr, sizeof pr);
+            total_texto(a, node, true, pr, sizeof pr);
         if (u8_width(pr) > PRES_W - 1 && strstr(pr, " + "))
             snprintf(pr, sizeof pr, "%s", "varias monedas");
     }
@@ -395,7 +408,9 @@ static void draw_detail(App *a)
         /* a summary row: its presupuesto total, with its currencies */
         const Presupuestos *t = ui_plan_presupuestos(a);
         int cnt = presupuesto_cuenta(t, node);
-        if (cnt) {
+        if (p->nodes[node].pendiente)
+            sb_appendf(&extra[nextra++], "%s", "Presupuesto total: … (se suma al terminar de cargar el plan)");
+        else if (cnt) {
             char tot[512];
             sb_appendf(&extra[nextra++], "Presupuesto total: %s (%d actividad%s con monto)",
                        presupuesto_texto(t, node, false, tot, sizeof tot), cnt, cnt == 1 ? "" : "es");
@@ -431,5 +446,9 @@ void ui_plan_position(const App *a, char *buf, size_t n)
     char marcas[32] = "";
     if (m)
         snprintf(marcas, sizeof marcas, " %d marcada%s ·", m, m == 1 ? "" : "s");
-    snprintf(buf, n, "%s %d/%d ", marcas, a->rows->nrows ? a->lista.sel + 1 : 0, a->rows->nrows);
+    if (a->plan->nodes[0].pendiente)   /* a first page: the count is not known yet */
+        snprintf(buf, n, "%s %d/… ", marcas, a->rows->nrows ? a->lista.sel + 1 : 0);
+    else
+        snprintf(buf, n, "%s %d/%d ", marcas, a->rows->nrows ? a->lista.sel + 1 : 0,
+                 a->rows->nrows);
 }

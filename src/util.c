@@ -81,11 +81,26 @@ char *xasprintf(const char *fmt, ...)
     return p;
 }
 
+char str_vacio[1];
+
+void str_free(char *s)
+{
+    if (s != str_vacio)
+        free(s);
+}
+
 void str_replace(char **dst, const char *src)
 {
     char *copy = xstrdup(src);
-    free(*dst);
+    str_free(*dst);
     *dst = copy;
+}
+
+void str_set_compartido(char **dst, const char *src)
+{
+    char *v = src && *src ? xstrdup(src) : str_vacio;
+    str_free(*dst);
+    *dst = v;
 }
 
 bool str_empty(const char *s) { return !s || !*s; }

@@ -220,6 +220,23 @@ TEST(documentos_celdas)
 }
 
 /* The same document saved in three formats reads as the same cells. */
+/* What a file is, from its first bytes (a CSV is not opened whole to
+ * learn that it is no capture workbook, issue 14). */
+TEST(libro_por_sus_primeros_bytes)
+{
+    const char *ext[] = {"xlsx", "ods", "xls"};
+    for (int i = 0; i < 3; i++) {
+        char *p = xasprintf(DOCS "ars-semma-poa-2024.%s", ext[i]);
+        CHECK(libro_es_libro(p));
+        free(p);
+    }
+    CHECK(!libro_es_libro(POA_FIXTURES "/poa2024_ars_semma.csv"));
+    CHECK(!libro_es_libro(POA_FIXTURES "/no-existe.xlsx"));
+    char *corto = t_write_tmp("corto.csv", "PK", 2);   /* two bytes are text */
+    CHECK(!libro_es_libro(corto));
+    free(corto);
+}
+
 TEST(documentos_tres_formatos_iguales)
 {
     const char *docs[] = {"ars-semma-poa-2024", "caja-mutual-seguimiento-t3-2024"};
@@ -687,6 +704,7 @@ TEST(entradas_danadas)
 int main(void)
 {
     RUN(xlsx_cien_mil_filas);   /* first: the peak RSS is then only its own */
+    RUN(libro_por_sus_primeros_bytes);
     RUN(documentos_nombres_de_hojas);
     RUN(documentos_celdas);
     RUN(documentos_tres_formatos_iguales);

@@ -184,6 +184,27 @@ TEST(cada_tabla_y_columna_se_captura)
     t_fx_close(&f);
 }
 
+/* issue 14: an import that creates its plan records no images, and its
+ * connection keeps no image triggers — each would run its WHEN on every
+ * row inserted, with a statement journal per row (half the import's time).
+ * The next bulk action installs them again and is recorded. */
+TEST(importar_plan_nuevo_sin_disparadores)
+{
+    TFx f;
+    t_fx_open(&f, ARS, "sin_disparadores.db");
+    PoaErr err = {{0}};
+    const char *trig = "SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' "
+                       "AND name LIKE 'poa_img_%'";
+    CHECK_INT(t_db_int(f.db, trig), 0);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM imagen"), 0);
+    CHECK(lote_sql(f.db, f.id, "Responsables en bloque",
+                   "UPDATE actividad SET responsables = 'Todos'", &err));
+    CHECK(t_db_int(f.db, trig) > 0);
+    CHECK_INT(t_db_int(f.db, "SELECT count(*) FROM imagen WHERE tabla = 'actividad'"),
+              t_db_int(f.db, "SELECT count(*) FROM actividad WHERE responsables = 'Todos'"));
+    t_fx_close(&f);
+}
+
 /* The rule: a refused undo is passed over by the next z; an earlier
  * action whose rows a later, still-applied action changed is refused
  * naming that action; the one before both undoes. */
@@ -412,6 +433,7 @@ TEST(borrar_varios_un_paso)
 int main(void)
 {
     RUN(cada_tabla_y_columna_se_captura);
+    RUN(importar_plan_nuevo_sin_disparadores);
     RUN(conflicto_nombra_y_no_bloquea);
     RUN(conflicto_entre_dos_programas);
     RUN(rehacer_hasta_la_proxima_edicion);
