@@ -125,6 +125,7 @@ void xlsx_tablero(Xw *x)
 
     /* by unit: the chart's range, so these rows stay together */
     xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, "Por unidad", f->grupo_obj);
+    xw_mantener(x, ws, r, r + 1);   /* a section title never alone at a page's foot */
     r++;
     int u1 = r;
     for (int u = 0; u < p->nunidades; u++) {
@@ -147,6 +148,7 @@ void xlsx_tablero(Xw *x)
             continue;
         if (!hay_ejes) {
             xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, "Por eje o perspectiva", f->grupo_obj);
+            xw_mantener(x, ws, r, r + 1);
             r++;
             hay_ejes = true;
         }
@@ -160,6 +162,7 @@ void xlsx_tablero(Xw *x)
         int o = objs.v[i];
         if (i == 0) {
             xw_merge(x, ws, r, 0, r, TB_NCOLS - 1, "Por objetivo estratégico", f->grupo_obj);
+            xw_mantener(x, ws, r, r + 1);
             r++;
         }
         char *nom = xw_con_codigo(&p->nodes[o], ".");
