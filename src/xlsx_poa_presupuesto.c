@@ -113,8 +113,8 @@ void poa_pres_iniciar(Poa *po)
     if (x->o->moneda && x->o->moneda[0]) {
         /* the configured symbol; it names the plan's currency unless it is "$" */
         snprintf(simbolo, sizeof simbolo, "%s", x->o->moneda);
-        if (moneda_codigo(simbolo)[0])
-            snprintf(codigo, sizeof codigo, "%s", moneda_codigo(simbolo));
+        if (moneda_codigo(simbolo)[0])   /* ISO codes: three letters */
+            snprintf(codigo, sizeof codigo, "%.7s", moneda_codigo(simbolo));
     }
     snprintf(pr->simbolo[0], sizeof pr->simbolo[0], "%s", simbolo);
     snprintf(pr->codigo[0], sizeof pr->codigo[0], "%s", codigo);
