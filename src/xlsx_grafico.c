@@ -11,6 +11,7 @@
 /* The helper range: hidden columns right of the table, left of the
  * import key (xlsx_clave.c starts at column 40). */
 enum { GR_NOMBRE = 30, GR_PCT, GR_VERDE, GR_AMARILLO, GR_NCOLS = 4 };
+enum { GR_BARRAS = 20 };   /* bars a chart holds and still fits one printed page */
 
 static const lxw_color_t GR_COLOR[5] = {0, 0xA6A6A6, 0xC00000, 0xFFC000, 0x00B050};
 
@@ -81,41 +82,13 @@ static void umbral(lxw_chart *ch, const char *hoja, int r1, int r2, int col,
     chart_series_set_trendline_line(s, &linea);
 }
 
-/* Returns the first row after the chart's anchor. */
-int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
+/* One chart over the n sorted bars b, whose helper rows start at u1,
+ * anchored at row r; parte of partes in its title when there are several.
+ * Returns the first row under it. */
+static int grafico_tramo(Xw *x, lxw_worksheet *ws, int r, const char *hoja, const Barra *b,
+                         int n, int u1, int parte, int partes)
 {
-    int n = u2 - u1 + 1;
-    if (n < 1 || n > 60)
-        return r;
-    Barra *b = xcalloc((size_t)n, sizeof *b);
-    if (!barras_de(x, u1, n, b)) {
-        free(b);
-        return r;
-    }
-    qsort(b, (size_t)n, sizeof *b, barra_cmp);
-    const char *hoja = x->hojas[x->nhojas - 1];
-
-    /* the helper range, beside the table's rows: formulas so a figure
-     * corrected in the table moves its bar, the values cached */
-    lxw_row_col_options oculta = {.hidden = 1};
-    xw_chk(x, worksheet_set_column_opt(ws, GR_NOMBRE, GR_NOMBRE + GR_NCOLS - 1, 10, NULL,
-                                       &oculta));
-    for (int i = 0; i < n; i++) {
-        int fila = u1 + i;
-        char nom[16], pct[16], fo[80];
-        lxw_rowcol_to_cell(nom, (lxw_row_t)b[i].fila, TB_NOMBRE);
-        lxw_rowcol_to_cell(pct, (lxw_row_t)b[i].fila, TB_PCT);
-        snprintf(fo, sizeof fo, "=%s", nom);
-        xw_chk(x, worksheet_write_formula_str(ws, (lxw_row_t)fila, GR_NOMBRE, fo, NULL,
-                                              x->p->unidades[b[i].unidad].nombre));
-        snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),%s,0)", pct, pct);
-        xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)fila, GR_PCT, fo, NULL,
-                                              b[i].has ? b[i].pct : 0));
-        xw_num(x, ws, fila, GR_VERDE, x->o->umbrales.verde, NULL);
-        xw_num(x, ws, fila, GR_AMARILLO, x->o->umbrales.amarillo, NULL);
-    }
-
-    r++;
+    int u2 = u1 + n - 1;
     lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_BAR);
     lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
     chart_series_set_categories(s, hoja, (lxw_row_t)u1, GR_NOMBRE, (lxw_row_t)u2, GR_NOMBRE);
@@ -159,7 +132,11 @@ int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
     chart_set_series_gap(ch, 60);
     chart_show_hidden_data(ch);   /* the helper columns are hidden */
 
-    snprintf(t, sizeof t, "%% de ejecución por unidad al corte %s", XW_ACUM[x->corte - 1]);
+    if (partes > 1)
+        snprintf(t, sizeof t, "%% de ejecución por unidad al corte %s (%d de %d)",
+                 XW_ACUM[x->corte - 1], parte, partes);
+    else
+        snprintf(t, sizeof t, "%% de ejecución por unidad al corte %s", XW_ACUM[x->corte - 1]);
     chart_title_set_name(ch, t);
     chart_axis_set_num_format(ch->x_axis, "0%");
     chart_axis_set_min(ch->x_axis, 0);
@@ -188,6 +165,53 @@ int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
     free(ppts);
     free(lab);
     free(plab);
+    /* the rows the chart covers (default height) and one between charts */
+    double px = 5 + 288.0 * co.y_scale;
+    return r + (int)(px * 0.75 / LXW_DEF_ROW_HEIGHT) + 2;
+}
+
+/* Returns the first row after the chart's anchor. */
+int xlsx_grafico_unidades(Xw *x, lxw_worksheet *ws, int r, int u1, int u2)
+{
+    int n = u2 - u1 + 1;
+    if (n < 1 || n > 60)
+        return r;
+    Barra *b = xcalloc((size_t)n, sizeof *b);
+    if (!barras_de(x, u1, n, b)) {
+        free(b);
+        return r;
+    }
+    qsort(b, (size_t)n, sizeof *b, barra_cmp);
+    const char *hoja = x->hojas[x->nhojas - 1];
+
+    /* the helper range, beside the table's rows: formulas so a figure
+     * corrected in the table moves its bar, the values cached */
+    lxw_row_col_options oculta = {.hidden = 1};
+    xw_chk(x, worksheet_set_column_opt(ws, GR_NOMBRE, GR_NOMBRE + GR_NCOLS - 1, 10, NULL,
+                                       &oculta));
+    for (int i = 0; i < n; i++) {
+        int fila = u1 + i;
+        char nom[16], pct[16], fo[80];
+        lxw_rowcol_to_cell(nom, (lxw_row_t)b[i].fila, TB_NOMBRE);
+        lxw_rowcol_to_cell(pct, (lxw_row_t)b[i].fila, TB_PCT);
+        snprintf(fo, sizeof fo, "=%s", nom);
+        xw_chk(x, worksheet_write_formula_str(ws, (lxw_row_t)fila, GR_NOMBRE, fo, NULL,
+                                              x->p->unidades[b[i].unidad].nombre));
+        snprintf(fo, sizeof fo, "=IF(ISNUMBER(%s),%s,0)", pct, pct);
+        xw_chk(x, worksheet_write_formula_num(ws, (lxw_row_t)fila, GR_PCT, fo, NULL,
+                                              b[i].has ? b[i].pct : 0));
+        xw_num(x, ws, fila, GR_VERDE, x->o->umbrales.verde, NULL);
+        xw_num(x, ws, fila, GR_AMARILLO, x->o->umbrales.amarillo, NULL);
+    }
+
+    /* at most GR_BARRAS bars a chart: a chart is kept whole on a printed
+     * page (xlsx_pagina.c), so more units make more charts, balanced */
+    int partes = (n + GR_BARRAS - 1) / GR_BARRAS, por = (n + partes - 1) / partes;
+    r++;
+    for (int k = 0; k < partes; k++) {
+        int i0 = k * por, cuantas = n - i0 < por ? n - i0 : por;
+        r = grafico_tramo(x, ws, r, hoja, b + i0, cuantas, u1 + i0, k + 1, partes);
+    }
     free(b);
     return r;
 }

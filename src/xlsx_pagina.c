@@ -411,21 +411,23 @@ static int escala_decidir(Hoja *h, double ancho_util)
     return esc > 100 ? 100 : esc < 10 ? 10 : esc;
 }
 
-/* The chart anchored on the sheet as rows to keep on one page. */
-static int grafico_filas(Hoja *h, int *r_ini)
+/* The charts anchored on the sheet, each as rows to keep on one page:
+ * ini[k]..fin[k] in anchor order; returns how many (at most max). */
+static int grafico_filas(Hoja *h, int *ini, int *fin, int max)
 {
     if (!h->ws->chart_data || STAILQ_EMPTY(h->ws->chart_data))
-        return -1;
-    int fin = -1;
+        return 0;
+    int n = 0;
     lxw_object_properties *o;
     STAILQ_FOREACH(o, h->ws->chart_data, list_pointers) {
+        if (n == max)
+            break;
         double px = o->y_offset + o->height * (o->y_scale > 0 ? o->y_scale : 1);
         int filas = (int)ceil(px * 0.75 / LXW_DEF_ROW_HEIGHT) + 1;
-        *r_ini = (int)o->row;
-        if ((int)o->row + filas > fin)
-            fin = (int)o->row + filas;
+        ini[n] = (int)o->row;
+        fin[n++] = (int)o->row + filas;
     }
-    return fin;
+    return n;
 }
 
 /* Where pages start: a new page before a block that would not fit in what
@@ -451,14 +453,21 @@ static int paginar(Hoja *h, double alto_pagina, lxw_row_t *saltos, const lxw_row
             m->r2 > hasta[m->r1])
             hasta[m->r1] = m->r2 < h->nfilas ? m->r2 : h->nfilas - 1;
     }
-    int g0 = -1, g1 = grafico_filas(h, &g0);
-    if (g1 >= 0 && g0 < h->nfilas && g0 >= 0) {
+    int gi[8], gf[8];
+    int ng = grafico_filas(h, gi, gf, 8);
+    for (int k = 0; k < ng; k++) {
+        int g0 = gi[k], g1 = gf[k];
+        if (g0 < 0 || g0 >= h->nfilas)
+            continue;
         if (g1 >= h->nfilas)
             g1 = h->nfilas - 1;
-        hasta[g0] = g1;
-        /* the chart goes with the table's end (the block holding the last
-         * printed row above it: the total, the rule, the legend) when both
-         * fit on one page; otherwise it starts a page of its own, whole */
+        if (g1 > hasta[g0])
+            hasta[g0] = g1;
+        if (k > 0)
+            continue;
+        /* the first chart goes with the table's end (the block holding the
+         * last printed row above it: the total, the rule, the legend) when
+         * both fit on one page; otherwise it starts a page of its own, whole */
         int e = g0 - 1;
         while (e > h->cab2 && h->vacia[e])
             e--;
@@ -576,9 +585,11 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
         if (pg->m[i].r2 + 1 > h.nfilas)
             h.nfilas = pg->m[i].r2 + 1;
     }
-    int g0 = -1, g1 = grafico_filas(&h, &g0);
-    if (g1 + 1 > h.nfilas)
-        h.nfilas = g1 + 1;
+    int gi[8], gf[8];
+    int ng = grafico_filas(&h, gi, gf, 8);
+    for (int k = 0; k < ng; k++)
+        if (gf[k] + 1 > h.nfilas)
+            h.nfilas = gf[k] + 1;
     h.ancho = xcalloc((size_t)h.ncols, sizeof *h.ancho);
     h.palabra = xcalloc((size_t)h.ncols, sizeof *h.palabra);
     h.oculta = xcalloc((size_t)h.ncols, sizeof *h.oculta);
@@ -638,8 +649,9 @@ static void hoja_maquetar(Xw *x, Pagina *pg, int cab1, int cab2)
     for (int r = 0; r < h.nfilas; r++)
         if (h.alto[r] <= 0 && (h.vacia[r] = true))
             h.alto[r] = r < pg->nfilas && pg->pedido[r] > 0 ? pg->pedido[r] : LXW_DEF_ROW_HEIGHT;
-    for (int r = g0; r >= 0 && r <= g1 && r < h.nfilas; r++)
-        h.vacia[r] = false;   /* under the chart: printed, kept whole */
+    for (int k = 0; k < ng; k++)
+        for (int r = gi[k]; r >= 0 && r <= gf[k] && r < h.nfilas; r++)
+            h.vacia[r] = false;   /* under a chart: printed, kept whole */
     /* a merged text taller than its rows: the room goes to its last row */
     for (int i = 0; i < pg->nm; i++) {
         const Merge *m = &pg->m[i];
