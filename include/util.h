@@ -91,6 +91,9 @@ bool num_parse(const char *s, double *out);
 /* "75%", "75 %" or "7.5%" -> 0.75 with *is_pct = true; plain numbers as
  * num_parse with *is_pct = false. */
 bool num_parse_pct(const char *s, double *out, bool *is_pct);
+/* A published % as the documents write it: "31%", "31 %", "0.31", "31"
+ * (a plain number above 1.5 is percent points): verificar and the reports. */
+bool num_parse_publicado(const char *s, double *out);
 /* Shortest text that reads back as v: 4, 0.2, 2037, 1500000.5 (never
  * exponent notation for |v| < 1e15). buf needs 40 bytes. */
 const char *num_format(double v, char *buf, size_t n);

@@ -772,3 +772,25 @@ const char *num_plural(long n, const char *uno, const char *varios)
 {
     return n == 1 || n == -1 ? uno : varios;
 }
+
+/* A published percentage as the documents write it: "31%", "31 %", and
+ * plain numbers (above 1.5 read as percent points, else as a fraction). */
+bool num_parse_publicado(const char *s, double *out)
+{
+    char *t = xstrdup(s);
+    str_trim(t);
+    size_t n = strlen(t);
+    if (n >= 2 && t[n - 1] == '%') {
+        size_t j = n - 1;
+        while (j > 0 && t[j - 1] == ' ')
+            j--;
+        t[j] = '%';
+        t[j + 1] = '\0';
+    }
+    bool pct;
+    bool ok = num_parse_pct(t, out, &pct);
+    free(t);
+    if (ok && !pct && *out > 1.5)
+        *out /= 100.0;
+    return ok;
+}

@@ -100,28 +100,6 @@ bool verificar_real_desajuste(const Actividad *a, const Valor *real, char *msg, 
     return false;
 }
 
-/* A published percentage as the documents write it: "31%", "31 %", and
- * plain numbers (above 1.5 read as percent points, else as a fraction). */
-static bool parse_publicado(const char *s, double *out)
-{
-    char *t = xstrdup(s);
-    str_trim(t);
-    size_t n = strlen(t);
-    if (n >= 2 && t[n - 1] == '%') {
-        size_t j = n - 1;
-        while (j > 0 && t[j - 1] == ' ')
-            j--;
-        t[j] = '%';
-        t[j + 1] = '\0';
-    }
-    bool pct;
-    bool ok = num_parse_pct(t, out, &pct);
-    free(t);
-    if (ok && !pct && *out > 1.5)
-        *out /= 100.0;
-    return ok;
-}
-
 static const char *const ORDINAL[POA_TRIMESTRES] = {"primer", "segundo", "tercer", "cuarto"};
 
 typedef struct {
@@ -180,7 +158,7 @@ static void check_corte(Ctx *x, Plan *p, int node, const Actividad *a)
 
     if (*s->pct_publicado) {
         double pub;
-        if (!parse_publicado(s->pct_publicado, &pub)) {
+        if (!num_parse_publicado(s->pct_publicado, &pub)) {
             add(x->h, SEV_AVISO, "pct_publicado_ilegible", nd->unidad, node, nd->codigo,
                 "pct_publicado", s->pct_publicado,
                 xasprintf("El %% publicado «%s» no es un porcentaje legible; no se pudo "

@@ -49,27 +49,6 @@ static double peso_regla(const Xw *x, const Actividad *a)
     return w > 0.0 ? w : 0.0;   /* a weight of 0 (or negative, NaN) takes it out */
 }
 
-/* A published figure as the documents write it: "31%", "31 %", "0.31", "31". */
-static bool publicado_leer(const char *s, double *out)
-{
-    char *t = xstrdup(s);
-    str_trim(t);
-    size_t n = strlen(t);
-    if (n >= 2 && t[n - 1] == '%') {
-        size_t j = n - 1;
-        while (j > 0 && t[j - 1] == ' ')
-            j--;
-        t[j] = '%';
-        t[j + 1] = '\0';
-    }
-    bool pct;
-    bool ok = num_parse_pct(t, out, &pct);
-    free(t);
-    if (ok && !pct && *out > 1.5)
-        *out /= 100.0;   /* "31" is 31 %, as verificar reads it */
-    return ok;
-}
-
 static void celda(char *buf, int r, int c)
 {
     lxw_rowcol_to_cell(buf, (lxw_row_t)r, (lxw_col_t)c);
@@ -177,7 +156,7 @@ static void seg_auxiliares(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int nod
     if (s->col[SG_PUB] >= 0) {
         const char *ps = a->seg[x->corte - 1].pct_publicado;
         double pub;
-        if (!ps || !ps[0] || !publicado_leer(ps, &pub))
+        if (!ps || !ps[0] || !num_parse_publicado(ps, &pub))
             return;   /* nothing published to compare */
         char pb[16];
         celda(pb, r, s->col[SG_PUB]);
@@ -247,7 +226,7 @@ static void seg_actividad(Xw *x, lxw_worksheet *ws, SegFilas *s, int r, int node
     if (col[SG_PUB] >= 0) {
         const char *ps = a->seg[c - 1].pct_publicado;
         double pub;
-        if (ps && ps[0] && publicado_leer(ps, &pub))
+        if (ps && ps[0] && num_parse_publicado(ps, &pub))
             xw_num(x, ws, r, col[SG_PUB], pub, f->sg_pub);
         else
             xw_str(x, ws, r, col[SG_PUB], ps, f->sg_pub);
@@ -352,7 +331,7 @@ static int seg_pie(Xw *x, lxw_worksheet *ws, SegFilas *s, int r)
                 const ResultadoAct *res = &x->roll->act[nd->act];
                 const char *ps = p->acts[nd->act].seg[x->corte - 1].pct_publicado;
                 double pub;
-                n += res->has_pct && ps && ps[0] && publicado_leer(ps, &pub) &&
+                n += res->has_pct && ps && ps[0] && num_parse_publicado(ps, &pub) &&
                      calc_pct_entero(pub) != calc_pct_entero(res->pct);
             }
         char d1[16], d2[16], fo[400], cache[400];
