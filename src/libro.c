@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const unsigned char OLE2_MAGIC[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
@@ -29,8 +31,18 @@ static Libro *abrir_zip(const char *path, PoaErr *err)
     return NULL;
 }
 
+/* A pipe or a terminal is read once, as CSV: sniffing its first bytes
+ * would consume them (a workbook is a zip or OLE2 file, read by seeking). */
+static bool es_regular(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 bool libro_es_libro(const char *path)
 {
+    if (!es_regular(path))
+        return false;
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;
@@ -45,6 +57,8 @@ bool libro_es_libro(const char *path)
 
 Libro *libro_abrir(const char *path, const LibroOpciones *op, PoaErr *err)
 {
+    if (!es_regular(path) && access(path, F_OK) == 0)
+        return libro_csv_abrir(path, op, err);
     FILE *f = fopen(path, "rb");
     if (!f) {
         err_set(err, "%s: no se pudo abrir: %s", path, err_sistema(errno));

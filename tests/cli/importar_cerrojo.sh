@@ -28,13 +28,10 @@ PY
 H=$!
 for _ in $(seq 600); do [ -e plan.db.poa-lock.listo ] && break; sleep 0.1; done
 check "el otro escritor tomó el cerrojo" test -e plan.db.poa-lock.listo
+# a pipe is opened once and read as CSV (src/libro.c sniffs only regular
+# files: sniffing would eat the first bytes and a second open race the writer)
 cat "$F" >&3 2>/dev/null
 exec 3>&-
-# poa opens the input again to read it (after sniffing its first bytes)
-for _ in 1 2 3; do
-    kill -0 "$B" 2>/dev/null || break
-    timeout 20 sh -c 'cat "$1" > in.csv' sh "$F" 2>/dev/null
-done
 wait "$B"; rc=$?
 kill "$H" 2>/dev/null; wait "$H" 2>/dev/null
 check_eq "código de una importación sin el cerrojo" "$rc" 1
