@@ -81,6 +81,11 @@ INDICADORES = ["% de procesos mejorados", "Cantidad de informes elaborados",
                "% de expedientes digitalizados", "Cantidad de talleres realizados"]
 
 
+def contraer(t):
+    """«de el» and «a el» are «del» and «al» in Spanish."""
+    return t.replace(" de el ", " del ").replace(" a el ", " al ")
+
+
 def texto_actividad(rnd):
     """100–200 characters of activity text."""
     while True:
@@ -89,7 +94,7 @@ def texto_actividad(rnd):
             partes.append("en " + rnd.choice(LUGARES))
         if rnd.random() < 0.5:
             partes.append(rnd.choice(COMPLEMENTOS))
-        t = " ".join(partes) + "."
+        t = contraer(" ".join(partes) + ".")
         if 100 <= len(t) <= 200:
             return t
 
@@ -119,15 +124,15 @@ def generar(n, corte, semilla, salida):
         ne = 0   # entregables numbered through the unit: codes are unique in it
         for oi, o in enumerate(objs):
             cod, eje, otexto = OBJETIVOS[o]
-            meta = "Alcanzar el %d%% de cumplimiento de %s" % (rnd.choice([80, 85, 90, 95]),
-                                                              rnd.choice(OBJETOS))
+            meta = contraer("Alcanzar el %d%% de cumplimiento de %s" %
+                            (rnd.choice([80, 85, 90, 95]), rnd.choice(OBJETOS)))
             en_obj = cuantas // 3 + (1 if oi < cuantas % 3 else 0)
             ents = max(1, (en_obj + 7) // 8)
             for e in range(ents):
                 ne += 1
                 en_ent = en_obj // ents + (1 if e < en_obj % ents else 0)
-                etexto = "%s %s" % (rnd.choice(["Informe de", "Plan de", "Sistema de", "Programa de"]),
-                                    rnd.choice(OBJETOS))
+                etexto = contraer("%s %s" % (rnd.choice(["Informe de", "Plan de", "Sistema de",
+                                                         "Programa de"]), rnd.choice(OBJETOS)))
                 # the indicador belongs to the entregable: one per entregable, or
                 # the import warns on every row that repeats it differently
                 indicador = rnd.choice(INDICADORES)
