@@ -43,6 +43,21 @@ static double alto_pagina(const Xw *x)
 static const lxw_color_t SEM_FONDO[5] = {0, 0xEDEDED, 0xFFC7CE, 0xFFEB9C, 0xC6EFCE};
 static const lxw_color_t SEM_TINTA[5] = {0, 0x595959, 0x9C0006, 0x9C5700, 0x006100};
 
+/* A centred % cell in semáforo s's fill and ink, bordered like the tables. */
+static lxw_format *formato_semaforo(lxw_workbook *wb, Semaforo s, double tam, uint8_t valign)
+{
+    lxw_format *f = workbook_add_format(wb);
+    format_set_font_size(f, tam);
+    format_set_align(f, LXW_ALIGN_CENTER);
+    format_set_align(f, valign);
+    format_set_bg_color(f, SEM_FONDO[s]);
+    format_set_font_color(f, SEM_TINTA[s]);
+    format_set_num_format(f, "0%");
+    format_set_border(f, LXW_BORDER_THIN);
+    format_set_border_color(f, 0xA6A6A6);
+    return f;
+}
+
 void xw_formatos_resumen(Xw *x)
 {
     lxw_workbook *wb = x->wb;
@@ -70,25 +85,10 @@ void xw_formatos_resumen(Xw *x)
         *(b ? &x->fr.dato_b : &x->fr.dato) = f;
     }
     for (int s = SEM_GRIS; s <= SEM_VERDE; s++) {
-        f = x->fr.grande[s] = workbook_add_format(wb);
+        /* the total's big figure, and the units' cells, in the semáforo's colours */
+        f = x->fr.grande[s] = formato_semaforo(wb, (Semaforo)s, 20, LXW_ALIGN_VERTICAL_CENTER);
         format_set_bold(f);
-        format_set_font_size(f, 20);
-        format_set_align(f, LXW_ALIGN_CENTER);
-        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-        format_set_bg_color(f, SEM_FONDO[s]);
-        format_set_font_color(f, SEM_TINTA[s]);
-        format_set_num_format(f, "0%");
-        format_set_border(f, LXW_BORDER_THIN);
-        format_set_border_color(f, 0xA6A6A6);
-        f = x->fr.sem[s] = workbook_add_format(wb);
-        format_set_font_size(f, 10);
-        format_set_align(f, LXW_ALIGN_CENTER);
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bg_color(f, SEM_FONDO[s]);
-        format_set_font_color(f, SEM_TINTA[s]);
-        format_set_num_format(f, "0%");
-        format_set_border(f, LXW_BORDER_THIN);
-        format_set_border_color(f, 0xA6A6A6);
+        f = x->fr.sem[s] = formato_semaforo(wb, (Semaforo)s, 10, LXW_ALIGN_VERTICAL_TOP);
         format_set_text_wrap(f);
     }
     f = x->fr.cambio = workbook_add_format(wb);
